@@ -1,0 +1,43 @@
+/** The seam's verdict: one discrepancy, located to the cell, amounts as decimal strings. */
+
+export type Severity = "error" | "tail" | "warning" | "info";
+
+export interface CellRef {
+  sheet: string;
+  address: string;
+}
+
+export interface Finding {
+  /** Stable rule id from the catalog, e.g. "T01.income.total". */
+  rule: string;
+  severity: Severity;
+  /** zh-CN explanation, filled from the rule's message template. */
+  message: string;
+  cells: CellRef[];
+  expected?: string;
+  actual?: string;
+  difference?: string;
+}
+
+export interface FindingSummary {
+  errors: number;
+  tails: number;
+  warnings: number;
+  infos: number;
+}
+
+export function summarize(findings: readonly Finding[]): FindingSummary {
+  const s: FindingSummary = { errors: 0, tails: 0, warnings: 0, infos: 0 };
+  for (const f of findings) {
+    if (f.severity === "error") s.errors++;
+    else if (f.severity === "tail") s.tails++;
+    else if (f.severity === "warning") s.warnings++;
+    else s.infos++;
+  }
+  return s;
+}
+
+/** Fill a "{name}" message template; unknown placeholders stay visible so a catalog typo shows. */
+export function formatMessage(template: string, params: Record<string, string | number>): string {
+  return template.replace(/\{(\w+)\}/g, (m, k: string) => (k in params ? String(params[k]) : m));
+}

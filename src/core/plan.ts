@@ -1,0 +1,89 @@
+/**
+ * The seam's output: a WritePlan is a list of plain operations that both adapters execute in bulk.
+ * The core computes plans; adapters never decide anything, they only translate.
+ */
+import { CellValue } from "./grid";
+import { CellRef } from "./finding";
+
+/** "#RRGGBB". */
+export type Color = string;
+
+export interface FontSpec {
+  bold?: boolean;
+  italic?: boolean;
+  color?: Color;
+  size?: number;
+  name?: string;
+}
+
+export type HorizontalAlignment = "left" | "center" | "right";
+export type VerticalAlignment = "top" | "middle" | "bottom";
+
+export type ValidationRule =
+  | { type: "decimal"; min?: number; max?: number }
+  | { type: "list"; values: string[] };
+
+export type PlanOp =
+  | { op: "addSheet"; sheet: string; visibility?: "visible" | "hidden" | "veryHidden" }
+  | { op: "deleteSheet"; sheet: string }
+  | { op: "setValues"; sheet: string; address: string; values: CellValue[][] }
+  | { op: "setFormulas"; sheet: string; address: string; formulas: string[][] }
+  | { op: "merge"; sheet: string; address: string }
+  | { op: "numberFormat"; sheet: string; address: string; format: string }
+  /** color null clears the fill. Addresses are grouped so an adapter can use one multi-area range. */
+  | { op: "fill"; sheet: string; addresses: string[]; color: Color | null }
+  | { op: "font"; sheet: string; addresses: string[]; font: FontSpec }
+  | { op: "borders"; sheet: string; address: string; style: "thin" | "medium" }
+  | { op: "alignment"; sheet: string; address: string; horizontal?: HorizontalAlignment; vertical?: VerticalAlignment; wrapText?: boolean }
+  /** width in characters of the default font, as Excel shows it */
+  | { op: "columnWidth"; sheet: string; columns: { column: string; width: number }[] }
+  /** text null removes the note; `existing` says the cell has one now (Office edits rather than adds). */
+  | { op: "note"; sheet: string; cell: string; text: string | null; existing?: boolean }
+  | { op: "hyperlink"; sheet: string; cell: string; target: CellRef; text: string }
+  | { op: "dataValidation"; sheet: string; address: string; rule: ValidationRule; message: string }
+  | { op: "locked"; sheet: string; address: string; locked: boolean }
+  | { op: "protect"; sheet: string }
+  | { op: "freeze"; sheet: string; rows: number; columns: number }
+  | { op: "printSetup"; sheet: string; orientation: "landscape" | "portrait"; fitToWidth: boolean; titleRows?: { first: number; last: number } }
+  /**
+   * Copy the formats (fill, font, borders, number format) and note of each cell to a very hidden
+   * ledger sheet named `ledgerSheet(id)`, row i ↔ cells[i], so that they can be restored later.
+   */
+  | { op: "saveFormats"; id: string; cells: SavedCell[] }
+  /** Copy the ledger's formats back onto its cells (row i ↔ cells[i]), then delete the ledger sheet. */
+  | { op: "restoreFormats"; id: string; cells: CellRef[] };
+
+export interface SavedCell extends CellRef {
+  /** the note the cell had before marking (null: none) */
+  note: string | null;
+}
+
+export interface WritePlan {
+  ops: PlanOp[];
+}
+
+export type OpName = PlanOp["op"];
+
+const LEDGER_PREFIX = "_juesuan_";
+
+/** The very hidden sheet that keeps the formats saved under `id`. */
+export function ledgerSheet(id: string): string {
+  return `${LEDGER_PREFIX}${id}`.slice(0, 31);
+}
+
+export function isLedgerSheet(sheet: string): boolean {
+  return sheet.startsWith(LEDGER_PREFIX);
+}
+
+/** Ledger row layout: A = "Sheet!A1" of the saved cell, B = the cell holding its formats, C = its note. */
+export const LEDGER_COLUMNS = { ref: 0, formats: 1, note: 2 } as const;
+
+/** The sheets a plan touches, in first-touched order (adapters pre-resolve them once). */
+export function sheetsOf(plan: WritePlan): string[] {
+  const seen = new Set<string>();
+  for (const op of plan.ops) {
+    if ("sheet" in op) seen.add(op.sheet);
+    else for (const c of op.cells) seen.add(c.sheet);
+  }
+  return [...seen];
+}

@@ -1,0 +1,283 @@
+/**
+ * The Office.js adapter: translates between a live workbook and the core's plain data.
+ * readWorkbook: two syncs (the sheet list, then every used range at once);
+ * applyPlan: the whole plan in one sync (more only when the 5 MB request limit forces chunks).
+ */
+import { areaAddress, areaSize, columnIndex, parseArea, qualified, splitQualified } from "../core/address";
+import { Cell, CellValue, Grid, SheetVisibility } from "../core/grid";
+import { PlanOp, WritePlan, ledgerSheet } from "../core/plan";
+import { Capabilities } from "./capabilities";
+
+export { detectCapabilities, officeCapabilities } from "./capabilities";
+export type { Capabilities } from "./capabilities";
+
+const VISIBILITY: Record<string, SheetVisibility> = { Visible: "visible", Hidden: "hidden", VeryHidden: "veryHidden" };
+const TO_OFFICE_VISIBILITY = { visible: "Visible", hidden: "Hidden", veryHidden: "VeryHidden" } as const;
+
+/** Office returns "" for an empty cell; the core says null. */
+function gridValue(v: unknown): CellValue {
+  if (v === "" || v === undefined || v === null) return null;
+  if (typeof v === "number" || typeof v === "boolean" || typeof v === "string") return v;
+  return String(v);
+}
+
+export async function readWorkbook(context: Excel.RequestContext, caps: Capabilities): Promise<Grid[]> {
+  const sheets = context.workbook.worksheets;
+  sheets.load("items/name,items/visibility");
+  // notes live on the workbook, so their locations can be asked for in the second batch
+  const noteCollection = caps.notes ? context.workbook.notes : caps.comments ? context.workbook.comments : undefined;
+  noteCollection?.load("items/content");
+  await context.sync();
+
+  const perSheet = sheets.items.map((ws) => {
+    const used = ws.getUsedRangeOrNullObject(true);
+    used.load("address,values,formulas,numberFormat");
+    const merges = caps.mergedAreas ? used.getMergedAreasOrNullObject() : undefined;
+    merges?.load("areas/items/address");
+    return { name: ws.name, visibility: VISIBILITY[ws.visibility] ?? "visible", used, merges };
+  });
+  const notes = (noteCollection?.items ?? []).map((n: Excel.Note | Excel.Comment) => {
+    const where = n.getLocation();
+    where.load("address");
+    return { content: n.content, where };
+  });
+  await context.sync();
+
+  const notesBySheet = new Map<string, Map<string, string>>();
+  for (const n of notes) {
+    const q = splitQualified(n.where.address);
+    const sheet = q.sheet ?? "";
+    if (!notesBySheet.has(sheet)) notesBySheet.set(sheet, new Map());
+    notesBySheet.get(sheet)!.set(areaAddress(parseArea(q.address)), n.content);
+  }
+
+  return perSheet.map(({ name, visibility, used, merges }) => {
+    const grid: Grid = { sheet: name, origin: "A1", cells: [], merges: [], visibility };
+    if (!used.isNullObject) {
+      const area = parseArea(splitQualified(used.address).address);
+      grid.origin = areaAddress({ ...area, bottom: area.top, right: area.left });
+      grid.cells = used.values.map((row, i) =>
+        row.map((v, j) => {
+          const cell: Cell = { value: gridValue(v) };
+          const f = used.formulas[i][j];
+          if (typeof f === "string" && f.startsWith("=")) cell.formula = f;
+          const nf = used.numberFormat[i][j];
+          if (nf && nf !== "General") cell.numberFormat = String(nf);
+          return cell;
+        }),
+      );
+      const sheetNotes = notesBySheet.get(name);
+      if (sheetNotes) {
+        for (const [address, text] of sheetNotes) {
+          const p = parseArea(address);
+          const row = grid.cells[p.top - area.top];
+          const cell = row?.[p.left - area.left];
+          if (cell) cell.note = text;
+        }
+      }
+    }
+    if (merges && !merges.isNullObject) {
+      grid.merges = merges.areas.items.map((r) => areaAddress(parseArea(splitQualified(r.address).address)));
+    }
+    return grid;
+  });
+}
+
+/** Excel's column width in points for a width in characters of the default font. */
+export function charsToPoints(chars: number): number {
+  return Math.round((chars * 7 + 5) * 0.75 * 100) / 100;
+}
+
+/** Text that Excel would take for a formula ("-", "+1", "=x") is written as text. */
+function officeValue(v: CellValue): string | number | boolean {
+  if (v === null) return "";
+  if (typeof v === "string" && /^[=+-]/.test(v)) return `'${v}`;
+  return v;
+}
+
+function filled<T>(address: string, value: T): T[][] {
+  const { rows, columns } = areaSize(parseArea(address));
+  return Array.from({ length: rows }, () => Array.from({ length: columns }, () => value));
+}
+
+/** Multi-area address strings short enough for getRanges (Excel fails near 8,200 characters). */
+export function chunkAddresses(addresses: string[], maxChars = 4000, maxAreas = 400): string[] {
+  const out: string[] = [];
+  let cur: string[] = [];
+  let len = 0;
+  for (const a of addresses) {
+    if (cur.length > 0 && (len + a.length + 1 > maxChars || cur.length >= maxAreas)) {
+      out.push(cur.join(","));
+      cur = [];
+      len = 0;
+    }
+    cur.push(a);
+    len += a.length + 1;
+  }
+  if (cur.length) out.push(cur.join(","));
+  return out;
+}
+
+const BORDER_EDGES = ["EdgeTop", "EdgeBottom", "EdgeLeft", "EdgeRight", "InsideHorizontal", "InsideVertical"] as const;
+const H_ALIGN = { left: "Left", center: "Center", right: "Right" } as const;
+const V_ALIGN = { top: "Top", middle: "Center", bottom: "Bottom" } as const;
+
+export async function applyPlan(context: Excel.RequestContext, plan: WritePlan, caps: Capabilities): Promise<void> {
+  const sheets = context.workbook.worksheets;
+  const ws = (name: string) => sheets.getItem(name);
+  // multi-area ranges where available, one range per address otherwise
+  const eachRanges = (sheet: string, addresses: string[], f: (r: Excel.Range | Excel.RangeAreas) => void) => {
+    if (caps.rangeAreas) for (const chunk of chunkAddresses(addresses)) f(ws(sheet).getRanges(chunk));
+    else for (const a of addresses) f(ws(sheet).getRange(a));
+  };
+
+  for (const op of plan.ops) applyOp(op);
+  await context.sync();
+
+  function applyOp(op: PlanOp): void {
+    switch (op.op) {
+      case "addSheet": {
+        const s = sheets.add(op.sheet);
+        if (op.visibility && op.visibility !== "visible") s.visibility = TO_OFFICE_VISIBILITY[op.visibility] as Excel.SheetVisibility;
+        return;
+      }
+      case "deleteSheet":
+        ws(op.sheet).delete();
+        return;
+      case "setValues":
+        ws(op.sheet).getRange(op.address).values = op.values.map((r) => r.map(officeValue));
+        return;
+      case "setFormulas":
+        ws(op.sheet).getRange(op.address).formulas = op.formulas;
+        return;
+      case "merge":
+        ws(op.sheet).getRange(op.address).merge(false);
+        return;
+      case "numberFormat":
+        ws(op.sheet).getRange(op.address).numberFormat = filled(op.address, op.format);
+        return;
+      case "fill":
+        eachRanges(op.sheet, op.addresses, (r) => {
+          if (op.color === null) r.format.fill.clear();
+          else r.format.fill.color = op.color;
+        });
+        return;
+      case "font":
+        eachRanges(op.sheet, op.addresses, (r) => {
+          const f = r.format.font;
+          if (op.font.bold !== undefined) f.bold = op.font.bold;
+          if (op.font.italic !== undefined) f.italic = op.font.italic;
+          if (op.font.color !== undefined) f.color = op.font.color;
+          if (op.font.size !== undefined) f.size = op.font.size;
+          if (op.font.name !== undefined) f.name = op.font.name;
+        });
+        return;
+      case "borders": {
+        const borders = ws(op.sheet).getRange(op.address).format.borders;
+        for (const edge of BORDER_EDGES) {
+          const b = borders.getItem(edge);
+          b.style = "Continuous";
+          b.weight = op.style === "medium" ? "Medium" : "Thin";
+        }
+        return;
+      }
+      case "alignment": {
+        const f = ws(op.sheet).getRange(op.address).format;
+        if (op.horizontal) f.horizontalAlignment = H_ALIGN[op.horizontal];
+        if (op.vertical) f.verticalAlignment = V_ALIGN[op.vertical];
+        if (op.wrapText !== undefined) f.wrapText = op.wrapText;
+        return;
+      }
+      case "columnWidth":
+        for (const c of op.columns) {
+          columnIndex(c.column); // rejects a bad column letter before Excel does
+          ws(op.sheet).getRange(`${c.column}1`).format.columnWidth = charsToPoints(c.width);
+        }
+        return;
+      case "note": {
+        const where = qualified(op.sheet, op.cell);
+        if (caps.notes) {
+          const notes = context.workbook.notes;
+          if (op.text === null) notes.getItem(where).delete();
+          else if (op.existing) notes.getItem(where).content = op.text;
+          else notes.add(where, op.text);
+        } else if (caps.comments) {
+          const comments = context.workbook.comments;
+          if (op.text === null) comments.getItemByCell(where).delete();
+          else if (op.existing) comments.getItemByCell(where).content = op.text;
+          else comments.add(where, op.text);
+        }
+        // with neither, the 校验报告 sheet carries the explanation alone
+        return;
+      }
+      case "hyperlink":
+        ws(op.sheet).getRange(op.cell).hyperlink = {
+          documentReference: qualified(op.target.sheet, op.target.address),
+          textToDisplay: op.text,
+        };
+        return;
+      case "dataValidation": {
+        if (!caps.dataValidation) return;
+        const dv = ws(op.sheet).getRange(op.address).dataValidation;
+        dv.clear();
+        if (op.rule.type === "list") {
+          dv.rule = { list: { inCellDropDown: true, source: op.rule.values.join(",") } };
+        } else {
+          const { min, max } = op.rule;
+          dv.rule = {
+            decimal:
+              min !== undefined && max !== undefined
+                ? { formula1: min, formula2: max, operator: "Between" }
+                : min !== undefined
+                  ? { formula1: min, operator: "GreaterThanOrEqualTo" }
+                  : max !== undefined
+                    ? { formula1: max, operator: "LessThanOrEqualTo" }
+                    : { formula1: -1e15, formula2: 1e15, operator: "Between" },
+          };
+        }
+        dv.errorAlert = { message: op.message, showAlert: true, style: "Stop", title: "输入无效" };
+        return;
+      }
+      case "locked":
+        ws(op.sheet).getRange(op.address).format.protection.locked = op.locked;
+        return;
+      case "protect":
+        ws(op.sheet).protection.protect({ allowFormatColumns: true, allowFormatRows: true });
+        return;
+      case "freeze": {
+        const fp = ws(op.sheet).freezePanes;
+        if (op.rows > 0 && op.columns > 0) fp.freezeAt(areaAddress({ top: 0, left: 0, bottom: op.rows - 1, right: op.columns - 1 }));
+        else if (op.rows > 0) fp.freezeRows(op.rows);
+        else if (op.columns > 0) fp.freezeColumns(op.columns);
+        return;
+      }
+      case "printSetup": {
+        if (!caps.pageLayout) return;
+        const pl = ws(op.sheet).pageLayout;
+        pl.orientation = op.orientation === "landscape" ? "Landscape" : "Portrait";
+        pl.paperSize = "A4";
+        if (op.fitToWidth) pl.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
+        if (op.titleRows) pl.setPrintTitleRows(`$${op.titleRows.first}:$${op.titleRows.last}`);
+        return;
+      }
+      case "saveFormats": {
+        const ledger = sheets.add(ledgerSheet(op.id));
+        ledger.visibility = "VeryHidden" as Excel.SheetVisibility;
+        if (op.cells.length === 0) return;
+        ledger.getRange(`A1:C${op.cells.length}`).values = op.cells.map((c) => [officeValue(qualified(c.sheet, c.address)), "", officeValue(c.note)]);
+        if (caps.copyFormats) {
+          op.cells.forEach((c, i) => ledger.getRange(`B${i + 1}`).copyFrom(qualified(c.sheet, c.address), "Formats"));
+        }
+        return;
+      }
+      case "restoreFormats": {
+        const name = ledgerSheet(op.id);
+        if (caps.copyFormats) {
+          op.cells.forEach((c, i) => ws(c.sheet).getRange(c.address).copyFrom(qualified(name, `B${i + 1}`), "Formats"));
+        }
+        ws(name).delete();
+        return;
+      }
+    }
+  }
+}
