@@ -88,10 +88,13 @@ export function charsToPoints(chars: number): number {
   return Math.round((chars * 7 + 5) * 0.75 * 100) / 100;
 }
 
-/** Text that Excel would take for a formula ("-", "+1", "=x") is written as text. */
+/**
+ * Text that Excel would take for a formula ("-", "+1", "=x") or whose leading apostrophe it would
+ * swallow ("'Sheet'!A1") gets Excel's text prefix, so the cell holds exactly the text.
+ */
 function officeValue(v: CellValue): string | number | boolean {
   if (v === null) return "";
-  if (typeof v === "string" && /^[=+-]/.test(v)) return `'${v}`;
+  if (typeof v === "string" && /^[=+\-']/.test(v)) return `'${v}`;
   return v;
 }
 

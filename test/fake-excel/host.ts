@@ -53,7 +53,9 @@ interface Command {
   run: () => number;
 }
 
-const sizeOf = (v: unknown): number => (v === undefined ? 0 : JSON.stringify(v)?.length ?? 0);
+/** UTF-8 bytes of the JSON a real request would carry. */
+const utf8 = new TextEncoder();
+const sizeOf = (v: unknown): number => (v === undefined ? 0 : utf8.encode(JSON.stringify(v) ?? "").length);
 const COMMAND_OVERHEAD = 60;
 
 export class FakeExcelHost {
@@ -608,6 +610,10 @@ export class RangeProxy extends AreasObject {
           if (typeof val === "string" && val.startsWith("=")) {
             c.formula = val;
             c.value = null;
+          } else if (typeof val === "string" && val.startsWith("'")) {
+            // Excel's text prefix: stored as text, the apostrophe is not part of the value
+            delete c.formula;
+            c.value = val.slice(1);
           } else {
             delete c.formula;
             c.value = val === "" ? null : (val as CellValue);
@@ -978,13 +984,14 @@ class FontProxy extends ClientObject {
   }
 }
 
-const EDGES: Record<string, (a: Area, row: number, col: number) => Edge | undefined> = {
-  EdgeTop: (a, r) => (r === a.top ? "top" : undefined),
-  EdgeBottom: (a, r) => (r === a.bottom ? "bottom" : undefined),
-  EdgeLeft: (a, _r, c) => (c === a.left ? "left" : undefined),
-  EdgeRight: (a, _r, c) => (c === a.right ? "right" : undefined),
-  InsideHorizontal: (a, r) => (r < a.bottom ? "bottom" : undefined),
-  InsideVertical: (a, _r, c) => (c < a.right ? "right" : undefined),
+/** Which sides of a cell an Excel border index draws; a shared edge belongs to both neighbours. */
+const EDGES: Record<string, (a: Area, row: number, col: number) => Edge[]> = {
+  EdgeTop: (a, r) => (r === a.top ? ["top"] : []),
+  EdgeBottom: (a, r) => (r === a.bottom ? ["bottom"] : []),
+  EdgeLeft: (a, _r, c) => (c === a.left ? ["left"] : []),
+  EdgeRight: (a, _r, c) => (c === a.right ? ["right"] : []),
+  InsideHorizontal: (a, r) => [...(r < a.bottom ? (["bottom"] as Edge[]) : []), ...(r > a.top ? (["top"] as Edge[]) : [])],
+  InsideVertical: (a, _r, c) => [...(c < a.right ? (["right"] as Edge[]) : []), ...(c > a.left ? (["left"] as Edge[]) : [])],
 };
 
 class BordersProxy extends ClientObject {
@@ -1017,12 +1024,11 @@ class BorderProxy extends ClientObject {
   private apply(style: "thin" | "medium" | null, onlyIfSet: boolean): void {
     const pick = EDGES[this.index];
     this.range.editFormats((f, r, c, a) => {
-      const e = pick(a, r, c);
-      if (!e) return;
-      if (onlyIfSet && f.borders[e] === null) return;
-      f.borders[e] = style;
+      for (const e of pick(a, r, c)) {
+        if (onlyIfSet && f.borders[e] === null) continue;
+        f.borders[e] = style;
+      }
     });
-    // the shared edge belongs to both neighbours, as Excel shows it
   }
   set style(v: string) {
     this.write("style", v, () => this.apply(v === "None" ? null : "thin", false));
