@@ -127,7 +127,7 @@ async function throughOffice(plans: WritePlan[], host = new FakeExcelHost(new Fa
     applySyncs.push(host.syncCount - before);
   }
   const before = host.syncCount;
-  const grids = await host.run((ctx: FakeRequestContext) => office.readWorkbook(ctx as unknown as Excel.RequestContext, ALL));
+  const grids = await host.run<Grid[]>((ctx: FakeRequestContext) => office.readWorkbook(ctx as unknown as Excel.RequestContext, ALL));
   return { state: fakeState(host.workbook), grids, applySyncs, readSyncs: host.syncCount - before };
 }
 

@@ -2,8 +2,8 @@
  * The seam's output: a WritePlan is a list of plain operations that both adapters execute in bulk.
  * The core computes plans; adapters never decide anything, they only translate.
  */
-import { CellValue } from "./grid";
-import { CellRef } from "./finding";
+import { CellValue } from "../grid";
+import { CellRef } from "../finding";
 
 /** "#RRGGBB". */
 export type Color = string;

@@ -1,0 +1,58 @@
+/** 勾稽关系 of the disclosure tables (../shared/spec/rules.md), as data. */
+import { CompareRule, HierarchyRule, Rule, RowSumRule, SumRule, Term } from "./types";
+
+const range = (from: number, to: number, col: string): Term[] => Array.from({ length: to - from + 1 }, (_, i) => ({ line: from + i, col }));
+
+const SUM_MESSAGE = "{total}应等于{terms}：应为{expected}，实为{actual}，差{difference}";
+const ROW_MESSAGE = "{total}应等于{terms}：应为{expected}，实为{actual}，差{difference}";
+const HIERARCHY_MESSAGE = "{total}应等于其下级科目之和：应为{expected}，实为{actual}，差{difference}";
+
+const sum = (id: string, table: string, total: Term, terms: Term[]): SumRule => ({ kind: "sum", id, severity: "error", message: SUM_MESSAGE, table, total, terms });
+const rowSum = (id: string, table: string, total: string, terms: RowSumRule["terms"], items?: RowSumRule["items"]): RowSumRule => ({
+  kind: "rowSum", id, severity: "error", message: ROW_MESSAGE, table, total, terms, items,
+});
+const hierarchy = (id: string, table: string, cols: string[], totalKey = "total"): HierarchyRule => ({
+  kind: "hierarchy", id, severity: "error", message: HIERARCHY_MESSAGE, table, cols, totalKey,
+});
+const equal = (id: string, left: CompareRule["left"], right: CompareRule["right"], message: string): CompareRule => ({
+  kind: "compare", id, severity: "error", op: "=", left, right, message,
+});
+const cols = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, i) => `c${from + i}`);
+
+export const DISCLOSURE_RULES: Rule[] = [
+  // 公开01表
+  sum("T01.income", "T01", { line: 27, col: "amount" }, range(1, 8, "amount")),
+  sum("T01.expense", "T01", { line: 57, col: "amount" }, range(31, 56, "amount")),
+  sum("T01.total.in", "T01", { line: 30, col: "amount" }, range(27, 29, "amount")),
+  sum("T01.total.out", "T01", { line: 60, col: "amount" }, range(57, 59, "amount")),
+  equal("T01.balance", { table: "T01", terms: [{ line: 30, col: "amount" }] }, { table: "T01", terms: [{ line: 60, col: "amount" }] }, "收入总计应等于支出总计：收入总计{left}，支出总计{right}，差{difference}"),
+  // 公开02表, 03表, 05表, 07表, 08表: within rows and down the 科目 hierarchy
+  rowSum("T02.row", "T02", "c1", cols(2, 7).map((col) => ({ col }))),
+  hierarchy("T02.hierarchy", "T02", cols(1, 7)),
+  rowSum("T03.row", "T03", "c1", cols(2, 6).map((col) => ({ col }))),
+  hierarchy("T03.hierarchy", "T03", cols(1, 6)),
+  rowSum("T05.row", "T05", "c1", [{ col: "c2" }, { col: "c3" }]),
+  hierarchy("T05.hierarchy", "T05", cols(1, 3)),
+  rowSum("T07.row", "T07", "c3", [{ col: "c4" }, { col: "c5" }]),
+  rowSum("T07.balance", "T07", "c6", [{ col: "c1" }, { col: "c2" }, { col: "c3", sign: -1 }]),
+  hierarchy("T07.hierarchy", "T07", cols(1, 6)),
+  rowSum("T08.row", "T08", "c1", [{ col: "c2" }, { col: "c3" }]),
+  hierarchy("T08.hierarchy", "T08", cols(1, 3)),
+  // 公开04表
+  sum("T04.income", "T04", { line: 27, col: "amount" }, range(1, 3, "amount")),
+  sum("T04.carryover.in", "T04", { line: 28, col: "amount" }, range(29, 31, "amount")),
+  sum("T04.total.in", "T04", { line: 32, col: "amount" }, range(27, 28, "amount")),
+  rowSum("T04.expense.row", "T04", "c2", [{ col: "c3" }, { col: "c4" }, { col: "c5" }], [...Array.from({ length: 28 }, (_, i) => ({ line: 33 + i })), { line: 64 }]),
+  ...cols(2, 5).map((c) => sum(`T04.expense.${c}`, "T04", { line: 59, col: c }, range(33, 58, c))),
+  ...cols(2, 5).map((c) => sum(`T04.total.out.${c}`, "T04", { line: 64, col: c }, range(59, 60, c))),
+  equal("T04.balance", { table: "T04", terms: [{ line: 32, col: "amount" }] }, { table: "T04", terms: [{ line: 64, col: "c2" }] }, "收入总计应等于支出总计：收入总计{left}，支出总计{right}，差{difference}"),
+  // 公开06表: 类 = Σ 款 by code, and the two 合计
+  hierarchy("T06.hierarchy", "T06", ["amount"], ""),
+  sum("T06.personnel", "T06", { key: "personnel.total", col: "amount" }, [{ code: "301", col: "amount" }, { code: "303", col: "amount" }]),
+  sum("T06.public", "T06", { key: "public.total", col: "amount" }, ["302", "307", "310", "399"].map((code) => ({ code, col: "amount" }))),
+  // 公开09表: 合计 and 小计, for 预算数 and 决算数
+  sum("T09.budget.total", "T09", { key: "values", col: "c1" }, [{ key: "values", col: "c2" }, { key: "values", col: "c3" }, { key: "values", col: "c6" }]),
+  sum("T09.budget.cars", "T09", { key: "values", col: "c3" }, [{ key: "values", col: "c4" }, { key: "values", col: "c5" }]),
+  sum("T09.final.total", "T09", { key: "values", col: "c7" }, [{ key: "values", col: "c8" }, { key: "values", col: "c9" }, { key: "values", col: "c12" }]),
+  sum("T09.final.cars", "T09", { key: "values", col: "c9" }, [{ key: "values", col: "c10" }, { key: "values", col: "c11" }]),
+];

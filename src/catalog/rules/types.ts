@@ -1,0 +1,54 @@
+/**
+ * Rules are data (ESLint-style: an id, a severity, a zh-CN message template, and what they relate).
+ * The same rules drive template formulas and the cross-check.
+ */
+import { Severity } from "../../core/finding";
+
+/** An item of a table: a fixed line by 行次, a keyed row ("total", "values"), or a 科目代码. */
+export type ItemSelector = { line: number } | { key: string } | { code: string };
+
+export type CellRef = ItemSelector & { col: string };
+export type Term = CellRef & { sign?: 1 | -1 };
+
+interface RuleBase {
+  id: string;
+  severity: Severity;
+  /** zh-CN template; placeholders: {total} {terms} {expected} {actual} {difference} {code} {left} {right} */
+  message: string;
+}
+
+/** total = Σ terms over fixed cells of one table. */
+export interface SumRule extends RuleBase {
+  kind: "sum";
+  table: string;
+  total: CellRef;
+  terms: Term[];
+}
+
+/** On every coded row (and the 合计 row), or on the listed items: total column = Σ term columns. */
+export interface RowSumRule extends RuleBase {
+  kind: "rowSum";
+  table: string;
+  total: string;
+  terms: { col: string; sign?: 1 | -1 }[];
+  items?: ItemSelector[];
+}
+
+/** 合计 = Σ 类; 类 = Σ its 款; 款 = Σ its 项 — in every listed amount column. */
+export interface HierarchyRule extends RuleBase {
+  kind: "hierarchy";
+  table: string;
+  cols: string[];
+  /** the item that holds Σ 类 ("total"), when the table has one */
+  totalKey?: string;
+}
+
+/** left (op) right, each side a sum of cells possibly in different tables. */
+export interface CompareRule extends RuleBase {
+  kind: "compare";
+  op: "=" | "<=";
+  left: { table: string; terms: Term[] };
+  right: { table: string; terms: Term[] };
+}
+
+export type Rule = SumRule | RowSumRule | HierarchyRule | CompareRule;

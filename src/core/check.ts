@@ -1,0 +1,298 @@
+/**
+ * One small evaluator for every rule kind. Amounts are Decimal; a difference within the rounding
+ * tolerance of the displayed places is a tail (尾差), beyond it an error.
+ */
+import Decimal from "decimal.js";
+import { cellAddress } from "./address";
+import { Grid } from "./grid";
+import { CellRef, Finding, Severity, formatMessage } from "./finding";
+import { Item, TableInstance, childrenOf, codeLevel, findItem, itemCell } from "./instance";
+import { LocatedTable, locateTables, norm } from "./locate";
+import { ParsedAmount, formatAmount, parseAmount, roundingTolerance } from "./money";
+import { RULES, TABLES } from "../catalog";
+import { Rule, Term } from "../catalog/rules/types";
+import { TableDef } from "../catalog/tables/types";
+
+export interface CheckResult {
+  tables: { id: string; number: string; sheet: string; range: string; title: string }[];
+  findings: Finding[];
+}
+
+interface Value {
+  amount: Decimal;
+  places: number;
+  cell: CellRef;
+}
+
+/** Reads amounts from the grids, reporting cells that are not amounts once each. */
+class AmountReader {
+  private readonly bySheet = new Map<string, Grid>();
+  readonly problems = new Map<string, Finding>();
+  constructor(grids: Grid[]) {
+    for (const g of grids) this.bySheet.set(g.sheet, g);
+  }
+  read(inst: TableInstance, item: Item, col: string): Value | undefined | null {
+    const c = item.cols[col];
+    if (c === undefined) return undefined;
+    const address = cellAddress({ row: item.row, col: c });
+    const grid = this.bySheet.get(inst.sheet)!;
+    const o = /^([A-Z]+)(\d+)$/.exec(grid.origin)!;
+    const originRow = Number(o[2]) - 1;
+    const originCol = o[1].split("").reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1;
+    const cell = grid.cells[item.row - originRow]?.[c - originCol];
+    const parsed: ParsedAmount = parseAmount(cell?.value ?? null, cell?.numberFormat);
+    const ref = { sheet: inst.sheet, address };
+    if (parsed.kind === "amount") return { amount: parsed.value, places: parsed.places, cell: ref };
+    if (parsed.kind === "empty" || parsed.kind === "dash") return { amount: new Decimal(0), places: 2, cell: ref };
+    const key = `${inst.sheet}!${address}`;
+    if (!this.problems.has(key)) {
+      this.problems.set(key, {
+        rule: parsed.kind === "error" ? "cell.error" : "cell.notAmount",
+        severity: parsed.kind === "error" ? "error" : "warning",
+        message:
+          parsed.kind === "error"
+            ? `${inst.table.number} ${address} 是错误值 ${parsed.text}，相关勾稽关系无法校验`
+            : `${inst.table.number} ${address} 的内容“${parsed.text}”不是金额，相关勾稽关系无法校验`,
+        cells: [ref],
+      });
+    }
+    return null;
+  }
+}
+
+function describeItem(table: TableDef, item: Item): string {
+  if (item.line !== undefined) return `第${item.line}行${item.label ? `“${item.label}”` : ""}`;
+  if (item.code) return `科目${item.code}${item.label ? `“${item.label}”` : ""}`;
+  if (item.key === "total") return "合计行";
+  if (item.label) return `“${item.label}”`;
+  return table.layout === "single_row" ? "" : "该行";
+}
+
+function describeColumn(table: TableDef, item: Item, col: string): string {
+  const def = table.columns.find((c) => c.key === col || c.key.endsWith(`.${col}`) && item.cols[col] !== undefined);
+  if (!def) return col;
+  const label = def.header.filter((h) => h !== "项目").join("/");
+  return def.lanci ? `${label}（栏次${def.lanci}）` : label;
+}
+
+function describeCell(inst: TableInstance, item: Item, col: string): string {
+  const where = describeItem(inst.table, item);
+  return `${where}${where ? " " : ""}${describeColumn(inst.table, item, col)}`;
+}
+
+interface Relation {
+  rule: Rule;
+  table: TableDef;
+  total: Value;
+  terms: (Value & { sign: 1 | -1 })[];
+  totalText: string;
+  termsText: string;
+  /** rounded terms counted for the tolerance */
+  n: number;
+}
+
+function judge(rel: Relation): Finding | undefined {
+  const expected = rel.terms.reduce((s, t) => (t.sign === 1 ? s.plus(t.amount) : s.minus(t.amount)), new Decimal(0));
+  const diff = rel.total.amount.minus(expected);
+  if (diff.isZero()) return undefined;
+  const places = Math.max(rel.total.places, ...rel.terms.map((t) => t.places), 0);
+  const shown = Math.min(Math.max(places, 2), 6);
+  const tol = roundingTolerance(rel.n, Math.max(...[rel.total, ...rel.terms].map((v) => v.places), 0) || 2);
+  const severity: Severity = rel.rule.severity === "error" && diff.abs().lte(tol) ? "tail" : rel.rule.severity;
+  const params = {
+    total: rel.totalText,
+    terms: rel.termsText,
+    expected: formatAmount(expected, shown),
+    actual: formatAmount(rel.total.amount, shown),
+    difference: formatAmount(diff, shown),
+    left: formatAmount(rel.total.amount, shown),
+    right: formatAmount(expected, shown),
+  };
+  const prefix = severity === "tail" ? "（尾差）" : "";
+  return {
+    rule: rel.rule.id,
+    severity,
+    message: `${rel.table.number}：${prefix}${formatMessage(rel.rule.message, params)}`,
+    cells: [rel.total.cell, ...rel.terms.map((t) => t.cell)],
+    expected: expected.toFixed(),
+    actual: rel.total.amount.toFixed(),
+    difference: diff.toFixed(),
+  };
+}
+
+function termsText(inst: TableInstance, items: { item: Item; col: string; sign: 1 | -1 }[]): string {
+  const lines = items.map((x) => x.item.line).filter((l): l is number => l !== undefined);
+  const sameCol = items.every((x) => x.col === items[0].col);
+  if (lines.length === items.length && lines.length > 2 && sameCol && lines.every((l, i) => l === lines[0] + i) && items.every((x) => x.sign === 1)) {
+    return `第${lines[0]}–${lines[lines.length - 1]}行之和`;
+  }
+  const parts = items.map((x, i) => `${x.sign === -1 ? "减" : i === 0 ? "" : "加"}${describeCell(inst, x.item, x.col)}`);
+  return items.length === 1 ? parts[0] : parts.join("");
+}
+
+function evaluate(rule: Rule, instances: LocatedTable[], reader: AmountReader): Finding[] {
+  const out: Finding[] = [];
+  const push = (f: Finding | undefined) => f && out.push(f);
+  const resolve = (inst: TableInstance, terms: Term[]) =>
+    terms
+      .map((t) => ({ t, item: findItem(inst, t) }))
+      .filter((x): x is { t: Term; item: Item } => !!x.item && x.item.cols[x.t.col] !== undefined);
+
+  if (rule.kind === "compare") {
+    const left = instances.find((i) => i.table.id === rule.left.table);
+    const right = instances.find((i) => i.table.id === rule.right.table);
+    if (!left || !right) return out;
+    const lt = resolve(left, rule.left.terms);
+    const rt = resolve(right, rule.right.terms);
+    if (lt.length === 0 || rt.length === 0) return out;
+    const lv = lt.map((x) => reader.read(left, x.item, x.t.col));
+    const rv = rt.map((x) => reader.read(right, x.item, x.t.col));
+    if ([...lv, ...rv].some((v) => !v)) return out;
+    const lsum = (lv as Value[]).reduce((s, v) => s.plus(v.amount), new Decimal(0));
+    // compare as total (left) against terms (right); both sides are totals: use the larger n
+    push(
+      judge({
+        rule,
+        table: left.table,
+        total: { ...(lv as Value[])[0], amount: lsum },
+        terms: (rv as Value[]).map((v) => ({ ...v, sign: 1 as const })),
+        totalText: lt.map((x) => describeCell(left, x.item, x.t.col)).join("加"),
+        termsText: rt.map((x) => describeCell(right, x.item, x.t.col)).join("加"),
+        n: 2,
+      }),
+    );
+    return out;
+  }
+
+  for (const inst of instances.filter((i) => i.table.id === rule.table)) {
+    if (rule.kind === "sum") {
+      const total = findItem(inst, rule.total);
+      if (!total || total.cols[rule.total.col] === undefined) continue;
+      const terms = resolve(inst, rule.terms);
+      const tv = reader.read(inst, total, rule.total.col);
+      const vs = terms.map((x) => reader.read(inst, x.item, x.t.col));
+      if (!tv || vs.some((v) => v === null)) continue;
+      push(
+        judge({
+          rule,
+          table: inst.table,
+          total: tv,
+          terms: vs.map((v, i) => ({ ...(v as Value), sign: terms[i].t.sign ?? 1 })),
+          totalText: describeCell(inst, total, rule.total.col),
+          termsText: termsText(inst, terms.map((x) => ({ item: x.item, col: x.t.col, sign: x.t.sign ?? 1 }))),
+          n: terms.length,
+        }),
+      );
+    } else if (rule.kind === "rowSum") {
+      const items = rule.items ? rule.items.map((s) => findItem(inst, s)).filter((x): x is Item => !!x) : inst.items;
+      for (const item of items) {
+        if (item.cols[rule.total] === undefined) continue;
+        const tv = reader.read(inst, item, rule.total);
+        const vs = rule.terms.map((t) => reader.read(inst, item, t.col));
+        if (!tv || vs.some((v) => v === null)) continue;
+        const present = rule.terms.map((t, i) => ({ t, v: vs[i] })).filter((x): x is { t: typeof x.t; v: Value } => !!x.v);
+        if (present.length === 0) continue;
+        push(
+          judge({
+            rule,
+            table: inst.table,
+            total: tv,
+            terms: present.map((x) => ({ ...x.v, sign: x.t.sign ?? 1 })),
+            totalText: describeCell(inst, item, rule.total),
+            termsText: termsText(inst, present.map((x) => ({ item, col: x.t.col, sign: x.t.sign ?? 1 }))),
+            n: present.length,
+          }),
+        );
+      }
+    } else if (rule.kind === "hierarchy") {
+      for (const col of rule.cols) {
+        const parents: { item: Item; kids: Item[] }[] = [];
+        const totalItem = rule.totalKey ? findItem(inst, { key: rule.totalKey }) : undefined;
+        if (totalItem && totalItem.cols[col] !== undefined) {
+          const classes = inst.items.filter((it) => it.code && codeLevel(it.code) === 1 && it.cols[col] !== undefined);
+          if (classes.length) parents.push({ item: totalItem, kids: classes });
+        }
+        for (const it of inst.items) {
+          if (!it.code || it.cols[col] === undefined) continue;
+          const kids = childrenOf(inst, it, col);
+          if (kids.length) parents.push({ item: it, kids });
+        }
+        for (const p of parents) {
+          const tv = reader.read(inst, p.item, col);
+          const vs = p.kids.map((k) => reader.read(inst, k, col));
+          if (!tv || vs.some((v) => v === null)) continue;
+          push(
+            judge({
+              rule,
+              table: inst.table,
+              total: tv,
+              terms: (vs as Value[]).map((v) => ({ ...v, sign: 1 as const })),
+              totalText: describeCell(inst, p.item, col),
+              termsText: `${p.kids.length}个下级科目之和`,
+              n: p.kids.length,
+            }),
+          );
+        }
+      }
+    }
+  }
+  return out;
+}
+
+/** Duplicate 科目代码 within a table. */
+function duplicateCodes(instances: LocatedTable[]): Finding[] {
+  const out: Finding[] = [];
+  for (const inst of instances) {
+    const seen = new Map<string, Item>();
+    for (const it of inst.items) {
+      if (!it.code || !codeLevel(it.code)) continue;
+      const prev = seen.get(it.code);
+      if (prev && norm(prev.label ?? "") === norm(it.label ?? "") && prev.row === it.row) continue;
+      if (prev) {
+        out.push({
+          rule: "codes.duplicate",
+          severity: "error",
+          message: `${inst.table.number}：科目代码 ${it.code} 出现了两次`,
+          cells: [{ sheet: inst.sheet, address: itemCell(it, "code")! }, { sheet: inst.sheet, address: itemCell(prev, "code")! }],
+        });
+      } else seen.set(it.code, it);
+    }
+  }
+  return out;
+}
+
+export function checkWorkbook(grids: Grid[], tables: TableDef[] = TABLES, rules: Rule[] = RULES): CheckResult {
+  const instances = locateTables(grids, tables);
+  const reader = new AmountReader(grids);
+  const findings: Finding[] = [];
+  for (const rule of rules) findings.push(...evaluate(rule, instances, reader));
+  findings.push(...duplicateCodes(instances));
+  findings.push(...reader.problems.values());
+  for (const t of tables) {
+    if (!instances.some((i) => i.table.id === t.id)) {
+      findings.push({ rule: "locate.missing", severity: "info", message: `未找到${t.number}（${t.title}）`, cells: [] });
+    }
+  }
+  for (const inst of instances) {
+    if (inst.missingColumns.length) {
+      findings.push({
+        rule: "locate.columns",
+        severity: "warning",
+        message: `${inst.table.number}（${inst.sheet}!${inst.anchor}）缺少列：${inst.missingColumns.join("、")}，相关关系未校验`,
+        cells: [{ sheet: inst.sheet, address: inst.anchor }],
+      });
+    }
+  }
+  const rank: Record<Severity, number> = { error: 0, tail: 1, warning: 2, info: 3 };
+  findings.sort((a, b) => rank[a.severity] - rank[b.severity]);
+  return {
+    tables: instances.map((i) => ({
+      id: i.table.id,
+      number: i.table.number,
+      sheet: i.sheet,
+      range: `${cellAddress({ row: i.area.top, col: i.area.left })}:${cellAddress({ row: i.area.bottom, col: i.area.right })}`,
+      title: i.table.title,
+    })),
+    findings,
+  };
+}

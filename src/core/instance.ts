@@ -1,0 +1,126 @@
+/**
+ * A table placed on a sheet: which sheet row holds which item (行次 line, 科目 code, keyed row) and
+ * which sheet column holds which of its columns. Templates create instances; the locator finds
+ * them in a workbook; rules are evaluated over them.
+ */
+import { Area, cellAddress } from "./address";
+import { ColumnDef, FixedRow, TableDef } from "../catalog/tables/types";
+import { ItemSelector } from "../catalog/rules/types";
+
+export interface Item {
+  /** fixed row key ("total", "values", "personnel.total") */
+  key?: string;
+  line?: number;
+  code?: string;
+  label?: string;
+  /** 0-based sheet row */
+  row: number;
+  /** item column ("amount", "c3", "name") → 0-based sheet column */
+  cols: Record<string, number>;
+}
+
+export interface TableInstance {
+  table: TableDef;
+  sheet: string;
+  /** the whole table block on the sheet, title to note */
+  area: Area;
+  /** first data row (0-based) */
+  dataTop: number;
+  items: Item[];
+}
+
+/** "income.amount" → ["income", "amount"]; "c3" → ["", "c3"]. */
+export function splitColumnKey(key: string): [string, string] {
+  const i = key.indexOf(".");
+  return i < 0 ? ["", key] : [key.slice(0, i), key.slice(i + 1)];
+}
+
+/** Column groups of a table: two-sided tables have income/expense, 06表 has p1/p2/p3, others one. */
+export function columnGroups(table: TableDef): Map<string, ColumnDef[]> {
+  const groups = new Map<string, ColumnDef[]>();
+  for (const c of table.columns) {
+    const [g] = splitColumnKey(c.key);
+    if (!groups.has(g)) groups.set(g, []);
+    groups.get(g)!.push(c);
+  }
+  return groups;
+}
+
+/**
+ * The items one printed row carries: one per column group that has something on the row.
+ * `cells` are the row's contents by table column key; `colIndex` maps table columns to sheet columns.
+ */
+export function itemsOfRow(
+  table: TableDef,
+  cells: Record<string, string | number | undefined>,
+  row: number,
+  colIndex: Map<string, number>,
+  fixed?: FixedRow,
+): Item[] {
+  if (fixed?.items) {
+    return fixed.items.map((it) => ({
+      key: it.key,
+      label: String(cells[it.cols.label] ?? ""),
+      row,
+      cols: Object.fromEntries(Object.entries(it.cols).map(([k, col]) => [k, colIndex.get(col)!])),
+    }));
+  }
+  const items: Item[] = [];
+  for (const [group, columns] of columnGroups(table)) {
+    const prefix = group ? `${group}.` : "";
+    const value = (k: string) => cells[`${prefix}${k}`];
+    const line = value("line");
+    const code = value("code");
+    const label = value("label") ?? value("name");
+    const isEmpty = line === undefined && code === undefined && (label === undefined || label === "");
+    if (group && isEmpty) continue;
+    const item: Item = { row, cols: {} };
+    if (!group && fixed) item.key = fixed.key;
+    if (line !== undefined && line !== "") item.line = Number(line);
+    if (code !== undefined && code !== "") item.code = String(code);
+    if (label !== undefined && label !== "") item.label = String(label);
+    for (const c of columns) {
+      const idx = colIndex.get(c.key);
+      if (idx !== undefined) item.cols[splitColumnKey(c.key)[1]] = idx;
+    }
+    items.push(item);
+  }
+  return items;
+}
+
+export function matches(item: Item, sel: ItemSelector): boolean {
+  if ("line" in sel) return item.line === sel.line;
+  if ("code" in sel) return item.code === sel.code;
+  return item.key === sel.key;
+}
+
+export function findItem(inst: TableInstance, sel: ItemSelector): Item | undefined {
+  return inst.items.find((it) => matches(it, sel));
+}
+
+/** The sheet address of an item's column, if the table has it. */
+export function itemCell(item: Item, col: string): string | undefined {
+  const c = item.cols[col];
+  return c === undefined ? undefined : cellAddress({ row: item.row, col: c });
+}
+
+/** 科目 level by code length: 3 类, 5 款, 7 项 (功能分类); 3 类, 5 款 (经济分类). */
+export function codeLevel(code: string): 1 | 2 | 3 | undefined {
+  if (/^\d{3}$/.test(code)) return 1;
+  if (/^\d{5}$/.test(code)) return 2;
+  if (/^\d{7}$/.test(code)) return 3;
+  return undefined;
+}
+
+export function parentCode(code: string): string | undefined {
+  const level = codeLevel(code);
+  if (level === 2) return code.slice(0, 3);
+  if (level === 3) return code.slice(0, 5);
+  return undefined;
+}
+
+/** Items of the same column group that are the direct children of an item (by code). */
+export function childrenOf(inst: TableInstance, parent: Item, col: string): Item[] {
+  if (!parent.code) return [];
+  return inst.items.filter((it) => it.code && parentCode(it.code) === parent.code && it.cols[col] !== undefined);
+}

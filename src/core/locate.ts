@@ -1,0 +1,284 @@
+/**
+ * Find the standard tables in whatever workbook the accountant has: by 表号 ("公开01表",
+ * "公开 01 表"), title or alias; map header columns by 栏次 or by header labels (merged cells,
+ * line breaks, full-width characters tolerated); map rows to 行次, 科目代码 or fixed labels.
+ */
+import { Area, areaCells, cellAddress, parseArea, parseCell } from "./address";
+import { Cell, CellValue, Grid, gridArea } from "./grid";
+import { Item, TableInstance, itemsOfRow, splitColumnKey } from "./instance";
+import { isLedgerSheet } from "./plan";
+import { MoneyUnit, unitFromMetaLine } from "./money";
+import { TableDef } from "../catalog/tables/types";
+
+export const REPORT_SHEET = "校验报告";
+
+/** Text as compared: NFKC, no whitespace, Chinese brackets folded, leading "一、" dropped. */
+export function norm(v: CellValue | undefined): string {
+  if (v === null || v === undefined) return "";
+  return String(v)
+    .normalize("NFKC")
+    .replace(/[\s\u00a0\u3000]+/g, "")
+    .replace(/[“”"']/g, "");
+}
+
+function stripOrdinal(s: string): string {
+  return s.replace(/^[一二三四五六七八九十]+[、.．]/, "").replace(/^\(?[一二三四五六七八九十\d]+\)[、.]?/, "");
+}
+
+export interface LocatedTable extends TableInstance {
+  /** where the title or 表号 was found */
+  anchor: string;
+  unit: MoneyUnit;
+  /** table columns the locator could not find on the sheet */
+  missingColumns: string[];
+}
+
+/** Grid cells with merged areas filled from their top-left cell (headers read as printed). */
+class SheetView {
+  readonly area: Area | undefined;
+  private readonly origin: { row: number; col: number };
+  private readonly mergedValue = new Map<string, CellValue>();
+  constructor(readonly grid: Grid) {
+    this.area = gridArea(grid);
+    this.origin = parseCell(grid.origin);
+    for (const m of grid.merges) {
+      const a = parseArea(m);
+      const v = this.raw(a.top, a.left)?.value ?? null;
+      for (const p of areaCells(a)) if (p.row !== a.top || p.col !== a.left) this.mergedValue.set(`${p.row},${p.col}`, v);
+    }
+  }
+  raw(row: number, col: number): Cell | undefined {
+    return this.grid.cells[row - this.origin.row]?.[col - this.origin.col];
+  }
+  /** value, with merged cells reading their block's value */
+  value(row: number, col: number): CellValue {
+    const k = `${row},${col}`;
+    if (this.mergedValue.has(k)) return this.mergedValue.get(k)!;
+    return this.raw(row, col)?.value ?? null;
+  }
+  text(row: number, col: number): string {
+    return norm(this.value(row, col));
+  }
+  /** own value only (merged continuation cells read empty) */
+  ownText(row: number, col: number): string {
+    return norm(this.raw(row, col)?.value ?? null);
+  }
+}
+
+const NUMBER_RE = /^公开0?(\d{1,2})表$/;
+
+function titleMatches(text: string, table: TableDef): boolean {
+  const t = stripOrdinal(text);
+  return [table.title, ...table.aliases].some((x) => norm(x) === t);
+}
+
+interface Anchor {
+  table: TableDef;
+  row: number;
+  address: string;
+}
+
+/** Anchors: a 表号 cell tells the table by number within the profile; a title tells it by name. */
+function findAnchors(view: SheetView, tables: TableDef[]): Anchor[] {
+  const a = view.area;
+  if (!a) return [];
+  const found: Anchor[] = [];
+  for (let r = a.top; r <= a.bottom; r++) {
+    for (let c = a.left; c <= a.right; c++) {
+      const t = view.ownText(r, c);
+      if (!t || t.length > 40) continue;
+      const byTitle = tables.find((tb) => titleMatches(t, tb));
+      if (byTitle) {
+        found.push({ table: byTitle, row: r, address: cellAddress({ row: r, col: c }) });
+        continue;
+      }
+      const m = NUMBER_RE.exec(t);
+      if (m) {
+        const byNumber = tables.find((tb) => tb.number === `公开${m[1].padStart(2, "0")}表`);
+        if (byNumber) found.push({ table: byNumber, row: r, address: cellAddress({ row: r, col: c }) });
+      }
+    }
+  }
+  // one table per title block: a title and its 表号 a line apart are the same table
+  found.sort((x, y) => x.row - y.row);
+  const merged: Anchor[] = [];
+  for (const f of found) {
+    const prev = merged[merged.length - 1];
+    if (prev && f.row - prev.row <= 3) {
+      // a title names the table better than a number (regional numbering differs)
+      continue;
+    }
+    merged.push(f);
+  }
+  return merged;
+}
+
+function labelMatches(sheetLabel: string, defLabel: string): boolean {
+  if (!sheetLabel) return false;
+  const d = norm(defLabel);
+  return sheetLabel === d || sheetLabel.includes(d) || (sheetLabel.length >= 2 && d.startsWith(sheetLabel));
+}
+
+/**
+ * Map table columns to sheet columns inside a block: amounts by 栏次 where the sheet numbers its
+ * columns, everything by its header path otherwise; equal paths are taken left to right.
+ */
+function mapColumns(view: SheetView, table: TableDef, top: number, bottom: number, left: number, right: number) {
+  // the header region ends at the 栏次 row, or at the deepest row holding a column's leaf label
+  let lanciRow = -1;
+  for (let r = top; r <= Math.min(bottom, top + 12) && lanciRow < 0; r++) {
+    const cells = Array.from({ length: right - left + 1 }, (_, i) => view.text(r, left + i));
+    const hasLabel = cells.some((t) => t === "栏次");
+    const nums = cells.filter((t) => /^\d{1,2}$/.test(t));
+    const lanciDefs = table.columns.filter((c) => c.lanci).length;
+    if (lanciDefs > 0 && (hasLabel || nums.length >= Math.min(lanciDefs, 3)) && nums.includes("1")) lanciRow = r;
+  }
+  const colIndex = new Map<string, number>();
+  const used = new Set<number>();
+  if (lanciRow >= 0) {
+    for (const c of table.columns) {
+      if (!c.lanci) continue;
+      for (let x = left; x <= right; x++) {
+        if (!used.has(x) && view.ownText(lanciRow, x) === c.lanci) {
+          colIndex.set(c.key, x);
+          used.add(x);
+          break;
+        }
+      }
+    }
+  }
+  const headerBottom = lanciRow >= 0 ? lanciRow - 1 : findHeaderBottom(view, table, top, bottom, left, right);
+  const path = (x: number) => {
+    const out: string[] = [];
+    for (let r = top; r <= headerBottom; r++) {
+      const t = view.text(r, x);
+      if (t && out[out.length - 1] !== t) out.push(t);
+    }
+    return out;
+  };
+  const paths = new Map<number, string[]>();
+  for (let x = left; x <= right; x++) paths.set(x, path(x));
+  for (const c of table.columns) {
+    if (colIndex.has(c.key)) continue;
+    const leaf = c.header[c.header.length - 1];
+    const aliases = LABEL_ALIASES[leaf] ?? [];
+    const candidates = [...paths.entries()].filter(([x, p]) => {
+      if (used.has(x) || p.length === 0) return false;
+      const last = p[p.length - 1];
+      if (!(labelMatches(last, leaf) || aliases.some((al) => labelMatches(last, al)))) return false;
+      // a parent label printed above must agree (收入 vs 支出, 预算数 vs 决算数)
+      return c.header.slice(0, -1).every((h) => p.slice(0, -1).some((s) => labelMatches(s, h)) || p.length === 1);
+    });
+    if (candidates.length) {
+      colIndex.set(c.key, candidates[0][0]);
+      used.add(candidates[0][0]);
+    }
+  }
+  return { colIndex, dataTop: (lanciRow >= 0 ? lanciRow : headerBottom) + 1 };
+}
+
+/** Labels the wild uses for the same column. */
+const LABEL_ALIASES: Record<string, string[]> = {
+  科目代码: ["科目编码", "功能分类科目编码", "代码", "科目代"],
+  科目名称: ["功能分类科目名称", "名称"],
+  金额: ["决算数", "年度决算数"],
+  项目: ["项目名称"],
+  行次: ["行"],
+};
+
+function findHeaderBottom(view: SheetView, table: TableDef, top: number, bottom: number, left: number, right: number): number {
+  const leaves = new Set(table.columns.map((c) => norm(c.header[c.header.length - 1])));
+  let last = top;
+  for (let r = top; r <= Math.min(bottom, top + 8); r++) {
+    for (let x = left; x <= right; x++) if (leaves.has(view.ownText(r, x))) last = r;
+  }
+  return last;
+}
+
+function cellRecord(view: SheetView, table: TableDef, row: number, colIndex: Map<string, number>): Record<string, string | number | undefined> {
+  const rec: Record<string, string | number | undefined> = {};
+  for (const c of table.columns) {
+    const x = colIndex.get(c.key);
+    if (x === undefined) continue;
+    const v = view.value(row, x);
+    if (v === null || v === "") continue;
+    if (c.kind === "code") rec[c.key] = normalizeCode(v);
+    else if (c.kind === "lineNo") rec[c.key] = Number(norm(v)) || undefined;
+    else if (c.kind === "label") rec[c.key] = norm(v);
+    else rec[c.key] = typeof v === "number" ? v : String(v);
+  }
+  return rec;
+}
+
+/** 科目代码 as text, whether typed as a number or text ("201", 2010301, "２０１"). */
+export function normalizeCode(v: CellValue): string | undefined {
+  const t = norm(v);
+  return /^\d{3,7}$/.test(t) ? t : t || undefined;
+}
+
+export function locateTables(grids: Grid[], tables: TableDef[]): LocatedTable[] {
+  const out: LocatedTable[] = [];
+  for (const grid of grids) {
+    if (isLedgerSheet(grid.sheet) || grid.sheet === REPORT_SHEET || grid.visibility === "veryHidden") continue;
+    const view = new SheetView(grid);
+    const a = view.area;
+    if (!a) continue;
+    const anchors = findAnchors(view, tables);
+    anchors.forEach((anchor, i) => {
+      const blockBottom = i + 1 < anchors.length ? anchors[i + 1].row - 1 : a.bottom;
+      const table = anchor.table;
+      let unit: MoneyUnit = table.unit;
+      for (let r = anchor.row; r <= Math.min(blockBottom, anchor.row + 4); r++) {
+        for (let x = a.left; x <= a.right; x++) {
+          const u = unitFromMetaLine(view.ownText(r, x));
+          if (u) unit = u;
+        }
+      }
+      const { colIndex, dataTop } = mapColumns(view, table, anchor.row + 1, blockBottom, a.left, a.right);
+      const items: Item[] = [];
+      let lastRow = dataTop - 1;
+      for (let r = dataTop; r <= blockBottom; r++) {
+        const first = [...Array(a.right - a.left + 1).keys()].map((k) => view.ownText(r, a.left + k)).find((t) => t !== "");
+        if (first !== undefined && /^注[:：.]?/.test(first) && first.length > 3) break;
+        const rec = cellRecord(view, table, r, colIndex);
+        if (Object.keys(rec).length === 0) continue;
+        lastRow = r;
+        const fixed = matchFixedRow(table, rec, items.length === 0);
+        items.push(...itemsOfRow(table, rec, r, colIndex, fixed));
+      }
+      out.push({
+        table,
+        sheet: grid.sheet,
+        area: { top: anchor.row, left: a.left, bottom: Math.max(lastRow, dataTop), right: a.right },
+        dataTop,
+        items,
+        anchor: anchor.address,
+        unit,
+        missingColumns: table.columns.filter((c) => !colIndex.has(c.key)).map((c) => c.key),
+      });
+    });
+  }
+  return out;
+}
+
+/** The fixed row a data row is, by its printed labels (合计, 人员经费合计) or position (09表). */
+function matchFixedRow(table: TableDef, rec: Record<string, string | number | undefined>, isFirstRow: boolean) {
+  for (const f of table.fixedRows) {
+    const labels = Object.entries(f.cells).filter(([k, v]) => typeof v === "string" && v !== "" && !k.endsWith("code") && !k.endsWith(".line"));
+    const codeLabels = Object.entries(f.cells).filter(([k, v]) => k.endsWith("code") && typeof v === "string" && !/^\d+$/.test(v));
+    const keyed = [...labels, ...codeLabels];
+    if (keyed.length && keyed.every(([k, v]) => norm(String(v)) === (rec[k] === undefined ? "" : norm(String(rec[k]))))) return f;
+    // a 合计 row may print its label in the code column
+    if (f.key === "total" && (norm(String(rec.code ?? "")) === "合计" || norm(String(rec.name ?? "")) === "合计")) return f;
+  }
+  if (table.layout === "single_row" && isFirstRow) return table.fixedRows[0];
+  return undefined;
+}
+
+/** Grid rows → table column keys, for callers that need the inverse. */
+export function columnKeyOf(inst: TableInstance, col: number): string | undefined {
+  for (const it of inst.items) for (const [k, c] of Object.entries(it.cols)) if (c === col) return k;
+  return undefined;
+}
+
+export { splitColumnKey };

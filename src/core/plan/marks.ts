@@ -1,0 +1,156 @@
+/**
+ * Write-back of findings: red/amber fills, a note per marked cell, and the 校验报告 sheet — with the
+ * accountant's own formats and notes saved first in a ledger so that 清除标记 restores them.
+ * Re-running replaces earlier marks instead of piling them up.
+ */
+import { parseCell, qualified, splitQualified } from "../address";
+import { Grid, cellAt } from "../grid";
+import { CellRef, Finding, Severity, summarize } from "../finding";
+import { REPORT_SHEET } from "../locate";
+import { PlanOp, SavedCell, WritePlan, isLedgerSheet, ledgerSheet } from "./index";
+
+export const MARK_LEDGER = "marks";
+export const MARK_COLORS: Record<Severity, string | null> = { error: "#FFC7CE", tail: "#FFEB9C", warning: "#FFEB9C", info: null };
+const SEVERITY_LABEL: Record<Severity, string> = { error: "错误", tail: "尾差", warning: "警告", info: "提示" };
+const NOTE_RULE = "——决算助手——";
+
+const key = (c: CellRef) => `${c.sheet}!${c.address}`;
+
+/** The cells an earlier run marked, with the notes they had before, from the ledger sheet. */
+export function readLedger(grids: Grid[], id = MARK_LEDGER): SavedCell[] {
+  const g = grids.find((x) => x.sheet === ledgerSheet(id));
+  if (!g) return [];
+  const origin = parseCell(g.origin);
+  const out: SavedCell[] = [];
+  if (origin.col !== 0 || origin.row !== 0) return [];
+  g.cells.forEach((row) => {
+    const ref = row[0]?.value;
+    if (typeof ref !== "string") return;
+    const q = splitQualified(ref);
+    if (!q.sheet) return;
+    const note = row[2]?.value;
+    out.push({ sheet: q.sheet, address: q.address, note: typeof note === "string" && note !== "" ? note : null });
+  });
+  return out;
+}
+
+function noteNow(grids: Grid[], c: CellRef): string | undefined {
+  const g = grids.find((x) => x.sheet === c.sheet);
+  return g ? cellAt(g, parseCell(c.address)).note : undefined;
+}
+
+/** Ops that undo an earlier run: formats back, notes back, report removed. */
+function undoOps(grids: Grid[], previous: SavedCell[], keepNotesFor: Set<string>): PlanOp[] {
+  const ops: PlanOp[] = [];
+  if (!grids.some((g) => g.sheet === ledgerSheet(MARK_LEDGER))) return ops;
+  ops.push({ op: "restoreFormats", id: MARK_LEDGER, cells: previous.map(({ sheet, address }) => ({ sheet, address })) });
+  for (const c of previous) {
+    if (keepNotesFor.has(key(c))) continue; // rewritten below in one step
+    const current = noteNow(grids, c);
+    if (current === (c.note ?? undefined)) continue;
+    ops.push({ op: "note", sheet: c.sheet, cell: c.address, text: c.note, existing: current !== undefined });
+  }
+  return ops;
+}
+
+export function clearMarksPlan(grids: Grid[]): WritePlan {
+  const ops = undoOps(grids, readLedger(grids), new Set());
+  if (grids.some((g) => g.sheet === REPORT_SHEET)) ops.push({ op: "deleteSheet", sheet: REPORT_SHEET });
+  return { ops };
+}
+
+export function markPlan(findings: Finding[], grids: Grid[]): WritePlan {
+  const previous = readLedger(grids);
+  const originalNote = new Map(previous.map((c) => [key(c), c.note]));
+  const sheets = new Set(grids.map((g) => g.sheet));
+
+  // one mark per cell: its worst finding's colour, all its findings in the note
+  const marked = new Map<string, { ref: CellRef; severity: Severity; lines: string[] }>();
+  const rank: Record<Severity, number> = { error: 0, tail: 1, warning: 2, info: 3 };
+  for (const f of findings) {
+    const ref = f.cells[0];
+    if (!ref || !MARK_COLORS[f.severity] || !sheets.has(ref.sheet) || isLedgerSheet(ref.sheet)) continue;
+    const m = marked.get(key(ref)) ?? { ref, severity: f.severity, lines: [] };
+    if (rank[f.severity] < rank[m.severity]) m.severity = f.severity;
+    m.lines.push(`【${SEVERITY_LABEL[f.severity]}】${f.message}（${f.rule}）`);
+    marked.set(key(ref), m);
+  }
+
+  const ops: PlanOp[] = undoOps(grids, previous, new Set(marked.keys()));
+  if (sheets.has(REPORT_SHEET)) ops.push({ op: "deleteSheet", sheet: REPORT_SHEET });
+
+  const cells = [...marked.values()];
+  const saved: SavedCell[] = cells.map((m) => {
+    const k = key(m.ref);
+    const before = originalNote.has(k) ? originalNote.get(k)! : (noteNow(grids, m.ref) ?? null);
+    return { sheet: m.ref.sheet, address: m.ref.address, note: before };
+  });
+  if (cells.length) ops.push({ op: "saveFormats", id: MARK_LEDGER, cells: saved });
+
+  const bySheetColor = new Map<string, string[]>();
+  for (const m of cells) {
+    const k = `${m.ref.sheet}\u0000${MARK_COLORS[m.severity]}`;
+    if (!bySheetColor.has(k)) bySheetColor.set(k, []);
+    bySheetColor.get(k)!.push(m.ref.address);
+  }
+  for (const [k, addresses] of bySheetColor) {
+    const [sheet, color] = k.split("\u0000");
+    ops.push({ op: "fill", sheet, addresses, color });
+  }
+  cells.forEach((m, i) => {
+    const original = saved[i].note;
+    const ours = `${NOTE_RULE}\n${m.lines.join("\n")}`;
+    const text = original ? `${original}\n\n${ours}` : ours;
+    // marked cells keep their current note through the undo step, so "existing" is what is there now
+    ops.push({ op: "note", sheet: m.ref.sheet, cell: m.ref.address, text, existing: noteNow(grids, m.ref) !== undefined });
+  });
+
+  ops.push(...reportOps(findings));
+  return { ops };
+}
+
+function reportOps(findings: Finding[]): PlanOp[] {
+  const sheet = REPORT_SHEET;
+  const s = summarize(findings);
+  const ops: PlanOp[] = [{ op: "addSheet", sheet }];
+  const header = ["严重程度", "规则", "单元格", "说明", "应为", "实为", "差额"];
+  const rows = findings.map((f) => [
+    SEVERITY_LABEL[f.severity],
+    f.rule,
+    f.cells[0] ? qualified(f.cells[0].sheet, f.cells[0].address) : "",
+    f.message,
+    f.expected ?? null,
+    f.actual ?? null,
+    f.difference ?? null,
+  ]);
+  ops.push({
+    op: "setValues",
+    sheet,
+    address: `A1:G${3 + rows.length}`,
+    values: [
+      ["校验报告", null, null, null, null, null, null],
+      [`错误 ${s.errors} 项，尾差 ${s.tails} 项，警告 ${s.warnings} 项，提示 ${s.infos} 项`, null, null, null, null, null, null],
+      header,
+      ...rows,
+    ],
+  });
+  ops.push({ op: "font", sheet, addresses: ["A1", "A3:G3"], font: { bold: true } });
+  ops.push({ op: "fill", sheet, addresses: ["A3:G3"], color: "#F2F2F2" });
+  const colored = new Map<string, string[]>();
+  findings.forEach((f, i) => {
+    const color = MARK_COLORS[f.severity];
+    if (!color) return;
+    if (!colored.has(color)) colored.set(color, []);
+    colored.get(color)!.push(`A${4 + i}`);
+  });
+  for (const [color, addresses] of colored) ops.push({ op: "fill", sheet, addresses, color });
+  findings.forEach((f, i) => {
+    const c = f.cells[0];
+    if (c) ops.push({ op: "hyperlink", sheet, cell: `C${4 + i}`, target: c, text: qualified(c.sheet, c.address) });
+  });
+  ops.push({ op: "columnWidth", sheet, columns: [{ column: "A", width: 9 }, { column: "B", width: 20 }, { column: "C", width: 16 }, { column: "D", width: 80 }, { column: "E", width: 14 }, { column: "F", width: 14 }, { column: "G", width: 12 }] });
+  ops.push({ op: "alignment", sheet, address: `D4:D${Math.max(4, 3 + findings.length)}`, wrapText: true });
+  ops.push({ op: "freeze", sheet, rows: 3, columns: 0 });
+  return ops;
+}
+
