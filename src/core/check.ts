@@ -69,7 +69,8 @@ function describeItem(table: TableDef, item: Item): string {
 }
 
 function describeColumn(table: TableDef, item: Item, col: string): string {
-  const def = table.columns.find((c) => c.key === col || c.key.endsWith(`.${col}`) && item.cols[col] !== undefined);
+  const key = item.defs?.[col] ?? col;
+  const def = table.columns.find((c) => c.key === key);
   if (!def) return col;
   const label = def.header.filter((h) => h !== "项目").join("/");
   return def.lanci ? `${label}（栏次${def.lanci}）` : label;
@@ -82,6 +83,7 @@ function describeCell(inst: TableInstance, item: Item, col: string): string {
 
 interface Relation {
   rule: Rule;
+  op?: "=" | "<=";
   table: TableDef;
   total: Value;
   terms: (Value & { sign: 1 | -1 })[];
@@ -94,11 +96,12 @@ interface Relation {
 function judge(rel: Relation): Finding | undefined {
   const expected = rel.terms.reduce((s, t) => (t.sign === 1 ? s.plus(t.amount) : s.minus(t.amount)), new Decimal(0));
   const diff = rel.total.amount.minus(expected);
-  if (diff.isZero()) return undefined;
+  if (diff.isZero() || (rel.op === "<=" && diff.isNeg())) return undefined;
   const places = Math.max(rel.total.places, ...rel.terms.map((t) => t.places), 0);
   const shown = Math.min(Math.max(places, 2), 6);
   const tol = roundingTolerance(rel.n, Math.max(...[rel.total, ...rel.terms].map((v) => v.places), 0) || 2);
-  const severity: Severity = rel.rule.severity === "error" && diff.abs().lte(tol) ? "tail" : rel.rule.severity;
+  // within the rounding tolerance any relation is a tail; beyond it the rule's own severity
+  const severity: Severity = diff.abs().lte(tol) ? "tail" : rel.rule.severity;
   const params = {
     total: rel.totalText,
     terms: rel.termsText,
@@ -139,26 +142,42 @@ function evaluate(rule: Rule, instances: LocatedTable[], reader: AmountReader): 
       .filter((x): x is { t: Term; item: Item } => !!x.item && x.item.cols[x.t.col] !== undefined);
 
   if (rule.kind === "compare") {
-    const left = instances.find((i) => i.table.id === rule.left.table);
-    const right = instances.find((i) => i.table.id === rule.right.table);
-    if (!left || !right) return out;
-    const lt = resolve(left, rule.left.terms);
-    const rt = resolve(right, rule.right.terms);
-    if (lt.length === 0 || rt.length === 0) return out;
-    const lv = lt.map((x) => reader.read(left, x.item, x.t.col));
-    const rv = rt.map((x) => reader.read(right, x.item, x.t.col));
-    if ([...lv, ...rv].some((v) => !v)) return out;
-    const lsum = (lv as Value[]).reduce((s, v) => s.plus(v.amount), new Decimal(0));
-    // compare as total (left) against terms (right); both sides are totals: use the larger n
+    const side = (def: { table: string; terms: Term[] }) => {
+      const main = instances.find((i) => i.table.id === def.table);
+      if (!main) return undefined;
+      const values: (Value & { sign: 1 | -1 })[] = [];
+      const texts: string[] = [];
+      for (const t of def.terms) {
+        const inst = t.table ? instances.find((i) => i.table.id === t.table) : main;
+        if (!inst) continue; // an optional table the workbook does not have
+        const item = findItem(inst, t);
+        if (!item || item.cols[t.col] === undefined) {
+          if (rule.missingAsZero || t.table) continue;
+          return undefined;
+        }
+        const v = reader.read(inst, item, t.col);
+        if (!v) return undefined;
+        values.push({ ...v, sign: t.sign ?? 1 });
+        texts.push(`${inst === main ? "" : inst.table.number}${describeCell(inst, item, t.col)}`);
+      }
+      return { main, values, texts };
+    };
+    const left = side(rule.left);
+    const right = side(rule.right);
+    if (!left || !right || (left.values.length === 0 && right.values.length === 0)) return out;
+    const sumOf = (vs: (Value & { sign: 1 | -1 })[]) => vs.reduce((s, v) => (v.sign === 1 ? s.plus(v.amount) : s.minus(v.amount)), new Decimal(0));
+    const anchor = left.values[0] ?? right.values[0];
     push(
       judge({
         rule,
-        table: left.table,
-        total: { ...(lv as Value[])[0], amount: lsum },
-        terms: (rv as Value[]).map((v) => ({ ...v, sign: 1 as const })),
-        totalText: lt.map((x) => describeCell(left, x.item, x.t.col)).join("加"),
-        termsText: rt.map((x) => describeCell(right, x.item, x.t.col)).join("加"),
-        n: 2,
+        op: rule.op,
+        table: left.main.table,
+        total: { ...anchor, amount: sumOf(left.values), places: Math.max(0, ...left.values.map((v) => v.places)) || 2 },
+        terms: right.values,
+        totalText: `${left.main.table.number}${left.texts.join("加") || "（无数据）"}`,
+        termsText: `${right.main.table.number}${right.texts.join("加") || "（无数据）"}`,
+        // both sides are totals of their own terms: the larger count sets the tolerance
+        n: Math.max(left.values.length, right.values.length, 1),
       }),
     );
     return out;

@@ -17,6 +17,8 @@ export interface Item {
   row: number;
   /** item column ("amount", "c3", "name") → 0-based sheet column */
   cols: Record<string, number>;
+  /** item column → the table column it is ("amount" → "p2.amount"), where they differ */
+  defs?: Record<string, string>;
 }
 
 export interface TableInstance {
@@ -63,6 +65,7 @@ export function itemsOfRow(
       label: String(cells[it.cols.label] ?? ""),
       row,
       cols: Object.fromEntries(Object.entries(it.cols).map(([k, col]) => [k, colIndex.get(col)!])),
+      defs: { ...it.cols },
     }));
   }
   const items: Item[] = [];
@@ -83,6 +86,7 @@ export function itemsOfRow(
       const idx = colIndex.get(c.key);
       if (idx !== undefined) item.cols[splitColumnKey(c.key)[1]] = idx;
     }
+    if (group) item.defs = Object.fromEntries(columns.map((c) => [splitColumnKey(c.key)[1], c.key]));
     items.push(item);
   }
   return items;

@@ -1,5 +1,6 @@
 /** 勾稽关系 of the disclosure tables (../shared/spec/rules.md), as data. */
 import { CompareRule, HierarchyRule, Rule, RowSumRule, SumRule, Term } from "./types";
+import { FUNCTION_CLASSES } from "../tables/disclosure";
 
 const range = (from: number, to: number, col: string): Term[] => Array.from({ length: to - from + 1 }, (_, i) => ({ line: from + i, col }));
 
@@ -17,6 +18,20 @@ const hierarchy = (id: string, table: string, cols: string[], totalKey = "total"
 const equal = (id: string, left: CompareRule["left"], right: CompareRule["right"], message: string): CompareRule => ({
   kind: "compare", id, severity: "error", op: "=", left, right, message,
 });
+const CROSS_MESSAGE = "{total}应等于{terms}：应为{expected}，实为{actual}，差{difference}";
+const NOT_ABOVE_MESSAGE = "{total}不应超过{terms}：{terms}为{expected}，{total}为{actual}，超出{difference}";
+const cross = (id: string, left: [string, Term[]], right: [string, Term[]], opts: Partial<CompareRule> = {}): CompareRule => ({
+  kind: "compare", id, severity: "error", op: "=", message: CROSS_MESSAGE,
+  left: { table: left[0], terms: left[1] }, right: { table: right[0], terms: right[1] }, ...opts,
+});
+const notAbove = (id: string, left: [string, Term[]], right: [string, Term[]]): CompareRule =>
+  cross(id, left, right, { op: "<=", severity: "warning", message: NOT_ABOVE_MESSAGE });
+const total = (col: string): Term => ({ key: "total", col });
+const at = (line: number, col = "amount"): Term => ({ line, col });
+const code = (c: string, col: string): Term => ({ code: c, col });
+/** 类 lines of the two-sided tables, paired with their 功能分类 code */
+const classLines = (first: number) => FUNCTION_CLASSES.map(([c], i) => ({ code: c, line: first + i }));
+
 const cols = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, i) => `c${from + i}`);
 
 export const DISCLOSURE_RULES: Rule[] = [
@@ -55,4 +70,41 @@ export const DISCLOSURE_RULES: Rule[] = [
   sum("T09.budget.cars", "T09", { key: "values", col: "c3" }, [{ key: "values", col: "c4" }, { key: "values", col: "c5" }]),
   sum("T09.final.total", "T09", { key: "values", col: "c7" }, [{ key: "values", col: "c8" }, { key: "values", col: "c9" }, { key: "values", col: "c12" }]),
   sum("T09.final.cars", "T09", { key: "values", col: "c9" }, [{ key: "values", col: "c10" }, { key: "values", col: "c11" }]),
+  // 公开09表: 决算数 above 预算数 must be explained (超预算)
+  ...[[7, 1, "合计"], [8, 2, "因公出国（境）费"], [9, 3, "公务用车购置及运行维护费"], [12, 6, "公务接待费"]].map(([f, b, name]) =>
+    notAbove(`T09.overBudget.${name}`, ["T09", [{ key: "values", col: `c${f}` }]], ["T09", [{ key: "values", col: `c${b}` }]]),
+  ),
+
+  // across tables
+  cross("T01~T02.fiscal", ["T01", [at(1), at(2), at(3)]], ["T02", [total("c2")]]),
+  ...[[4, 3], [5, 4], [6, 5], [7, 6], [8, 7]].map(([line, c]) => cross(`T01~T02.r${line}`, ["T01", [at(line)]], ["T02", [total(`c${c}`)]])),
+  cross("T01~T02.total", ["T01", [at(27)]], ["T02", [total("c1")]]),
+  cross("T01~T03.total", ["T01", [at(57)]], ["T03", [total("c1")]]),
+  ...classLines(31).map(({ code: c, line }) => cross(`T01~T03.${c}`, ["T01", [at(line)]], ["T03", [code(c, "c1")]], { missingAsZero: true })),
+  ...[1, 2, 3].map((line) => cross(`T01~T04.r${line}`, ["T01", [at(line)]], ["T04", [at(line)]])),
+  ...classLines(33).map(({ code: c, line }) => cross(`T04~T05.${c}`, ["T04", [at(line, "c3")]], ["T05", [code(c, "c1")]], { missingAsZero: true })),
+  cross("T04~T05.total", ["T04", [at(59, "c3")]], ["T05", [total("c1")]]),
+  ...classLines(33).map(({ code: c, line }) => cross(`T04~T07.${c}`, ["T04", [at(line, "c4")]], ["T07", [code(c, "c3")]], { missingAsZero: true })),
+  cross("T04~T07.total", ["T04", [at(59, "c4")]], ["T07", [total("c3")]]),
+  ...classLines(33).map(({ code: c, line }) => cross(`T04~T08.${c}`, ["T04", [at(line, "c5")]], ["T08", [code(c, "c1")]], { missingAsZero: true })),
+  cross("T04~T08.total", ["T04", [at(59, "c5")]], ["T08", [total("c1")]]),
+  cross("T07~T01.income", ["T07", [total("c2")]], ["T01", [at(2)]]),
+  cross("T07~T04.income", ["T07", [total("c2")]], ["T04", [at(2)]]),
+  cross("T05~T06.basic", ["T05", [total("c2")]], ["T06", [{ key: "personnel.total", col: "amount" }, { key: "public.total", col: "amount" }]]),
+  notAbove("T05+T07+T08~T03.basic", ["T05", [total("c2"), { ...total("c4"), table: "T07" }, { ...total("c2"), table: "T08" }]], ["T03", [total("c2")]]),
+  notAbove("T05+T07+T08~T03.project", ["T05", [total("c3"), { ...total("c5"), table: "T07" }, { ...total("c3"), table: "T08" }]], ["T03", [total("c3")]]),
+  notAbove("T06~T09.threePublic", ["T06", [code("30212", "amount"), code("30217", "amount"), code("30231", "amount")]], ["T09", [{ key: "values", col: "c8" }, { key: "values", col: "c12" }, { key: "values", col: "c11" }]]),
+  // the usual booking of personnel 功能科目 to 经济科目: a convention, so a warning
+  ...([
+    ["2080505", ["30108"]],
+    ["2080506", ["30109"]],
+    ["21011", ["30110", "30111", "30112"]],
+    ["2101103", ["30111"]],
+    ["2210201", ["30113"]],
+  ] as [string, string[]][]).map(([fn, econ]) =>
+    cross(`T05~T06.convention.${fn}`, ["T05", [code(fn, "c2")]], ["T06", econ.map((e) => code(e, "amount"))], {
+      severity: "warning",
+      message: "按常规，{total}应等于{terms}（提示性口径，请核对）：应为{expected}，实为{actual}，差{difference}",
+    }),
+  ),
 ];

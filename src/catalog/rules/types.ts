@@ -8,7 +8,8 @@ import { Severity } from "../../core/finding";
 export type ItemSelector = { line: number } | { key: string } | { code: string };
 
 export type CellRef = ItemSelector & { col: string };
-export type Term = CellRef & { sign?: 1 | -1 };
+/** A cell in a sum; `table` names another table than the rule side's own (absent table: term skipped). */
+export type Term = CellRef & { sign?: 1 | -1; table?: string };
 
 interface RuleBase {
   id: string;
@@ -49,6 +50,8 @@ export interface CompareRule extends RuleBase {
   op: "=" | "<=";
   left: { table: string; terms: Term[] };
   right: { table: string; terms: Term[] };
+  /** a 科目 row absent from a table counts as 0 (else the rule is skipped) */
+  missingAsZero?: boolean;
 }
 
 export type Rule = SumRule | RowSumRule | HierarchyRule | CompareRule;
