@@ -197,6 +197,9 @@ export async function applyPlan(context: Excel.RequestContext, plan: WritePlan, 
           ws(op.sheet).getRange(`${c.column}1`).format.columnWidth = charsToPoints(c.width);
         }
         return;
+      case "rowHeight":
+        for (const r of op.rows) ws(op.sheet).getRange(`A${r.row}`).format.rowHeight = r.height;
+        return;
       case "note": {
         const where = qualified(op.sheet, op.cell);
         if (caps.notes) {

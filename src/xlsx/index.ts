@@ -124,6 +124,7 @@ function cloneStyle(s: Partial<ExcelJS.Style>): Partial<ExcelJS.Style> {
 }
 
 const PAPER_A4 = 9;
+const DEFAULT_FONT: Partial<ExcelJS.Font> = { name: "Calibri", size: 11, family: 2 };
 
 export async function applyPlan(wb: ExcelJS.Workbook, plan: WritePlan): Promise<void> {
   const sheet = (name: string): ExcelJS.Worksheet => {
@@ -175,8 +176,8 @@ export async function applyPlan(wb: ExcelJS.Workbook, plan: WritePlan): Promise<
         const ws = sheet(op.sheet);
         for (const a of op.addresses)
           each(ws, a, (c) => {
-            // ExcelJS replaces the whole font: carry over what the cell had
-            const font: Partial<ExcelJS.Font> = { ...(c.font ?? {}) };
+            // ExcelJS replaces the whole font: carry over what the cell had (Excel's default if nothing)
+            const font: Partial<ExcelJS.Font> = { ...(c.font ?? DEFAULT_FONT) };
             if (op.font.bold !== undefined) font.bold = op.font.bold;
             if (op.font.italic !== undefined) font.italic = op.font.italic;
             if (op.font.color !== undefined) font.color = { argb: argb(op.font.color) };
@@ -206,6 +207,11 @@ export async function applyPlan(wb: ExcelJS.Workbook, plan: WritePlan): Promise<
       case "columnWidth": {
         const ws = sheet(op.sheet);
         for (const c of op.columns) ws.getColumn(columnIndex(c.column) + 1).width = c.width;
+        return;
+      }
+      case "rowHeight": {
+        const ws = sheet(op.sheet);
+        for (const r of op.rows) ws.getRow(r.row).height = r.height;
         return;
       }
       case "note": {

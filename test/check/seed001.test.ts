@@ -37,7 +37,7 @@ const WHERE: Record<string, [string, string, string]> = {
   "S001-0186": ["T06.public", "表6!I34", "决算公开表!I180"],
 };
 
-const severityOf = (r: Expected) => (r.verdict === "ROUNDING_TAIL" ? "tail" : r.assumption ? "warning" : "error");
+const severityOf = (r: Expected): string => (r.verdict === "ROUNDING_TAIL" ? "tail" : r.assumption ? "warning" : "error");
 const at = (f: Finding) => `${f.cells[0].sheet}!${f.cells[0].address}`;
 
 describe.each([
@@ -54,7 +54,7 @@ describe.each([
   it("reports exactly the expected relations, each with its severity, cell and difference", () => {
     expect(relations).toHaveLength(Object.keys(WHERE).length);
     const expected = relations.map((r) => ({ rule: WHERE[r.id][0], at: WHERE[r.id][column], severity: severityOf(r), difference: Math.abs(Number(r.diff)).toFixed(2) }));
-    const actual = real.map((f) => ({ rule: f.rule, at: at(f), severity: f.severity, difference: Math.abs(Number(f.difference)).toFixed(2) }));
+    const actual = real.map((f) => ({ rule: f.rule, at: at(f), severity: f.severity as string, difference: Math.abs(Number(f.difference)).toFixed(2) }));
     const sort = (xs: typeof actual) => [...xs].sort((a, b) => (a.rule + a.at).localeCompare(b.rule + b.at));
     expect(sort(actual)).toEqual(sort(expected));
   });

@@ -877,7 +877,10 @@ class FormatProxy extends ClientObject {
       if (p === "wrapText") out.wrapText = uniform(fs.map((f) => f.wrapText));
       else if (p === "horizontalAlignment") out.horizontalAlignment = uniform(fs.map((f) => f.horizontal));
       else if (p === "verticalAlignment") out.verticalAlignment = uniform(fs.map((f) => f.vertical));
-      else if (p === "columnWidth") {
+      else if (p === "rowHeight") {
+        const { sheet, areas } = this.range.target();
+        out.rowHeight = sheet.rowHeights.get(areas[0].top) ?? 15;
+      } else if (p === "columnWidth") {
         const { sheet, areas } = this.range.target();
         out.columnWidth = sheet.columnWidths.get(areas[0].left) ?? 48;
       } else throw new FakeOfficeError("InvalidArgument", `RangeFormat has no property '${p}' in this fake`);
@@ -901,6 +904,15 @@ class FormatProxy extends ClientObject {
   }
   set verticalAlignment(v: string) {
     this.write("verticalAlignment", v, () => this.range.editFormats((f) => (f.vertical = v)));
+  }
+  get rowHeight(): number {
+    return this.read("rowHeight");
+  }
+  set rowHeight(points: number) {
+    this.write("rowHeight", points, () => {
+      const { sheet, areas } = this.range.target();
+      for (const a of areas) for (let r = a.top; r <= a.bottom; r++) sheet.rowHeights.set(r, points);
+    });
   }
   get columnWidth(): number {
     return this.read("columnWidth");

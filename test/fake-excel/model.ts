@@ -68,6 +68,8 @@ export class FakeSheet {
   pageLayout = { orientation: "Portrait", paperSize: "Letter", zoom: {} as Record<string, unknown>, printTitleRows: "" };
   /** points, by 0-based column */
   columnWidths = new Map<number, number>();
+  /** points, by 0-based row */
+  rowHeights = new Map<number, number>();
   validations: FakeValidation[] = [];
 
   constructor(public name: string) {}

@@ -30,6 +30,9 @@ export interface Template {
 }
 
 const AMOUNT_FORMAT = "#,##0.00";
+/** formulas on empty 科目 lines show nothing rather than 0.00 */
+const OPEN_ROW_FORMAT = "#,##0.00;-#,##0.00;";
+const BASE_FONT = { name: "宋体", size: 10 };
 const HEADER_FILL = "#F2F2F2";
 const TITLE_ROWS = 3;
 
@@ -115,8 +118,8 @@ export function templateFormulas(inst: TableInstance, rules: Rule[]): Map<string
         const totalItem = rule.totalKey ? findItem(inst, { key: rule.totalKey }) : undefined;
         const codeCol = totalItem ? inst.items.find((it) => it.cols.code !== undefined)?.cols.code : undefined;
         if (totalItem && codeCol !== undefined && totalItem.cols[col] !== undefined) {
-          // 合计 = Σ 类 rows, whatever 科目 lines the accountant adds below
-          const first = inst.dataTop;
+          // 合计 = Σ 类 rows, whatever 科目 lines the accountant adds below (never itself)
+          const first = totalItem.row + 1;
           const last = Math.max(...inst.items.map((it) => it.row));
           const codes = `${columnLetters(codeCol)}${first + 1}:${columnLetters(codeCol)}${last + 1}`;
           const amounts = `${columnLetters(totalItem.cols[col])}${first + 1}:${columnLetters(totalItem.cols[col])}${last + 1}`;
@@ -228,6 +231,7 @@ export function templatePlan(table: TableDef, rules: Rule[], options: TemplateOp
   const dataArea = (cols: number[]) => cols.map((c) => areaAddress({ top: dataTop, bottom: dataBottom, left: c, right: c }));
 
   ops.push({ op: "setValues", sheet, address: areaAddress({ top, left: 0, bottom: noteRow, right: lastCol }), values: blockValues });
+  ops.push({ op: "font", sheet, addresses: [areaAddress({ top, left: 0, bottom: noteRow, right: lastCol })], font: BASE_FONT });
   for (const [address, formula] of formulas) ops.push({ op: "setFormulas", sheet, address, formulas: [[formula]] });
 
   // title block looks
@@ -248,16 +252,19 @@ export function templatePlan(table: TableDef, rules: Rule[], options: TemplateOp
 
   // amounts: format, validation on inputs, unlocked inputs
   if (amountCols.length) ops.push(...dataArea(amountCols).map((address): PlanOp => ({ op: "numberFormat", sheet, address, format: AMOUNT_FORMAT })));
+  const openTop = dataTop + table.fixedRows.length;
+  if (table.openRows && dataBottom >= openTop) {
+    for (const c of amountCols) ops.push({ op: "numberFormat", sheet, address: areaAddress({ top: openTop, bottom: dataBottom, left: c, right: c }), format: OPEN_ROW_FORMAT });
+  }
   const inputCells = items.flatMap((it) =>
     Object.entries(it.cols)
       .filter(([k]) => table.columns[it.cols[k]]?.kind === "amount")
       .map(([k]) => itemCell(it, k)!)
       .filter((a) => !formulas.has(a)),
   );
-  const openRowsStart = dataTop + table.fixedRows.length;
   const openLabelCells =
-    table.openRows && dataBottom >= openRowsStart
-      ? table.columns.map((c, i) => (c.kind === "code" || c.kind === "label" ? i : -1)).filter((i) => i >= 0).map((i) => areaAddress({ top: openRowsStart, bottom: dataBottom, left: i, right: i }))
+    table.openRows && dataBottom >= openTop
+      ? table.columns.map((c, i) => (c.kind === "code" || c.kind === "label" ? i : -1)).filter((i) => i >= 0).map((i) => areaAddress({ top: openTop, bottom: dataBottom, left: i, right: i }))
       : [];
   for (const group of groupRuns(inputCells)) {
     ops.push({
@@ -283,13 +290,36 @@ export function templatePlan(table: TableDef, rules: Rule[], options: TemplateOp
 
   ops.push({ op: "merge", sheet, address: areaAddress({ top: noteRow, left: 0, bottom: noteRow, right: lastCol }) });
   ops.push({ op: "alignment", sheet, address: cellAddress({ row: noteRow, col: 0 }), wrapText: true, vertical: "top" });
-  ops.push({ op: "columnWidth", sheet, columns: table.columns.map((c, i) => ({ column: columnLetters(i), width: c.width ?? (c.kind === "amount" ? 14 : 12) })) });
+  const widths = table.columns.map((c) => c.width ?? (c.kind === "amount" ? 14 : 12));
+  ops.push({ op: "columnWidth", sheet, columns: widths.map((width, i) => ({ column: columnLetters(i), width })) });
+  // wrapped header labels and the note need taller rows
+  const heights = header.labels.map((labels, level) => ({
+    row: headerTop + level + 1,
+    height: LINE_HEIGHT * Math.max(1, ...labels.map((l, i) => linesNeeded(l, spanWidth(header.merges, level, i, widths)))),
+  }));
+  heights.push({ row: noteRow + 1, height: LINE_HEIGHT * linesNeeded(table.note, widths.reduce((a, b) => a + b, 0)) });
+  ops.push({ op: "rowHeight", sheet, rows: heights.filter((h) => h.height > LINE_HEIGHT) });
   if (top === 0) {
     const freezeCols = table.layout === "coded_rows" ? 2 : 0;
     ops.push({ op: "freeze", sheet, rows: dataTop, columns: freezeCols });
     ops.push({ op: "printSetup", sheet, orientation: "landscape", fitToWidth: true, titleRows: { first: headerTop + 1, last: dataTop } });
   }
   return { plan: { ops }, instance };
+}
+
+const LINE_HEIGHT = 14.25;
+
+/** Lines a label wraps to in a column of `width` characters (a CJK character is two wide). */
+function linesNeeded(label: string, width: number): number {
+  const units = [...label].reduce((n, ch) => n + (ch.charCodeAt(0) > 0x2e80 ? 2 : 1), 0);
+  return Math.max(1, Math.ceil(units / Math.max(1, width - 1)));
+}
+
+/** Width of the header block starting at (level, col): its merge's columns, or the column alone. */
+function spanWidth(merges: Area[], level: number, col: number, widths: number[]): number {
+  const m = merges.find((x) => x.top === level && x.left === col);
+  const right = m ? m.right : col;
+  return widths.slice(col, right + 1).reduce((a, b) => a + b, 0);
 }
 
 /** Input cells grouped into vertical runs ("C7:C12"), so validation and locking stay few ops. */
