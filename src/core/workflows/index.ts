@@ -1,0 +1,26 @@
+/**
+ * What the three faces do, as pure steps over plain data: the task pane, the ribbon command and
+ * the CLI call these and only move Grids and WritePlans in and out.
+ */
+import { TABLES, rulesFor, tableById } from "../../catalog";
+import { TableDef } from "../../catalog/tables/types";
+import { CheckResult, checkWorkbook } from "../check";
+import { Grid } from "../grid";
+import { WritePlan } from "../plan";
+import { clearMarksPlan, markPlan } from "../plan/marks";
+import { workbookTemplatePlan } from "../plan/template";
+
+export function templatesFor(ids: string[] | "all", dept: string, year: number, existingSheets: string[] = []): { plan: WritePlan; sheets: string[] } {
+  const tables: TableDef[] = ids === "all" ? TABLES : ids.map((id) => tableById(id)).filter((t): t is TableDef => !!t);
+  const { plan, instances } = workbookTemplatePlan(tables, (t) => rulesFor(t.id), { dept, year }, existingSheets);
+  return { plan, sheets: instances.map((i) => i.sheet) };
+}
+
+export function checkAndMark(grids: Grid[]): { result: CheckResult; plan: WritePlan } {
+  const result = checkWorkbook(grids);
+  return { result, plan: markPlan(result.findings, grids) };
+}
+
+export function clearMarks(grids: Grid[]): WritePlan {
+  return clearMarksPlan(grids);
+}

@@ -1,0 +1,281 @@
+import * as React from "react";
+import {
+  Badge,
+  Button,
+  Checkbox,
+  Field,
+  Input,
+  MessageBar,
+  MessageBarBody,
+  Spinner,
+  Tab,
+  TabList,
+  Text,
+  ToggleButton,
+  makeStyles,
+  tokens,
+} from "@fluentui/react-components";
+import { TABLES } from "../catalog";
+import { Finding, Severity, summarize } from "../core/finding";
+import { CheckResult } from "../core/check";
+import { checkAndMark, clearMarks, templatesFor } from "../core/workflows";
+import { scoreWorkbook, ScoreResult } from "../core/score";
+import { Locale, MessageKey, translate } from "./i18n";
+import { WorkbookHost } from "./host";
+
+export type View = "templates" | "check" | "score";
+
+const useStyles = makeStyles({
+  root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM, padding: tokens.spacingHorizontalM },
+  header: { display: "flex", justifyContent: "space-between", alignItems: "center" },
+  row: { display: "flex", gap: tokens.spacingHorizontalS, flexWrap: "wrap", alignItems: "center" },
+  tables: { display: "flex", flexDirection: "column", maxHeight: "260px", overflowY: "auto" },
+  finding: { justifyContent: "flex-start", textAlign: "left", height: "auto", paddingTop: "6px", paddingBottom: "6px", width: "100%" },
+  findingText: { display: "flex", flexDirection: "column", gap: "2px", fontWeight: tokens.fontWeightRegular },
+  group: { display: "flex", flexDirection: "column", gap: "2px" },
+});
+
+const SEVERITY_COLOR: Record<Severity, "danger" | "warning" | "informative" | "subtle"> = {
+  error: "danger",
+  tail: "warning",
+  warning: "warning",
+  info: "informative",
+};
+
+type Status = { kind: "idle" } | { kind: "busy"; text: string } | { kind: "done"; text: string } | { kind: "error"; text: string };
+
+export function App(props: { host: WorkbookHost; initialView?: View; initialLocale: Locale }) {
+  const styles = useStyles();
+  const [locale, setLocale] = React.useState<Locale>(props.initialLocale);
+  const [view, setView] = React.useState<View>(props.initialView ?? "check");
+  const t = (k: MessageKey, p?: Record<string, string | number>) => translate(locale, k, p);
+  return (
+    <div className={styles.root} lang={locale}>
+      <div className={styles.header}>
+        <Text weight="semibold" size={500}>
+          {t("appTitle")}
+        </Text>
+        <Button appearance="transparent" size="small" onClick={() => setLocale(locale === "zh-CN" ? "en-US" : "zh-CN")}>
+          {t("language")}
+        </Button>
+      </div>
+      <TabList selectedValue={view} onTabSelect={(_, d) => setView(d.value as View)}>
+        <Tab value="templates">{t("tabTemplates")}</Tab>
+        <Tab value="check">{t("tabCheck")}</Tab>
+        <Tab value="score">{t("tabScore")}</Tab>
+      </TabList>
+      {view === "templates" && <TemplatesView host={props.host} t={t} />}
+      {view === "check" && <CheckView host={props.host} t={t} />}
+      {view === "score" && <ScoreView host={props.host} t={t} />}
+    </div>
+  );
+}
+
+type T = (k: MessageKey, p?: Record<string, string | number>) => string;
+
+function StatusLine({ status }: { status: Status }) {
+  if (status.kind === "busy") return <Spinner size="tiny" label={status.text} labelPosition="after" aria-live="polite" />;
+  if (status.kind === "done")
+    return (
+      <MessageBar intent="success">
+        <MessageBarBody>{status.text}</MessageBarBody>
+      </MessageBar>
+    );
+  if (status.kind === "error")
+    return (
+      <MessageBar intent="error">
+        <MessageBarBody>{status.text}</MessageBarBody>
+      </MessageBar>
+    );
+  return null;
+}
+
+/** Run a step with progress shown and any failure surfaced to the user with its message. */
+function useTask(t: T) {
+  const [status, setStatus] = React.useState<Status>({ kind: "idle" });
+  const run = async (busy: string, task: () => Promise<string | void>) => {
+    setStatus({ kind: "busy", text: busy });
+    try {
+      const done = await task();
+      setStatus(done ? { kind: "done", text: done } : { kind: "idle" });
+    } catch (e) {
+      setStatus({ kind: "error", text: t("failed", { message: (e as Error).message }) });
+    }
+  };
+  return { status, run, busy: status.kind === "busy" };
+}
+
+function TemplatesView({ host, t }: { host: WorkbookHost; t: T }) {
+  const styles = useStyles();
+  const [dept, setDept] = React.useState("");
+  const [year, setYear] = React.useState(String(new Date().getFullYear() - 1));
+  const [selected, setSelected] = React.useState<Set<string>>(new Set(TABLES.map((x) => x.id)));
+  const { status, run, busy } = useTask(t);
+  const toggle = (id: string) => setSelected((s) => (s.has(id) ? new Set([...s].filter((x) => x !== id)) : new Set([...s, id])));
+  const generate = () =>
+    run(t("generating"), async () => {
+      const existing = (await host.read()).map((g) => g.sheet);
+      const { plan, sheets } = templatesFor(
+        TABLES.filter((x) => selected.has(x.id)).map((x) => x.id),
+        dept.trim(),
+        Number(year),
+        existing,
+      );
+      await host.apply(plan);
+      return t("generated", { n: sheets.length, sheets: sheets.join("、") });
+    });
+  return (
+    <>
+      <Field label={t("dept")}>
+        <Input value={dept} placeholder={t("deptPlaceholder")} onChange={(_, d) => setDept(d.value)} />
+      </Field>
+      <Field label={t("year")} validationMessage={/^\d{4}$/.test(year) ? undefined : "YYYY"}>
+        <Input value={year} type="number" onChange={(_, d) => setYear(d.value)} />
+      </Field>
+      <Field label={t("tables")}>
+        <div className={styles.tables}>
+          <Checkbox
+            label={t("selectAll")}
+            checked={selected.size === TABLES.length ? true : selected.size === 0 ? false : "mixed"}
+            onChange={() => setSelected(selected.size === TABLES.length ? new Set() : new Set(TABLES.map((x) => x.id)))}
+          />
+          {TABLES.map((x) => (
+            <Checkbox key={x.id} label={`${x.number} ${x.title}`} checked={selected.has(x.id)} onChange={() => toggle(x.id)} />
+          ))}
+        </div>
+      </Field>
+      <div className={styles.row}>
+        <Button appearance="primary" disabled={busy || selected.size === 0 || !/^\d{4}$/.test(year)} onClick={generate}>
+          {t("generate")}
+        </Button>
+      </div>
+      <StatusLine status={status} />
+    </>
+  );
+}
+
+const FILTERS: { value: Severity | "all"; key: MessageKey }[] = [
+  { value: "all", key: "filterAll" },
+  { value: "error", key: "filterError" },
+  { value: "tail", key: "filterTail" },
+  { value: "warning", key: "filterWarning" },
+  { value: "info", key: "filterInfo" },
+];
+
+/** The table a finding belongs to, for grouping: "T05.row" → "T05", "T01~T02.total" → "T01~T02". */
+function groupOf(f: Finding): string {
+  return f.rule.split(".")[0];
+}
+
+function CheckView({ host, t }: { host: WorkbookHost; t: T }) {
+  const styles = useStyles();
+  const [result, setResult] = React.useState<CheckResult | undefined>();
+  const [filter, setFilter] = React.useState<Severity | "all">("all");
+  const { status, run, busy } = useTask(t);
+  const check = () =>
+    run(t("checking"), async () => {
+      const grids = await host.read();
+      const { result: r, plan } = checkAndMark(grids);
+      await host.apply(plan);
+      setResult(r);
+    });
+  const clear = () =>
+    run(t("checking"), async () => {
+      await host.apply(clearMarks(await host.read()));
+      setResult(undefined);
+      return t("cleared");
+    });
+  const shown = (result?.findings ?? []).filter((f) => filter === "all" || f.severity === filter);
+  const groups = new Map<string, Finding[]>();
+  for (const f of shown) groups.set(groupOf(f), [...(groups.get(groupOf(f)) ?? []), f]);
+  const s = result && summarize(result.findings);
+  return (
+    <>
+      <div className={styles.row}>
+        <Button appearance="primary" disabled={busy} onClick={check}>
+          {t("runCheck")}
+        </Button>
+        <Button disabled={busy} onClick={clear}>
+          {t("clearMarks")}
+        </Button>
+      </div>
+      <StatusLine status={status} />
+      {result && s && (
+        <>
+          <Text role="status" data-testid="summary">
+            {t("tablesFound", { n: result.tables.length })} · {t("summary", { errors: s.errors, tails: s.tails, warnings: s.warnings })}
+          </Text>
+          <div className={styles.row} role="group">
+            {FILTERS.map((x) => (
+              <ToggleButton key={x.value} size="small" checked={filter === x.value} onClick={() => setFilter(x.value)}>
+                {t(x.key)}
+              </ToggleButton>
+            ))}
+          </div>
+          {shown.length === 0 && <Text>{t("noFindings")}</Text>}
+          <div role="list" data-testid="findings">
+            {[...groups].map(([group, fs]) => (
+              <div key={group} className={styles.group}>
+                <Text weight="semibold">{group}</Text>
+                {fs.map((f, i) => (
+                  <div role="listitem" key={`${group}-${i}`}>
+                    <Button
+                      appearance="subtle"
+                      className={styles.finding}
+                      disabled={f.cells.length === 0}
+                      title={f.cells[0] ? t("goToCell", { cell: `${f.cells[0].sheet}!${f.cells[0].address}` }) : undefined}
+                      onClick={() => f.cells[0] && host.select(f.cells[0])}
+                    >
+                      <span className={styles.findingText}>
+                        <span>
+                          <Badge appearance="tint" color={SEVERITY_COLOR[f.severity]}>
+                            {t(`severity_${f.severity}` as MessageKey)}
+                          </Badge>{" "}
+                          {f.cells[0] ? `${f.cells[0].sheet}!${f.cells[0].address}` : ""}
+                        </span>
+                        <span>{f.message}</span>
+                      </span>
+                    </Button>
+                  </div>
+                ))}
+              </div>
+            ))}
+          </div>
+        </>
+      )}
+    </>
+  );
+}
+
+function ScoreView({ host, t }: { host: WorkbookHost; t: T }) {
+  const styles = useStyles();
+  const [result, setResult] = React.useState<ScoreResult | undefined>();
+  const { status, run, busy } = useTask(t);
+  const score = () =>
+    run(t("scoring"), async () => {
+      const r = scoreWorkbook(await host.read());
+      setResult(r);
+      return r.projects.length === 0 ? t("noPerfTables") : undefined;
+    });
+  return (
+    <>
+      <div className={styles.row}>
+        <Button appearance="primary" disabled={busy} onClick={score}>
+          {t("runScore")}
+        </Button>
+      </div>
+      <StatusLine status={status} />
+      {result && result.projects.length > 0 && (
+        <div role="list">
+          {result.projects.map((p, i) => (
+            <div role="listitem" key={i}>
+              <Button appearance="subtle" className={styles.finding} onClick={() => p.cell && host.select(p.cell)}>
+                {p.name}: {p.printedTotal ?? "—"} / {p.computedTotal ?? "—"} {p.grade ?? ""}
+              </Button>
+            </div>
+          ))}
+        </div>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,21 @@
+/** Entry: wait for Office, then render the pane inside one FluentProvider (the Office template's shape). */
+import * as React from "react";
+import { createRoot } from "react-dom/client";
+import { FluentProvider, webLightTheme } from "@fluentui/react-components";
+import { App, View } from "./App";
+import { officeHost } from "./host";
+import { pickLocale } from "./i18n";
+
+function viewFromUrl(): View | undefined {
+  const v = new URLSearchParams(window.location.search).get("view");
+  return v === "templates" || v === "check" || v === "score" ? v : undefined;
+}
+
+Office.onReady(() => {
+  const root = createRoot(document.getElementById("container")!);
+  root.render(
+    <FluentProvider theme={webLightTheme}>
+      <App host={officeHost()} initialView={viewFromUrl()} initialLocale={pickLocale(Office.context.displayLanguage)} />
+    </FluentProvider>,
+  );
+});

@@ -1,0 +1,146 @@
+/**
+ * The task pane end to end: the production webpack build, served on 127.0.0.1, opened in Debian's
+ * headless Chromium (playwright-core), with office.js answered by the fake Excel host. Clicks go
+ * through the real UI; assertions read what the workbook holds afterwards. Screenshots are kept
+ * under test-output/e2e/.
+ */
+import { execFileSync } from "child_process";
+import * as fs from "fs";
+import * as http from "http";
+import * as path from "path";
+import { AddressInfo } from "net";
+import webpack from "webpack";
+import { Browser, Page, chromium } from "playwright-core";
+import { readGrids } from "../../src/xlsx";
+import { seedWorkbook } from "../fixtures/seed-workbooks";
+import type { SheetState } from "../fake-excel/state";
+
+const ROOT = path.resolve(__dirname, "../..");
+const DIST = path.join(ROOT, "dist");
+const OUT = path.join(ROOT, "test-output/e2e");
+const SHIM = path.join(OUT, "office-shim.js");
+const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+
+function buildShim(): Promise<void> {
+  return new Promise((resolve, reject) => {
+    webpack(
+      {
+        mode: "development",
+        devtool: false,
+        entry: path.join(ROOT, "test/fake-excel/browser.ts"),
+        output: { path: OUT, filename: "office-shim.js" },
+        resolve: { extensions: [".ts", ".js"] },
+        module: { rules: [{ test: /\.ts$/, use: { loader: "ts-loader", options: { transpileOnly: true, configFile: path.join(ROOT, "tsconfig.json") } } }] },
+      },
+      (err, stats) => (err || stats?.hasErrors() ? reject(err ?? new Error(stats!.toString("errors-only"))) : resolve()),
+    );
+  });
+}
+
+const TYPES: Record<string, string> = { ".html": "text/html; charset=utf-8", ".js": "text/javascript", ".png": "image/png", ".xml": "application/xml" };
+
+function serve(dir: string): Promise<http.Server> {
+  const server = http.createServer((req, res) => {
+    const file = path.join(dir, decodeURIComponent(new URL(req.url ?? "/", "http://x").pathname));
+    if (!file.startsWith(dir) || !fs.existsSync(file) || fs.statSync(file).isDirectory()) {
+      res.writeHead(404).end();
+      return;
+    }
+    res.writeHead(200, { "Content-Type": TYPES[path.extname(file)] ?? "application/octet-stream" });
+    fs.createReadStream(file).pipe(res);
+  });
+  return new Promise((resolve) => server.listen(0, "127.0.0.1", () => resolve(server)));
+}
+
+let server: http.Server;
+let browser: Browser;
+let base: string;
+
+beforeAll(async () => {
+  fs.mkdirSync(OUT, { recursive: true });
+  execFileSync(path.join(ROOT, "node_modules/.bin/webpack"), ["--mode", "production"], { cwd: ROOT, stdio: "pipe" });
+  await buildShim();
+  server = await serve(DIST);
+  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+  });
+}, 240_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await new Promise((r) => server?.close(r));
+});
+
+async function openPane(query: string): Promise<Page> {
+  const page = await browser.newPage({ viewport: { width: 420, height: 900 } });
+  const shim = fs.readFileSync(SHIM, "utf8");
+  await page.route("https://appsforoffice.microsoft.com/**", (route) => route.fulfill({ status: 200, contentType: "text/javascript", body: shim }));
+  const errors: string[] = [];
+  page.on("pageerror", (e) => errors.push(e.message));
+  await page.goto(`${base}/taskpane.html${query}`);
+  await page.getByRole("tab").first().waitFor();
+  expect(errors).toEqual([]);
+  return page;
+}
+
+const sheet = (states: SheetState[], name: string) => states.find((s) => s.name === name)!;
+
+it("生成模板: writes every standard table into new sheets of the workbook", async () => {
+  const page = await openPane("?view=templates");
+  await page.getByLabel("部门").fill("测试街道办事处");
+  await page.getByRole("button", { name: "生成模板" }).click();
+  await page.getByText(/已生成 9 张表/).waitFor();
+  await page.screenshot({ path: path.join(OUT, "templates.png"), fullPage: true });
+  const states = await page.evaluate(() => window.__fake.state());
+  expect(states.map((s) => s.name)).toEqual(["公开01表", "公开02表", "公开03表", "公开04表", "公开05表", "公开06表", "公开07表", "公开08表", "公开09表"]);
+  const t05 = sheet(states, "公开05表");
+  expect(t05.cells.A1.value).toBe("一般公共预算财政拨款支出决算表");
+  expect(t05.cells.A2.value).toBe("部门：测试街道办事处");
+  expect(t05.cells.C7.formula).toBe("=D7+E7");
+  expect(t05.protected).toBe(true);
+  // generating again never overwrites: new sheets get new names
+  await page.getByRole("button", { name: "生成模板" }).click();
+  await page.getByText(/公开01表\(2\)/).waitFor();
+  await page.close();
+});
+
+it("一键校验: summary, findings list, click-to-cell, marks in three syncs, and 清除标记", async () => {
+  const page = await openPane("?view=check");
+  const grids = readGrids(seedWorkbook("sheets"));
+  await page.evaluate((g) => window.__fake.load(g), grids);
+  await page.getByRole("button", { name: "一键校验" }).click();
+  const summary = page.getByTestId("summary");
+  await summary.waitFor();
+  expect(await summary.textContent()).toBe("找到 9 张表 · 错误 0 · 尾差 11 · 警告 1");
+  expect(await page.evaluate(() => window.__fake.syncs())).toBe(3);
+
+  const marked = sheet(await page.evaluate(() => window.__fake.state()), "表5");
+  expect(marked.cells.D18.fill).toBe("#FFEB9C"); // the convention warning
+  expect(marked.cells.C16.fill).toBe("#FFEB9C"); // a tail
+  expect(marked.cells.D18.note).toContain("T05~T06.convention.2101103");
+
+  await page.getByRole("button", { name: "警告", exact: true }).click();
+  const items = page.getByTestId("findings").getByRole("listitem");
+  expect(await items.count()).toBe(1);
+  await items.first().getByRole("button").click();
+  await page.waitForFunction(() => window.__fake.selection()?.address === "D18");
+  expect(await page.evaluate(() => window.__fake.selection())).toEqual({ sheet: "表5", address: "D18" });
+  await page.screenshot({ path: path.join(OUT, "check.png"), fullPage: true });
+
+  await page.getByRole("button", { name: "清除标记" }).click();
+  await page.getByText("已清除标记，单元格格式已恢复").waitFor();
+  const cleared = await page.evaluate(() => window.__fake.state());
+  expect(sheet(cleared, "表5").cells.D18).toEqual({ value: 5.73 });
+  expect(cleared.map((s) => s.name)).toEqual(["表1", "表2", "表3", "表4", "表5", "表6", "表7", "表8", "表9"]);
+  await page.close();
+});
+
+it("switches to English and keeps working", async () => {
+  const page = await openPane("?view=score");
+  await page.getByRole("button", { name: "English" }).click();
+  await page.getByRole("button", { name: "Score" }).click();
+  await page.getByText("No self-evaluation tables found").waitFor();
+  await page.close();
+});
