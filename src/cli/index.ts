@@ -11,11 +11,12 @@ import { Command, CommanderError } from "commander";
 import * as fs from "fs";
 import * as path from "path";
 import ExcelJS from "exceljs";
-import { TABLES, rulesFor, tableById } from "../catalog";
-import { TemplateError, workbookTemplatePlan } from "../core/plan/template";
+import { TABLES, tableById } from "../catalog";
+import { TemplateError } from "../core/plan/template";
 import { applyPlan, loadWorkbook, readGrids, saveWorkbook, UnusableWorkbookError } from "../xlsx";
-import { checkWorkbook, CheckResult } from "../core/check";
-import { markPlan } from "../core/plan/marks";
+import { CheckResult } from "../core/check";
+import { checkAndMark, templatesFor } from "../core/workflows";
+import { ScoreResult, scoreWorkbook } from "../core/score";
 import { Finding, summarize } from "../core/finding";
 
 class UsageError extends Error {}
@@ -57,7 +58,7 @@ export async function runTemplate(opts: { tables?: string; dept?: string; year?:
   if (!Number.isInteger(year)) throw new UsageError(`年度无效：${opts.year}`);
   const tables = selectTables(opts.tables);
   const wb = new ExcelJS.Workbook();
-  const { plan } = workbookTemplatePlan(tables, (t) => rulesFor(t.id), { dept: opts.dept ?? "", year });
+  const { plan } = templatesFor(tables.map((t) => t.id), opts.dept ?? "", year);
   await applyPlan(wb, plan);
   fs.writeFileSync(opts.output, await saveWorkbook(wb));
   process.stderr.write(`已生成 ${tables.length} 张空白表：${opts.output}\n`);
@@ -65,15 +66,47 @@ export async function runTemplate(opts: { tables?: string; dept?: string; year?:
 
 export async function runCheck(file: string, opts: { output?: string; json?: string }): Promise<CheckResult> {
   const wb = await readInput(file);
-  const grids = readGrids(wb);
-  const result = checkWorkbook(grids);
+  const { result, plan } = checkAndMark(readGrids(wb));
   if (opts.output) {
-    await applyPlan(wb, markPlan(result.findings, grids));
+    await applyPlan(wb, plan);
     fs.writeFileSync(opts.output, await saveWorkbook(wb));
   }
   writeJson(opts.json, { workbook: path.basename(file), ...result, summary: summarize(result.findings) });
   printSummary(file, result.findings, opts.json === "-");
   return result;
+}
+
+export async function runScore(file: string, opts: { output?: string; json?: string }): Promise<ScoreResult> {
+  const wb = await readInput(file);
+  const result = scoreWorkbook(readGrids(wb));
+  if (opts.output) fs.writeFileSync(opts.output, await saveWorkbook(wb));
+  writeJson(opts.json, { workbook: path.basename(file), tables: [], ...result, summary: summarize(result.findings) });
+  printSummary(file, result.findings, opts.json === "-");
+  return result;
+}
+
+/** The whole job on the bundled sample: blank templates, a marked copy with its report, scores. */
+export async function runDemo(sample: string, opts: { out: string }): Promise<void> {
+  fs.mkdirSync(opts.out, { recursive: true });
+  const out = (name: string) => path.join(opts.out, name);
+  await runTemplate({ tables: "all", dept: "示例部门", year: "2024", output: out("blank-templates.xlsx") });
+  const check = await runCheck(sample, { output: out("sample-marked.xlsx"), json: out("check.json") });
+  const score = await runScore(sample, { json: out("score.json") });
+  const s = summarize(check.findings);
+  const lines = [
+    `决算助手 演示报告 — ${path.basename(sample)}`,
+    ``,
+    `找到的表：${check.tables.map((t) => `${t.number}（${t.sheet}!${t.range}）`).join("、")}`,
+    `校验结果：错误 ${s.errors} 项，尾差 ${s.tails} 项，警告 ${s.warnings} 项，提示 ${s.infos} 项`,
+    ``,
+    ...check.findings.filter((f) => f.severity !== "info").map((f) => `[${f.severity}] ${f.cells[0] ? `${f.cells[0].sheet}!${f.cells[0].address} ` : ""}${f.message}`),
+    ``,
+    `绩效评分：${score.projects.length ? `${score.projects.length} 个项目` : score.findings.map((f) => f.message).join("；")}`,
+    ``,
+    `输出：${["blank-templates.xlsx", "sample-marked.xlsx", "check.json", "score.json", "report.txt"].map(out).join("、")}`,
+  ];
+  fs.writeFileSync(out("report.txt"), lines.join("\n") + "\n");
+  process.stdout.write(lines.join("\n") + "\n");
 }
 
 export function program(): Command {
@@ -94,6 +127,19 @@ export function program(): Command {
     .action(async (input: string, o: { output?: string; json?: string }) => {
       await runCheck(input, o);
     });
+  cmd
+    .command("score <input>")
+    .description("绩效自评评分")
+    .option("-o, --output <file>", "写出标记后的 .xlsx")
+    .option("--json <file>", "写出 JSON（- 为标准输出）")
+    .action(async (input: string, o: { output?: string; json?: string }) => {
+      await runScore(input, o);
+    });
+  cmd
+    .command("demo [sample]")
+    .description("在示例工作簿上演示：生成模板、校验、评分")
+    .option("--out <dir>", "输出目录", "out")
+    .action((sample: string | undefined, o: { out: string }) => runDemo(sample ?? path.join(__dirname, "../../assets/sample.xlsx"), o));
   return cmd;
 }
 

@@ -129,7 +129,9 @@ function termsText(inst: TableInstance, items: { item: Item; col: string; sign: 
   if (lines.length === items.length && lines.length > 2 && sameCol && lines.every((l, i) => l === lines[0] + i) && items.every((x) => x.sign === 1)) {
     return `第${lines[0]}–${lines[lines.length - 1]}行之和`;
   }
-  const parts = items.map((x, i) => `${x.sign === -1 ? "减" : i === 0 ? "" : "加"}${describeCell(inst, x.item, x.col)}`);
+  // terms on the total's own row need only their column names
+  const sameItem = items.every((x) => x.item === items[0].item);
+  const parts = items.map((x, i) => `${x.sign === -1 ? "减" : i === 0 ? "" : "加"}${sameItem ? describeColumn(inst.table, x.item, x.col) : describeCell(inst, x.item, x.col)}`);
   return items.length === 1 ? parts[0] : parts.join("");
 }
 

@@ -204,7 +204,7 @@ function cellRecord(view: SheetView, table: TableDef, row: number, colIndex: Map
     if (v === null || v === "") continue;
     if (c.kind === "code") rec[c.key] = normalizeCode(v);
     else if (c.kind === "lineNo") rec[c.key] = Number(norm(v)) || undefined;
-    else if (c.kind === "label") rec[c.key] = norm(v);
+    else if (c.kind === "label") rec[c.key] = String(v).trim();
     else rec[c.key] = typeof v === "number" ? v : String(v);
   }
   return rec;
