@@ -1,0 +1,84 @@
+/** The command line over real files: exit codes, JSON contract, marked output, bad input. */
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
+import { main } from "../../src/cli";
+import { readWorkbook } from "../../src/xlsx";
+import { SAMPLE } from "../fixtures/sample";
+
+const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "juesuan-cli-"));
+const file = (name: string) => path.join(tmp, name);
+
+async function run(...argv: string[]): Promise<{ code: number; stderr: string; stdout: string }> {
+  let stderr = "";
+  let stdout = "";
+  const e = jest.spyOn(process.stderr, "write").mockImplementation((s) => ((stderr += String(s)), true));
+  const o = jest.spyOn(process.stdout, "write").mockImplementation((s) => ((stdout += String(s)), true));
+  try {
+    return { code: await main(argv), stderr, stdout };
+  } finally {
+    e.mockRestore();
+    o.mockRestore();
+  }
+}
+
+describe("juesuan check", () => {
+  it("writes the JSON contract and a marked workbook; checking the marked file finds the same", async () => {
+    const r = await run("check", SAMPLE, "-o", file("marked.xlsx"), "--json", file("check.json"));
+    expect(r.code).toBe(0);
+    const json = JSON.parse(fs.readFileSync(file("check.json"), "utf8"));
+    expect(json.workbook).toBe("sample.xlsx");
+    expect(json.summary).toEqual({ errors: 2, tails: 11, warnings: 1, infos: 0 });
+    expect(json.findings.filter((f: { severity: string }) => f.severity === "error").map((f: { cells: { address: string }[] }) => f.cells[0].address)).toEqual(["C10", "E9"]);
+
+    const grids = await readWorkbook(fs.readFileSync(file("marked.xlsx")));
+    const report = grids.find((g) => g.sheet === "校验报告")!;
+    expect(report.cells[1][0].value).toBe("错误 2 项，尾差 11 项，警告 1 项，提示 0 项");
+    expect(grids.find((g) => g.sheet === "表5")!.cells[9][2].note).toContain("T05.row");
+
+    const again = await run("check", file("marked.xlsx"), "--json", "-");
+    expect(JSON.parse(again.stdout).findings).toEqual(json.findings);
+  });
+
+  it.each([
+    ["a missing file", () => file("nope.xlsx"), /nope\.xlsx：无法读取文件（ENOENT）/],
+    ["an empty file", () => (fs.writeFileSync(file("empty.xlsx"), ""), file("empty.xlsx")), /empty\.xlsx：文件为空/],
+    ["a text file", () => (fs.writeFileSync(file("text.xlsx"), "公开01表,887.29\n"), file("text.xlsx")), /text\.xlsx：不是 \.xlsx 文件/],
+    ["a truncated zip", () => (fs.writeFileSync(file("cut.xlsx"), fs.readFileSync(SAMPLE).subarray(0, 2000)), file("cut.xlsx")), /cut\.xlsx：无法读取 \.xlsx/],
+    [
+      "an encrypted workbook",
+      () => (fs.writeFileSync(file("secret.xlsx"), Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(512)])), file("secret.xlsx")),
+      /secret\.xlsx：文件已加密/,
+    ],
+  ])("exits 2 with one line naming %s", async (_what, make, message) => {
+    const r = await run("check", make());
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(message);
+    expect(r.stderr.trim().split("\n")).toHaveLength(1);
+  });
+});
+
+describe("juesuan template", () => {
+  it("writes the chosen tables", async () => {
+    const r = await run("template", "--tables", "01,05", "--dept", "某街道办事处", "--year", "2024", "-o", file("blank.xlsx"));
+    expect(r.code).toBe(0);
+    const grids = await readWorkbook(fs.readFileSync(file("blank.xlsx")));
+    expect(grids.map((g) => g.sheet)).toEqual(["公开01表", "公开05表"]);
+  });
+
+  it.each([
+    [["--tables", "01,99"], /未知的表：99/],
+    [["--year", "二〇二四"], /年度无效/],
+  ])("rejects %j with exit 2", async (args, message) => {
+    const r = await run("template", ...args, "-o", file("x.xlsx"));
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(message);
+  });
+});
+
+it("demo writes templates, a marked copy, JSON and a report", async () => {
+  const r = await run("demo", SAMPLE, "--out", file("demo"));
+  expect(r.code).toBe(0);
+  expect(fs.readdirSync(file("demo")).sort()).toEqual(["blank-templates.xlsx", "check.json", "report.txt", "sample-marked.xlsx", "score.json"]);
+  expect(r.stdout).toContain("校验结果：错误 2 项，尾差 11 项，警告 1 项");
+});
