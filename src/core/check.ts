@@ -6,7 +6,8 @@ import Decimal from "decimal.js";
 import { cellAddress } from "./address";
 import { Grid } from "./grid";
 import { CellRef, Finding, Severity, formatMessage } from "./finding";
-import { Item, TableInstance, childrenOf, codeLevel, findItem, itemCell } from "./instance";
+import { Item, TableInstance, codeLevel, findItem, itemCell } from "./instance";
+import { relationsOf } from "./relations";
 import { LocatedTable, locateTables, norm } from "./locate";
 import { ParsedAmount, formatAmount, parseAmount, roundingTolerance } from "./money";
 import { RULES, TABLES } from "../catalog";
@@ -138,11 +139,6 @@ function termsText(inst: TableInstance, items: { item: Item; col: string; sign: 
 function evaluate(rule: Rule, instances: LocatedTable[], reader: AmountReader): Finding[] {
   const out: Finding[] = [];
   const push = (f: Finding | undefined) => f && out.push(f);
-  const resolve = (inst: TableInstance, terms: Term[]) =>
-    terms
-      .map((t) => ({ t, item: findItem(inst, t) }))
-      .filter((x): x is { t: Term; item: Item } => !!x.item && x.item.cols[x.t.col] !== undefined);
-
   if (rule.kind === "compare") {
     const side = (def: { table: string; terms: Term[] }) => {
       const main = instances.find((i) => i.table.id === def.table);
@@ -186,75 +182,23 @@ function evaluate(rule: Rule, instances: LocatedTable[], reader: AmountReader): 
   }
 
   for (const inst of instances.filter((i) => i.table.id === rule.table)) {
-    if (rule.kind === "sum") {
-      const total = findItem(inst, rule.total);
-      if (!total || total.cols[rule.total.col] === undefined) continue;
-      const terms = resolve(inst, rule.terms);
-      const tv = reader.read(inst, total, rule.total.col);
-      const vs = terms.map((x) => reader.read(inst, x.item, x.t.col));
-      if (!tv || vs.some((v) => v === null)) continue;
+    for (const rel of relationsOf(inst, rule)) {
+      const tv = reader.read(inst, rel.total.item, rel.total.col);
+      const vs = rel.terms.map((t) => reader.read(inst, t.item, t.col));
+      if (!tv || vs.some((v) => !v)) continue;
+      // an empty 合计 over no 类 rows has nothing to say
+      if (rel.terms.length === 0 && tv.amount.isZero()) continue;
       push(
         judge({
           rule,
           table: inst.table,
           total: tv,
-          terms: vs.map((v, i) => ({ ...(v as Value), sign: terms[i].t.sign ?? 1 })),
-          totalText: describeCell(inst, total, rule.total.col),
-          termsText: termsText(inst, terms.map((x) => ({ item: x.item, col: x.t.col, sign: x.t.sign ?? 1 }))),
-          n: terms.length,
+          terms: vs.map((v, k) => ({ ...(v as Value), sign: rel.terms[k].sign })),
+          totalText: describeCell(inst, rel.total.item, rel.total.col),
+          termsText: rel.termsLabel ?? termsText(inst, rel.terms),
+          n: Math.max(rel.terms.length, 1),
         }),
       );
-    } else if (rule.kind === "rowSum") {
-      const items = rule.items ? rule.items.map((s) => findItem(inst, s)).filter((x): x is Item => !!x) : inst.items;
-      for (const item of items) {
-        if (item.cols[rule.total] === undefined) continue;
-        const tv = reader.read(inst, item, rule.total);
-        const vs = rule.terms.map((t) => reader.read(inst, item, t.col));
-        if (!tv || vs.some((v) => v === null)) continue;
-        const present = rule.terms.map((t, i) => ({ t, v: vs[i] })).filter((x): x is { t: typeof x.t; v: Value } => !!x.v);
-        if (present.length === 0) continue;
-        push(
-          judge({
-            rule,
-            table: inst.table,
-            total: tv,
-            terms: present.map((x) => ({ ...x.v, sign: x.t.sign ?? 1 })),
-            totalText: describeCell(inst, item, rule.total),
-            termsText: termsText(inst, present.map((x) => ({ item, col: x.t.col, sign: x.t.sign ?? 1 }))),
-            n: present.length,
-          }),
-        );
-      }
-    } else if (rule.kind === "hierarchy") {
-      for (const col of rule.cols) {
-        const parents: { item: Item; kids: Item[] }[] = [];
-        const totalItem = rule.totalKey ? findItem(inst, { key: rule.totalKey }) : undefined;
-        if (totalItem && totalItem.cols[col] !== undefined) {
-          const classes = inst.items.filter((it) => it.code && codeLevel(it.code) === 1 && it.cols[col] !== undefined);
-          if (classes.length) parents.push({ item: totalItem, kids: classes });
-        }
-        for (const it of inst.items) {
-          if (!it.code || it.cols[col] === undefined) continue;
-          const kids = childrenOf(inst, it, col);
-          if (kids.length) parents.push({ item: it, kids });
-        }
-        for (const p of parents) {
-          const tv = reader.read(inst, p.item, col);
-          const vs = p.kids.map((k) => reader.read(inst, k, col));
-          if (!tv || vs.some((v) => v === null)) continue;
-          push(
-            judge({
-              rule,
-              table: inst.table,
-              total: tv,
-              terms: (vs as Value[]).map((v) => ({ ...v, sign: 1 as const })),
-              totalText: describeCell(inst, p.item, col),
-              termsText: `${p.kids.length}个下级科目之和`,
-              n: p.kids.length,
-            }),
-          );
-        }
-      }
     }
   }
   return out;

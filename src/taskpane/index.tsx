@@ -1,5 +1,4 @@
 /** Entry: wait for Office, then render the pane inside one FluentProvider (the Office template's shape). */
-import * as React from "react";
 import { createRoot } from "react-dom/client";
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import { App, View } from "./App";

@@ -6,8 +6,9 @@
 import { Area, areaAddress, cellAddress, columnLetters, sheetNameProblem } from "../address";
 import { CellValue } from "../grid";
 import { ColumnDef, TableDef } from "../../catalog/tables/types";
-import { Rule, Term } from "../../catalog/rules/types";
-import { Item, TableInstance, childrenOf, codeLevel, findItem, itemCell, itemsOfRow, splitColumnKey } from "../instance";
+import { Rule } from "../../catalog/rules/types";
+import { Item, TableInstance, codeLevel, itemCell, itemsOfRow, splitColumnKey } from "../instance";
+import { CellOfItem, relationsOf } from "../relations";
 import { PlanOp, WritePlan } from "./index";
 
 export interface TemplateOptions {
@@ -87,50 +88,23 @@ export function sumFormula(cells: { address: string; row: number; col: number; s
   return "=" + cells.map((c, i) => `${c.sign === -1 ? "-" : i === 0 ? "" : "+"}${c.address}`).join("");
 }
 
-function termCell(inst: TableInstance, t: Term) {
-  const item = findItem(inst, t);
-  const col = item?.cols[t.col];
-  if (!item || col === undefined) return undefined;
-  return { address: cellAddress({ row: item.row, col }), row: item.row, col, sign: t.sign ?? 1 };
-}
-
 /** Formula for every total cell the rules define; the first rule to claim a cell wins. */
 export function templateFormulas(inst: TableInstance, rules: Rule[]): Map<string, string> {
   const formulas = new Map<string, string>();
-  const claim = (address: string | undefined, formula: string) => {
-    if (address && !formulas.has(address)) formulas.set(address, formula);
-  };
-  const ordered = [...rules].sort((a, b) => order(a) - order(b));
-  for (const rule of ordered) {
-    if (rule.kind === "rowSum") {
-      const items = rule.items ? rule.items.map((s) => findItem(inst, s)).filter((x): x is Item => !!x) : inst.items.filter((it) => it.cols[rule.total] !== undefined);
-      for (const it of items) {
-        const cells = rule.terms.map((t) => ({ address: itemCell(it, t.col)!, row: it.row, col: it.cols[t.col], sign: t.sign ?? (1 as const) }));
-        if (cells.some((c) => !c.address)) continue;
-        claim(itemCell(it, rule.total), sumFormula(cells));
-      }
-    } else if (rule.kind === "sum") {
-      const total = findItem(inst, rule.total);
-      const cells = rule.terms.map((t) => termCell(inst, t)).filter((c): c is NonNullable<typeof c> => !!c);
-      if (total && cells.length) claim(itemCell(total, rule.total.col), sumFormula(cells));
-    } else if (rule.kind === "hierarchy") {
-      for (const col of rule.cols) {
-        const totalItem = rule.totalKey ? findItem(inst, { key: rule.totalKey }) : undefined;
-        const codeCol = totalItem ? inst.items.find((it) => it.cols.code !== undefined)?.cols.code : undefined;
-        if (totalItem && codeCol !== undefined && totalItem.cols[col] !== undefined) {
-          // 合计 = Σ 类 rows, whatever 科目 lines the accountant adds below (never itself)
-          const first = totalItem.row + 1;
-          const last = Math.max(...inst.items.map((it) => it.row));
-          const codes = `${columnLetters(codeCol)}${first + 1}:${columnLetters(codeCol)}${last + 1}`;
-          const amounts = `${columnLetters(totalItem.cols[col])}${first + 1}:${columnLetters(totalItem.cols[col])}${last + 1}`;
-          claim(itemCell(totalItem, col), `=SUMPRODUCT((LEN(${codes})=3)*(${amounts}))`);
-        }
-        for (const it of inst.items) {
-          if (!it.code || it.cols[col] === undefined) continue;
-          const kids = childrenOf(inst, it, col);
-          if (kids.length === 0) continue;
-          claim(itemCell(it, col), sumFormula(kids.map((k) => ({ address: itemCell(k, col)!, row: k.row, col: k.cols[col], sign: 1 as const }))));
-        }
+  const at = (c: CellOfItem) => ({ address: itemCell(c.item, c.col)!, row: c.item.row, col: c.item.cols[c.col] });
+  for (const rule of [...rules].sort((a, b) => order(a) - order(b))) {
+    for (const rel of relationsOf(inst, rule)) {
+      const total = at(rel.total);
+      if (formulas.has(total.address)) continue;
+      if (rel.overClasses) {
+        // 合计 = Σ 类 rows, whatever 科目 lines the accountant adds below (never itself)
+        const codeCol = inst.items.find((it) => it.cols.code !== undefined)?.cols.code;
+        if (codeCol === undefined) continue;
+        const last = Math.max(...inst.items.map((it) => it.row)) + 1;
+        const range = (col: number) => `${columnLetters(col)}${total.row + 2}:${columnLetters(col)}${last}`;
+        formulas.set(total.address, `=SUMPRODUCT((LEN(${range(codeCol)})=3)*(${range(total.col)}))`);
+      } else {
+        formulas.set(total.address, sumFormula(rel.terms.map((t) => ({ ...at(t), sign: t.sign }))));
       }
     }
   }
