@@ -238,6 +238,16 @@ export function checkWorkbook(grids: Grid[], tables: TableDef[] = TABLES, rules:
       findings.push({ rule: "locate.missing", severity: "info", message: `未找到${t.number}（${t.title}）`, cells: [] });
     }
   }
+  for (const g of grids) {
+    if (g.dropped) {
+      findings.push({
+        rule: "locate.stray",
+        severity: "info",
+        message: `工作表“${g.sheet}”有 ${g.dropped.count} 个远离表格的单元格（如 ${g.dropped.example}）未读取`,
+        cells: [{ sheet: g.sheet, address: g.dropped.example }],
+      });
+    }
+  }
   for (const inst of instances) {
     if (inst.missingColumns.length) {
       findings.push({

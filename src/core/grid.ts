@@ -25,6 +25,8 @@ export interface Grid {
   /** Merged areas, as absolute addresses on the sheet ("A1:F1"). */
   merges: string[];
   visibility: SheetVisibility;
+  /** cells far away from the sheet's main block that were not read (a stray value at row 1,048,576) */
+  dropped?: { count: number; example: string };
 }
 
 export const EMPTY_CELL: Readonly<Cell> = Object.freeze({ value: null });
@@ -83,4 +85,41 @@ export function* nonEmptyCells(grid: Grid): Generator<[string, Cell]> {
 export function usedAddress(grid: Grid): string | undefined {
   const a = gridArea(grid);
   return a && areaAddress(a);
+}
+
+/** Above this many cells a sheet's bounding box is not read densely. */
+export const MAX_DENSE_CELLS = 2_000_000;
+const GAP = 200;
+
+/**
+ * The block of a sheet worth reading: the bounding box of its content, or — when stray cells
+ * far away would make that box huge — the cluster of rows and columns that holds most content.
+ */
+export function mainRegion(positions: CellPos[], maxCells = MAX_DENSE_CELLS): { area: Area; dropped: CellPos[] } | undefined {
+  if (positions.length === 0) return undefined;
+  const all: Area = { top: Infinity, bottom: -1, left: Infinity, right: -1 };
+  for (const p of positions) {
+    all.top = Math.min(all.top, p.row);
+    all.bottom = Math.max(all.bottom, p.row);
+    all.left = Math.min(all.left, p.col);
+    all.right = Math.max(all.right, p.col);
+  }
+  if ((all.bottom - all.top + 1) * (all.right - all.left + 1) <= maxCells) return { area: all, dropped: [] };
+  const cluster = (values: number[]): [number, number] => {
+    const sorted = [...values].sort((a, b) => a - b);
+    let best: [number, number, number] = [sorted[0], sorted[0], 0];
+    let start = 0;
+    for (let i = 1; i <= sorted.length; i++) {
+      if (i === sorted.length || sorted[i] - sorted[i - 1] > GAP) {
+        if (i - start > best[2]) best = [sorted[start], sorted[i - 1], i - start];
+        start = i;
+      }
+    }
+    return [best[0], best[1]];
+  };
+  const [top, bottom] = cluster(positions.map((p) => p.row));
+  const inRows = positions.filter((p) => p.row >= top && p.row <= bottom);
+  const [left, right] = cluster(inRows.map((p) => p.col));
+  const area = { top, bottom, left, right };
+  return { area, dropped: positions.filter((p) => !areaContains(area, p)) };
 }

@@ -3,8 +3,8 @@
  * readWorkbook → Grid[]; applyPlan executes a WritePlan; save writes the file.
  */
 import ExcelJS from "exceljs";
-import { Area, areaAddress, areaCells, cellAddress, columnIndex, parseArea, qualified, splitQualified } from "../core/address";
-import { Cell, CellValue, Grid, SheetVisibility } from "../core/grid";
+import { CellPos, areaAddress, areaCells, cellAddress, columnIndex, parseArea, qualified, splitQualified } from "../core/address";
+import { Cell, CellValue, Grid, SheetVisibility, mainRegion } from "../core/grid";
 import { PlanOp, WritePlan, ledgerSheet } from "../core/plan";
 
 export class UnusableWorkbookError extends Error {
@@ -73,8 +73,8 @@ function mergesOf(ws: ExcelJS.Worksheet): string[] {
 
 export function readGrids(wb: ExcelJS.Workbook): Grid[] {
   return wb.worksheets.map((ws) => {
-    let used: Area | undefined;
     const cells = new Map<string, Cell>();
+    const positions: CellPos[] = [];
     ws.eachRow({ includeEmpty: false }, (row, r) => {
       row.eachCell({ includeEmpty: false }, (c, col) => {
         const cell = readCell(c);
@@ -83,22 +83,18 @@ export function readGrids(wb: ExcelJS.Workbook): Grid[] {
         if (c.isMerged && c.master.address !== c.address) return;
         const pos = { row: r - 1, col: col - 1 };
         cells.set(cellAddress(pos), cell);
-        if (!used) used = { top: pos.row, left: pos.col, bottom: pos.row, right: pos.col };
-        else {
-          used.top = Math.min(used.top, pos.row);
-          used.left = Math.min(used.left, pos.col);
-          used.bottom = Math.max(used.bottom, pos.row);
-          used.right = Math.max(used.right, pos.col);
-        }
+        positions.push(pos);
       });
     });
     const grid: Grid = { sheet: ws.name, origin: "A1", cells: [], merges: mergesOf(ws), visibility: visibilityOf(ws) };
-    if (used) {
-      const u = used;
+    const region = mainRegion(positions);
+    if (region) {
+      const u = region.area;
       grid.origin = cellAddress({ row: u.top, col: u.left });
       grid.cells = Array.from({ length: u.bottom - u.top + 1 }, (_, i) =>
         Array.from({ length: u.right - u.left + 1 }, (_, j) => cells.get(cellAddress({ row: u.top + i, col: u.left + j })) ?? { value: null }),
       );
+      if (region.dropped.length) grid.dropped = { count: region.dropped.length, example: cellAddress(region.dropped[0]) };
     }
     return grid;
   });

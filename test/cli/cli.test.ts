@@ -1,4 +1,5 @@
 /** The command line over real files: exit codes, JSON contract, marked output, bad input. */
+import type ExcelJS from "exceljs";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
@@ -81,4 +82,27 @@ it("demo writes templates, a marked copy, JSON and a report", async () => {
   expect(r.code).toBe(0);
   expect(fs.readdirSync(file("demo")).sort()).toEqual(["blank-templates.xlsx", "check.json", "report.txt", "sample-marked.xlsx", "score.json"]);
   expect(r.stdout).toContain("校验结果：错误 2 项，尾差 11 项，警告 1 项");
+});
+
+describe("hostile sheets become findings, not crashes", () => {
+  it("a stray value at the last row and column: the table is still checked, the stray cell reported", async () => {
+    const { loadWorkbook, saveWorkbook } = await import("../../src/xlsx");
+    const wb = await loadWorkbook(fs.readFileSync(SAMPLE));
+    wb.getWorksheet("表5")!.getCell("A1048576").value = "x";
+    wb.getWorksheet("表5")!.getCell("XFD1").value = "y";
+    wb.getWorksheet("表1")!.getCell("C7").value = { error: "#REF!" } as ExcelJS.CellErrorValue;
+    fs.writeFileSync(file("hostile.xlsx"), await saveWorkbook(wb));
+    const r = await run("check", file("hostile.xlsx"), "--json", file("hostile.json"));
+    expect(r.code).toBe(0);
+    const json = JSON.parse(fs.readFileSync(file("hostile.json"), "utf8"));
+    const byRule = (rule: string) => json.findings.filter((f: { rule: string }) => f.rule === rule);
+    expect(byRule("locate.stray")).toEqual([
+      { rule: "locate.stray", severity: "info", message: "工作表“表5”有 2 个远离表格的单元格（如 XFD1）未读取", cells: [{ sheet: "表5", address: "XFD1" }] },
+    ]);
+    expect(byRule("cell.error")).toEqual([
+      { rule: "cell.error", severity: "error", message: "公开01表 C7 是错误值 #REF!，相关勾稽关系无法校验", cells: [{ sheet: "表1", address: "C7" }] },
+    ]);
+    // the slip in 表5 is still found
+    expect(byRule("T05.row").map((f: { cells: { address: string }[] }) => f.cells[0].address)).toEqual(["C10"]);
+  });
 });
