@@ -8,6 +8,7 @@ import { Grid } from "./grid";
 import { CellRef, Finding, Severity, formatMessage } from "./finding";
 import { Item, TableInstance, codeLevel, findItem, itemCell } from "./instance";
 import { relationsOf } from "./relations";
+import { codeFindings } from "./codes";
 import { LocatedTable, locateTables, norm } from "./locate";
 import { ParsedAmount, formatAmount, parseAmount, roundingTolerance } from "./money";
 import { RULES, TABLES } from "../catalog";
@@ -232,6 +233,7 @@ export function checkWorkbook(grids: Grid[], tables: TableDef[] = TABLES, rules:
   const findings: Finding[] = [];
   for (const rule of rules) findings.push(...evaluate(rule, instances, reader));
   findings.push(...duplicateCodes(instances));
+  findings.push(...codeFindings(instances));
   findings.push(...reader.problems.values());
   for (const t of tables) {
     if (!instances.some((i) => i.table.id === t.id)) {

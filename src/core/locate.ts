@@ -29,6 +29,8 @@ export interface LocatedTable extends TableInstance {
   /** where the title or 表号 was found */
   anchor: string;
   unit: MoneyUnit;
+  /** 年度 from the meta line, when printed */
+  year?: number;
   /** table columns the locator could not find on the sheet */
   missingColumns: string[];
 }
@@ -228,10 +230,14 @@ export function locateTables(grids: Grid[], tables: TableDef[]): LocatedTable[] 
       const blockBottom = i + 1 < anchors.length ? anchors[i + 1].row - 1 : a.bottom;
       const table = anchor.table;
       let unit: MoneyUnit = table.unit;
+      let year: number | undefined;
       for (let r = anchor.row; r <= Math.min(blockBottom, anchor.row + 4); r++) {
         for (let x = a.left; x <= a.right; x++) {
-          const u = unitFromMetaLine(view.ownText(r, x));
+          const t = view.ownText(r, x);
+          const u = unitFromMetaLine(t);
           if (u) unit = u;
+          const y = /(20\d\d)年度/.exec(t);
+          if (y) year = Number(y[1]);
         }
       }
       const { colIndex, dataTop } = mapColumns(view, table, anchor.row + 1, blockBottom, a.left, a.right);
@@ -254,6 +260,7 @@ export function locateTables(grids: Grid[], tables: TableDef[]): LocatedTable[] 
         items,
         anchor: anchor.address,
         unit,
+        year,
         missingColumns: table.columns.filter((c) => !colIndex.has(c.key)).map((c) => c.key),
       });
     });
