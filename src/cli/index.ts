@@ -12,6 +12,7 @@ import * as fs from "fs";
 import * as path from "path";
 import ExcelJS from "exceljs";
 import { TABLES, tableById } from "../catalog";
+import { Profile } from "../catalog/tables/types";
 import { TemplateError } from "../core/plan/template";
 import { applyPlan, loadWorkbook, readGrids, saveWorkbook, UnusableWorkbookError } from "../xlsx";
 import { CheckResult } from "../core/check";
@@ -20,6 +21,13 @@ import { ScoreResult, scoreWorkbook } from "../core/score";
 import { Finding, summarize } from "../core/finding";
 
 class UsageError extends Error {}
+
+const PROFILES: Profile[] = ["mof", "gansu", "beijing", "yunnan"];
+function profileOption(p: string | undefined): Profile | undefined {
+  if (p === undefined) return undefined;
+  if (!PROFILES.includes(p as Profile)) throw new UsageError(`未知的地区口径：${p}（可选：${PROFILES.join("、")}）`);
+  return p as Profile;
+}
 
 function selectTables(spec: string | undefined) {
   if (!spec || spec === "all") return TABLES;
@@ -53,20 +61,21 @@ function printSummary(file: string, findings: Finding[], quiet: boolean): void {
   process.stderr.write(`${file}：错误 ${s.errors}，尾差 ${s.tails}，警告 ${s.warnings}，提示 ${s.infos}\n`);
 }
 
-export async function runTemplate(opts: { tables?: string; dept?: string; year?: string; output: string }): Promise<void> {
+export async function runTemplate(opts: { tables?: string; dept?: string; year?: string; profile?: string; output: string }): Promise<void> {
   const year = opts.year === undefined ? new Date().getFullYear() - 1 : Number(opts.year);
   if (!Number.isInteger(year)) throw new UsageError(`年度无效：${opts.year}`);
   const tables = selectTables(opts.tables);
   const wb = new ExcelJS.Workbook();
-  const { plan } = templatesFor(tables.map((t) => t.id), opts.dept ?? "", year);
+  const { plan } = templatesFor(tables.map((t) => t.id), opts.dept ?? "", year, [], profileOption(opts.profile));
   await applyPlan(wb, plan);
   fs.writeFileSync(opts.output, await saveWorkbook(wb));
   process.stderr.write(`已生成 ${tables.length} 张空白表：${opts.output}\n`);
 }
 
-export async function runCheck(file: string, opts: { output?: string; json?: string }): Promise<CheckResult> {
+export async function runCheck(file: string, opts: { output?: string; json?: string; profile?: string }): Promise<CheckResult> {
+  const profile = profileOption(opts.profile);
   const wb = await readInput(file);
-  const { result, plan } = checkAndMark(readGrids(wb));
+  const { result, plan } = checkAndMark(readGrids(wb), profile);
   if (opts.output) {
     await applyPlan(wb, plan);
     fs.writeFileSync(opts.output, await saveWorkbook(wb));
@@ -117,6 +126,7 @@ export function program(): Command {
     .option("--tables <ids>", "表：01,02,… 或 all", "all")
     .option("--dept <name>", "部门名称", "")
     .option("--year <yyyy>", "年度")
+    .option("--profile <name>", "地区口径（表号编排）：mof、gansu、beijing、yunnan", "gansu")
     .requiredOption("-o, --output <file>", "输出 .xlsx")
     .action(runTemplate);
   cmd
@@ -124,7 +134,8 @@ export function program(): Command {
     .description("校验勾稽关系")
     .option("-o, --output <file>", "写出标记后的 .xlsx")
     .option("--json <file>", "写出 JSON（- 为标准输出）")
-    .action(async (input: string, o: { output?: string; json?: string }) => {
+    .option("--profile <name>", "地区口径：mof、gansu、beijing、yunnan（默认按表号自动识别）")
+    .action(async (input: string, o: { output?: string; json?: string; profile?: string }) => {
       await runCheck(input, o);
     });
   cmd

@@ -13,9 +13,11 @@ import { LocatedTable, locateTables, norm } from "./locate";
 import { ParsedAmount, formatAmount, parseAmount, roundingTolerance } from "./money";
 import { RULES, TABLES } from "../catalog";
 import { Rule, Term } from "../catalog/rules/types";
-import { TableDef } from "../catalog/tables/types";
+import { Profile, TableDef } from "../catalog/tables/types";
 
 export interface CheckResult {
+  /** the regional profile the tables were read in (detected, or as chosen) */
+  profile: Profile;
   tables: { id: string; number: string; sheet: string; range: string; title: string }[];
   findings: Finding[];
 }
@@ -227,8 +229,10 @@ function duplicateCodes(instances: LocatedTable[]): Finding[] {
   return out;
 }
 
-export function checkWorkbook(grids: Grid[], tables: TableDef[] = TABLES, rules: Rule[] = RULES): CheckResult {
-  const instances = locateTables(grids, tables);
+export function checkWorkbook(grids: Grid[], options: { profile?: Profile; tables?: TableDef[]; rules?: Rule[] } = {}): CheckResult {
+  const tables = options.tables ?? TABLES;
+  const rules = options.rules ?? RULES;
+  const { profile, tables: instances } = locateTables(grids, tables, options.profile);
   const reader = new AmountReader(grids);
   const findings: Finding[] = [];
   for (const rule of rules) findings.push(...evaluate(rule, instances, reader));
@@ -237,7 +241,7 @@ export function checkWorkbook(grids: Grid[], tables: TableDef[] = TABLES, rules:
   findings.push(...reader.problems.values());
   for (const t of tables) {
     if (!instances.some((i) => i.table.id === t.id)) {
-      findings.push({ rule: "locate.missing", severity: "info", message: `未找到${t.number}（${t.title}）`, cells: [] });
+      findings.push({ rule: "locate.missing", severity: "info", message: `未找到${t.numbers?.[profile] ?? t.number}（${t.title}）`, cells: [] });
     }
   }
   for (const g of grids) {
@@ -263,6 +267,7 @@ export function checkWorkbook(grids: Grid[], tables: TableDef[] = TABLES, rules:
   const rank: Record<Severity, number> = { error: 0, tail: 1, warning: 2, info: 3 };
   findings.sort((a, b) => rank[a.severity] - rank[b.severity]);
   return {
+    profile,
     tables: instances.map((i) => ({
       id: i.table.id,
       number: i.table.number,

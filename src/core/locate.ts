@@ -8,7 +8,7 @@ import { Cell, CellValue, Grid, gridArea } from "./grid";
 import { Item, TableInstance, itemsOfRow, splitColumnKey } from "./instance";
 import { isLedgerSheet } from "./plan";
 import { MoneyUnit, unitFromMetaLine } from "./money";
-import { TableDef } from "../catalog/tables/types";
+import { Profile, TableDef } from "../catalog/tables/types";
 
 export const REPORT_SHEET = "校验报告";
 
@@ -80,39 +80,61 @@ interface Anchor {
   address: string;
 }
 
-/** Anchors: a 表号 cell tells the table by number within the profile; a title tells it by name. */
-function findAnchors(view: SheetView, tables: TableDef[]): Anchor[] {
+/** A title or a 表号 seen on a sheet. */
+type Mark = { row: number; address: string } & ({ kind: "title"; table: TableDef } | { kind: "number"; number: string });
+
+function findMarks(view: SheetView, tables: TableDef[]): Mark[] {
   const a = view.area;
   if (!a) return [];
-  const found: Anchor[] = [];
+  const found: Mark[] = [];
   for (let r = a.top; r <= a.bottom; r++) {
     for (let c = a.left; c <= a.right; c++) {
       const t = view.ownText(r, c);
       if (!t || t.length > 40) continue;
+      const address = cellAddress({ row: r, col: c });
       const byTitle = tables.find((tb) => titleMatches(t, tb));
-      if (byTitle) {
-        found.push({ table: byTitle, row: r, address: cellAddress({ row: r, col: c }) });
-        continue;
-      }
+      if (byTitle) found.push({ kind: "title", table: byTitle, row: r, address });
       const m = NUMBER_RE.exec(t);
-      if (m) {
-        const byNumber = tables.find((tb) => tb.number === `公开${m[1].padStart(2, "0")}表`);
-        if (byNumber) found.push({ table: byNumber, row: r, address: cellAddress({ row: r, col: c }) });
-      }
+      if (m) found.push({ kind: "number", number: `公开${m[1].padStart(2, "0")}表`, row: r, address });
     }
   }
-  // one table per title block: a title and its 表号 a line apart are the same table
-  found.sort((x, y) => x.row - y.row);
-  const merged: Anchor[] = [];
-  for (const f of found) {
-    const prev = merged[merged.length - 1];
-    if (prev && f.row - prev.row <= 3) {
-      // a title names the table better than a number (regional numbering differs)
+  return found.sort((x, y) => x.row - y.row);
+}
+
+const NEAR = 3;
+
+/** The regional profile whose numbering agrees with most title/表号 pairs (甘肃 on a tie). */
+export function detectProfile(marksBySheet: Mark[][]): Profile {
+  const votes = new Map<Profile, number>();
+  for (const marks of marksBySheet) {
+    for (const t of marks) {
+      if (t.kind !== "title") continue;
+      const n = marks.find((m) => m.kind === "number" && Math.abs(m.row - t.row) <= NEAR);
+      if (!n || n.kind !== "number") continue;
+      for (const [p, num] of Object.entries(t.table.numbers ?? {}) as [Profile, string][]) if (num === n.number) votes.set(p, (votes.get(p) ?? 0) + 1);
+    }
+  }
+  let best: Profile = "gansu";
+  for (const [p, v] of votes) if (v > (votes.get(best) ?? 0)) best = p;
+  return best;
+}
+
+/** One anchor per table block: a title (its 表号 beside it), or a lone 表号 read in the profile's numbering. */
+function anchorsOf(marks: Mark[], tables: TableDef[], profile: Profile): Anchor[] {
+  const anchors: Anchor[] = [];
+  for (const m of marks) {
+    const prev = anchors[anchors.length - 1];
+    if (prev && m.row - prev.row <= NEAR) continue;
+    if (m.kind === "title") {
+      anchors.push({ table: m.table, row: m.row, address: m.address });
       continue;
     }
-    merged.push(f);
+    // a 表号 just above its own title: let the title anchor the block
+    if (marks.some((t) => t.kind === "title" && t.row > m.row && t.row - m.row <= NEAR)) continue;
+    const table = tables.find((t) => (t.numbers?.[profile] ?? t.number) === m.number);
+    if (table) anchors.push({ table, row: m.row, address: m.address });
   }
-  return merged;
+  return anchors;
 }
 
 function labelMatches(sheetLabel: string, defLabel: string): boolean {
@@ -218,14 +240,24 @@ export function normalizeCode(v: CellValue): string | undefined {
   return /^\d{3,7}$/.test(t) ? t : t || undefined;
 }
 
-export function locateTables(grids: Grid[], tables: TableDef[]): LocatedTable[] {
+export interface Located {
+  profile: Profile;
+  tables: LocatedTable[];
+}
+
+export function locateTables(grids: Grid[], tables: TableDef[], profile?: Profile): Located {
   const out: LocatedTable[] = [];
-  for (const grid of grids) {
-    if (isLedgerSheet(grid.sheet) || grid.sheet === REPORT_SHEET || grid.visibility === "veryHidden") continue;
-    const view = new SheetView(grid);
+  const sheets = grids
+    .filter((g) => !(isLedgerSheet(g.sheet) || g.sheet === REPORT_SHEET || g.visibility === "veryHidden"))
+    .map((grid) => {
+      const view = new SheetView(grid);
+      return { grid, view, marks: findMarks(view, tables) };
+    });
+  const chosen = profile ?? detectProfile(sheets.map((s) => s.marks));
+  for (const { grid, view, marks } of sheets) {
     const a = view.area;
     if (!a) continue;
-    const anchors = findAnchors(view, tables);
+    const anchors = anchorsOf(marks, tables, chosen);
     anchors.forEach((anchor, i) => {
       const blockBottom = i + 1 < anchors.length ? anchors[i + 1].row - 1 : a.bottom;
       const table = anchor.table;
@@ -265,7 +297,7 @@ export function locateTables(grids: Grid[], tables: TableDef[]): LocatedTable[] 
       });
     });
   }
-  return out;
+  return { profile: chosen, tables: out };
 }
 
 /** The fixed row a data row is, by its printed labels (合计, 人员经费合计) or position (09表). */

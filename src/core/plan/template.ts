@@ -5,7 +5,7 @@
  */
 import { Area, areaAddress, cellAddress, columnLetters, sheetNameProblem } from "../address";
 import { CellValue } from "../grid";
-import { ColumnDef, TableDef } from "../../catalog/tables/types";
+import { ColumnDef, Profile, TableDef } from "../../catalog/tables/types";
 import { Rule } from "../../catalog/rules/types";
 import { Item, TableInstance, codeLevel, itemCell, itemsOfRow, splitColumnKey } from "../instance";
 import { CellOfItem, relationsOf } from "../relations";
@@ -23,6 +23,13 @@ export interface TemplateOptions {
   blankRows?: number;
   /** first sheet row (0-based) of the block; several tables can share a sheet */
   top?: number;
+  /** regional numbering of the 表号 (甘肃 by default, as the spec lays out) */
+  profile?: Profile;
+}
+
+/** The 表号 a table carries in a regional profile. */
+export function tableNumber(table: TableDef, profile?: Profile): string {
+  return (profile && table.numbers?.[profile]) || table.number;
 }
 
 export interface Template {
@@ -119,7 +126,8 @@ function order(r: Rule): number {
 export class TemplateError extends Error {}
 
 export function templatePlan(table: TableDef, rules: Rule[], options: TemplateOptions): Template {
-  const sheet = options.sheet ?? table.number;
+  const number = tableNumber(table, options.profile);
+  const sheet = options.sheet ?? number;
   const problem = sheetNameProblem(sheet);
   if (problem) throw new TemplateError(problem);
   if (!Number.isInteger(options.year) || options.year < 2000 || options.year > 2100) throw new TemplateError(`年度“${options.year}”无效`);
@@ -135,7 +143,7 @@ export function templatePlan(table: TableDef, rules: Rule[], options: TemplateOp
   const blockValues: CellValue[][] = [];
   const row = (cells: Record<number, CellValue>) => Array.from({ length: ncols }, (_, i) => (i in cells ? cells[i] : null));
   blockValues.push(row({ 0: title }));
-  blockValues.push(row({ 0: `部门：${options.dept}`, [lastCol]: table.number }));
+  blockValues.push(row({ 0: `部门：${options.dept}`, [lastCol]: number }));
   blockValues.push(row({ [Math.min(half + 1, lastCol)]: `${options.year}年度`, [lastCol]: `金额单位：${table.unit}` }));
 
   // headers
@@ -330,8 +338,9 @@ export function workbookTemplatePlan(
   const ops: PlanOp[] = [];
   const instances: TableInstance[] = [];
   for (const t of tables) {
-    let sheet = t.number;
-    for (let n = 2; taken.has(sheet.toLowerCase()); n++) sheet = `${t.number}(${n})`;
+    const number = tableNumber(t, options.profile);
+    let sheet = number;
+    for (let n = 2; taken.has(sheet.toLowerCase()); n++) sheet = `${number}(${n})`;
     taken.add(sheet.toLowerCase());
     const { plan, instance } = templatePlan(t, rulesOf(t), { ...options, sheet });
     ops.push({ op: "addSheet", sheet }, ...plan.ops, { op: "protect", sheet });

@@ -3,21 +3,27 @@
  * the CLI call these and only move Grids and WritePlans in and out.
  */
 import { TABLES, rulesFor, tableById } from "../../catalog";
-import { TableDef } from "../../catalog/tables/types";
+import { Profile, TableDef } from "../../catalog/tables/types";
 import { CheckResult, checkWorkbook } from "../check";
 import { Grid } from "../grid";
 import { WritePlan } from "../plan";
 import { clearMarksPlan, markPlan } from "../plan/marks";
 import { workbookTemplatePlan } from "../plan/template";
 
-export function templatesFor(ids: string[] | "all", dept: string, year: number, existingSheets: string[] = []): { plan: WritePlan; sheets: string[] } {
+export function templatesFor(
+  ids: string[] | "all",
+  dept: string,
+  year: number,
+  existingSheets: string[] = [],
+  profile?: Profile,
+): { plan: WritePlan; sheets: string[] } {
   const tables: TableDef[] = ids === "all" ? TABLES : ids.map((id) => tableById(id)).filter((t): t is TableDef => !!t);
-  const { plan, instances } = workbookTemplatePlan(tables, (t) => rulesFor(t.id), { dept, year }, existingSheets);
+  const { plan, instances } = workbookTemplatePlan(tables, (t) => rulesFor(t.id), { dept, year, profile }, existingSheets);
   return { plan, sheets: instances.map((i) => i.sheet) };
 }
 
-export function checkAndMark(grids: Grid[]): { result: CheckResult; plan: WritePlan } {
-  const result = checkWorkbook(grids);
+export function checkAndMark(grids: Grid[], profile?: Profile): { result: CheckResult; plan: WritePlan } {
+  const result = checkWorkbook(grids, { profile });
   return { result, plan: markPlan(result.findings, grids) };
 }
 
