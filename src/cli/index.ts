@@ -94,6 +94,86 @@ export async function runScore(file: string, opts: { output?: string; json?: str
   return result;
 }
 
+/** Every .xlsx under a directory, in a stable order (temporary "~$" lock files skipped). */
+export function workbooksUnder(dir: string): string[] {
+  const out: string[] = [];
+  const walk = (d: string) => {
+    for (const e of fs.readdirSync(d, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+      const p = path.join(d, e.name);
+      if (e.isDirectory()) walk(p);
+      else if (/\.xlsx$/i.test(e.name) && !e.name.startsWith("~$")) out.push(p);
+    }
+  };
+  walk(dir);
+  return out;
+}
+
+/** A one-line progress bar with ETA, redrawn in place on stderr. */
+export function progressLine(done: number, total: number, startedMs: number, nowMs: number, label: string): string {
+  const width = 24;
+  const filled = total ? Math.round((done / total) * width) : width;
+  const perItem = done ? (nowMs - startedMs) / done : 0;
+  const eta = Math.max(0, Math.round((perItem * (total - done)) / 1000));
+  return `[${"#".repeat(filled)}${"-".repeat(width - filled)}] ${done}/${total} 剩余约 ${eta} 秒 ${label}`;
+}
+
+export interface BatchRow {
+  workbook: string;
+  dept?: string;
+  profile?: string;
+  tables?: number;
+  errors?: number;
+  tails?: number;
+  warnings?: number;
+  /** why the workbook could not be checked */
+  problem?: string;
+}
+
+/** juesuan check DIR: one summary row per workbook; a bad file is reported and skipped. */
+export async function runBatch(dir: string, opts: { output?: string; json?: string; profile?: string }): Promise<BatchRow[]> {
+  const profile = profileOption(opts.profile);
+  const files = workbooksUnder(dir);
+  const rows: BatchRow[] = [];
+  const started = Date.now();
+  const tty = process.stderr.isTTY;
+  if (opts.output) fs.mkdirSync(opts.output, { recursive: true });
+  for (const [i, file] of files.entries()) {
+    const rel = path.relative(dir, file);
+    try {
+      const wb = await readInput(file);
+      const { result, plan } = checkAndMark(readGrids(wb), profile);
+      const s = summarize(result.findings);
+      rows.push({ workbook: rel, dept: result.dept, profile: result.profile, tables: result.tables.length, errors: s.errors, tails: s.tails, warnings: s.warnings });
+      if (opts.output) {
+        await applyPlan(wb, plan);
+        const target = path.join(opts.output, rel);
+        fs.mkdirSync(path.dirname(target), { recursive: true });
+        fs.writeFileSync(target, await saveWorkbook(wb));
+      }
+    } catch (e) {
+      rows.push({ workbook: rel, problem: (e as Error).message });
+    }
+    const line = progressLine(i + 1, files.length, started, Date.now(), rel);
+    process.stderr.write(tty ? `\r${line}\x1b[K` : `${line}\n`);
+  }
+  if (tty) process.stderr.write("\n");
+  if (opts.output) {
+    const summary = new ExcelJS.Workbook();
+    const ws = summary.addWorksheet("汇总");
+    ws.addRow(["工作簿", "部门", "口径", "表数", "错误", "尾差", "警告", "无法校验的原因"]);
+    for (const r of rows) ws.addRow([r.workbook, r.dept ?? "", r.profile ?? "", r.tables ?? null, r.errors ?? null, r.tails ?? null, r.warnings ?? null, r.problem ?? ""]);
+    ws.getRow(1).font = { bold: true };
+    ws.autoFilter = { from: "A1", to: "H1" };
+    ws.views = [{ state: "frozen", ySplit: 1 }];
+    ws.columns.forEach((c, i) => (c.width = [36, 28, 8, 6, 6, 6, 6, 40][i]));
+    fs.writeFileSync(path.join(opts.output, "汇总.xlsx"), await saveWorkbook(summary));
+  }
+  const total = rows.reduce((t, r) => ({ errors: t.errors + (r.errors ?? 0), tails: t.tails + (r.tails ?? 0), warnings: t.warnings + (r.warnings ?? 0) }), { errors: 0, tails: 0, warnings: 0 });
+  writeJson(opts.json, { directory: path.resolve(dir), workbooks: rows, summary: { workbooks: rows.length, unusable: rows.filter((r) => r.problem).length, ...total } });
+  process.stderr.write(`${dir}：${rows.length} 个工作簿，无法校验 ${rows.filter((r) => r.problem).length} 个，错误 ${total.errors}，尾差 ${total.tails}，警告 ${total.warnings}\n`);
+  return rows;
+}
+
 /** The whole job on the bundled sample: blank templates, a marked copy with its report, scores. */
 export async function runDemo(sample: string, opts: { out: string }): Promise<void> {
   fs.mkdirSync(opts.out, { recursive: true });
@@ -136,7 +216,8 @@ export function program(): Command {
     .option("--json <file>", "写出 JSON（- 为标准输出）")
     .option("--profile <name>", "地区口径：mof、gansu、beijing、yunnan（默认按表号自动识别）")
     .action(async (input: string, o: { output?: string; json?: string; profile?: string }) => {
-      await runCheck(input, o);
+      if (fs.existsSync(input) && fs.statSync(input).isDirectory()) await runBatch(input, o);
+      else await runCheck(input, o);
     });
   cmd
     .command("score <input>")

@@ -18,6 +18,8 @@ import { Profile, TableDef } from "../catalog/tables/types";
 export interface CheckResult {
   /** the regional profile the tables were read in (detected, or as chosen) */
   profile: Profile;
+  /** the 部门 the tables name most often */
+  dept?: string;
   tables: { id: string; number: string; sheet: string; range: string; title: string }[];
   findings: Finding[];
 }
@@ -266,8 +268,11 @@ export function checkWorkbook(grids: Grid[], options: { profile?: Profile; table
   }
   const rank: Record<Severity, number> = { error: 0, tail: 1, warning: 2, info: 3 };
   findings.sort((a, b) => rank[a.severity] - rank[b.severity]);
+  const depts = instances.map((i) => i.dept).filter((d): d is string => !!d);
+  const dept = depts.sort((a, b) => depts.filter((x) => x === b).length - depts.filter((x) => x === a).length)[0];
   return {
     profile,
+    dept,
     tables: instances.map((i) => ({
       id: i.table.id,
       number: i.table.number,

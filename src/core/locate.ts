@@ -31,6 +31,8 @@ export interface LocatedTable extends TableInstance {
   unit: MoneyUnit;
   /** 年度 from the meta line, when printed */
   year?: number;
+  /** 部门 from the meta line, when printed */
+  dept?: string;
   /** table columns the locator could not find on the sheet */
   missingColumns: string[];
 }
@@ -263,9 +265,12 @@ export function locateTables(grids: Grid[], tables: TableDef[], profile?: Profil
       const table = anchor.table;
       let unit: MoneyUnit = table.unit;
       let year: number | undefined;
+      let dept: string | undefined;
       for (let r = anchor.row; r <= Math.min(blockBottom, anchor.row + 4); r++) {
         for (let x = a.left; x <= a.right; x++) {
           const t = view.ownText(r, x);
+          const d = /^(?:编制)?(?:部门|单位)(?:名称)?[:：](.+?)(?:\d{4}年度.*|金额单位.*)?$/.exec(t);
+          if (d && d[1]) dept = d[1];
           const u = unitFromMetaLine(t);
           if (u) unit = u;
           const y = /(20\d\d)年度/.exec(t);
@@ -293,6 +298,7 @@ export function locateTables(grids: Grid[], tables: TableDef[], profile?: Profil
         anchor: anchor.address,
         unit,
         year,
+        dept,
         missingColumns: table.columns.filter((c) => !colIndex.has(c.key)).map((c) => c.key),
       });
     });

@@ -106,3 +106,27 @@ describe("hostile sheets become findings, not crashes", () => {
     expect(byRule("T05.row").map((f: { cells: { address: string }[] }) => f.cells[0].address)).toEqual(["C10"]);
   });
 });
+
+describe("juesuan check DIR", () => {
+  it("checks every workbook, skips a bad one with its reason, writes marked copies and a summary workbook", async () => {
+    const dir = file("batch");
+    fs.mkdirSync(path.join(dir, "区县"), { recursive: true });
+    fs.copyFileSync(SAMPLE, path.join(dir, "a.xlsx"));
+    fs.copyFileSync(SAMPLE, path.join(dir, "区县", "b.xlsx"));
+    fs.writeFileSync(path.join(dir, "broken.xlsx"), "not a workbook");
+    fs.writeFileSync(path.join(dir, "~$a.xlsx"), "excel lock file");
+    const r = await run("check", dir, "--json", file("batch.json"), "-o", file("batch-out"));
+    expect(r.code).toBe(0);
+    const json = JSON.parse(fs.readFileSync(file("batch.json"), "utf8"));
+    expect(json.workbooks).toEqual([
+      { workbook: "a.xlsx", dept: "临夏市人民政府办公室", profile: "gansu", tables: 9, errors: 2, tails: 11, warnings: 1 },
+      { workbook: "broken.xlsx", problem: expect.stringContaining("broken.xlsx：不是 .xlsx 文件") },
+      { workbook: path.join("区县", "b.xlsx"), dept: "临夏市人民政府办公室", profile: "gansu", tables: 9, errors: 2, tails: 11, warnings: 1 },
+    ]);
+    expect(json.summary).toEqual({ workbooks: 3, unusable: 1, errors: 4, tails: 22, warnings: 2 });
+    expect(r.stderr).toMatch(/\[#{24}\] 3\/3 剩余约 0 秒/);
+    const summary = await readWorkbook(fs.readFileSync(path.join(file("batch-out"), "汇总.xlsx")));
+    expect(summary[0].cells.map((row) => row[0].value)).toEqual(["工作簿", "a.xlsx", "broken.xlsx", path.join("区县", "b.xlsx")]);
+    expect(fs.existsSync(path.join(file("batch-out"), "区县", "b.xlsx"))).toBe(true);
+  });
+});
