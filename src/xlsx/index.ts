@@ -216,8 +216,10 @@ export async function applyPlan(wb: ExcelJS.Workbook, plan: WritePlan): Promise<
         return;
       }
       case "hyperlink": {
+        // a HYPERLINK formula survives LibreOffice round trips, where an r:id link to a cell does not
         const c = sheet(op.sheet).getCell(op.cell);
-        c.value = { text: op.text, hyperlink: `#${qualified(op.target.sheet, op.target.address)}` };
+        const q = (s: string) => s.replace(/"/g, '""');
+        c.value = { formula: `HYPERLINK("#${q(qualified(op.target.sheet, op.target.address))}","${q(op.text)}")`, result: op.text } as ExcelJS.CellFormulaValue;
         return;
       }
       case "dataValidation": {
@@ -281,7 +283,8 @@ export async function saveWorkbook(wb: ExcelJS.Workbook): Promise<Buffer> {
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
 
-/** Where a reference like "'公开01表'!B7" points, for links read back from a file. */
-export function parseLinkTarget(link: string): { sheet?: string; address: string } {
-  return splitQualified(link.replace(/^#/, ""));
+/** Where an in-workbook link formula points: =HYPERLINK("#'表5'!C10","…") → { sheet: "表5", address: "C10" }. */
+export function linkTarget(formula: string | undefined): { sheet?: string; address: string } | undefined {
+  const m = formula && /^=?HYPERLINK\("#((?:[^"]|"")+)"/i.exec(formula);
+  return m ? splitQualified(m[1].replace(/""/g, '"')) : undefined;
 }

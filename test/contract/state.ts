@@ -18,12 +18,13 @@ export function xlsxState(wb: ExcelJS.Workbook): SheetState[] {
         const v = c.value as unknown;
         let value: CellValue | undefined;
         let formula: string | undefined;
-        let link: string | undefined;
-        if (v && typeof v === "object" && "formula" in (v as object)) formula = `=${(v as { formula: string }).formula}`;
-        else if (v && typeof v === "object" && "hyperlink" in (v as object)) {
-          value = (v as { text: string }).text;
-          link = (v as { hyperlink: string }).hyperlink.replace(/^#/, "");
-        } else if (v && typeof v === "object" && "richText" in (v as object)) {
+        let linkTo: string | undefined;
+        const link = v && typeof v === "object" && "formula" in (v as object) ? /^HYPERLINK\("#(.+)","(.*)"\)$/.exec((v as { formula: string }).formula) : null;
+        if (link) {
+          value = link[2];
+          linkTo = link[1];
+        } else if (v && typeof v === "object" && "formula" in (v as object)) formula = `=${(v as { formula: string }).formula}`;
+        else if (v && typeof v === "object" && "richText" in (v as object)) {
           value = (v as { richText: { text: string }[] }).richText.map((t) => t.text).join("");
         } else value = v as CellValue;
         if (c.isMerged && c.master.address !== c.address) value = undefined;
@@ -43,7 +44,7 @@ export function xlsxState(wb: ExcelJS.Workbook): SheetState[] {
           wrap: c.alignment?.wrapText ? true : undefined,
           unlocked: c.protection?.locked === false ? true : undefined,
           note: typeof note === "string" ? note : note ? (note as { texts: { text: string }[] }).texts.map((t) => t.text).join("") : undefined,
-          link,
+          link: linkTo,
         });
         if (state) cells[c.address] = state;
       }),

@@ -1,0 +1,62 @@
+/**
+ * A marked workbook as the accountant meets it: LibreOffice opens it with the fills and the
+ * 校验报告, the notes and links read back (also after LibreOffice saved it), a second check finds the
+ * same discrepancies, and 清除标记 gives back the sheet exactly as it was.
+ */
+import ExcelJS from "exceljs";
+import * as fs from "fs";
+import * as path from "path";
+import { checkAndMark, clearMarks } from "../../src/core/workflows";
+import { applyPlan, linkTarget, loadWorkbook, readGrids, saveWorkbook } from "../../src/xlsx";
+import { xlsxState } from "../contract/state";
+import { SAMPLE } from "../fixtures/sample";
+import { recalculate, renderPng } from "../helpers/libreoffice";
+
+const OUT = path.resolve(__dirname, "../../test-output/marked");
+
+async function marked(): Promise<{ file: string; before: ExcelJS.Workbook }> {
+  fs.mkdirSync(OUT, { recursive: true });
+  const before = await loadWorkbook(fs.readFileSync(SAMPLE));
+  const wb = await loadWorkbook(fs.readFileSync(SAMPLE));
+  await applyPlan(wb, checkAndMark(readGrids(wb)).plan);
+  const file = path.join(OUT, "sample-marked.xlsx");
+  fs.writeFileSync(file, await saveWorkbook(wb));
+  return { file, before };
+}
+
+it("LibreOffice opens it with fills, notes and the report; links point at the cells", async () => {
+  const { file } = await marked();
+  const pages = renderPng(file, path.join(OUT, "png"));
+  expect(pages.length).toBeGreaterThan(9);
+
+  const viaLibreOffice = await loadWorkbook(fs.readFileSync(recalculate(file, path.join(OUT, "roundtrip"))));
+  const c10 = viaLibreOffice.getWorksheet("表5")!.getCell("C10");
+  expect((c10.fill as ExcelJS.FillPattern).fgColor?.argb).toBe("FFFFC7CE");
+  const grids = readGrids(viaLibreOffice);
+  expect(grids.find((g) => g.sheet === "表5")!.cells[9][2].note).toContain("T05.row");
+  const report = viaLibreOffice.getWorksheet("校验报告")!;
+  expect(report.getCell("A1").value).toBe("校验报告");
+  const links = [4, 5].map((r) => linkTarget(`=${(report.getCell(`C${r}`).value as ExcelJS.CellFormulaValue).formula}`));
+  expect(links).toEqual([{ sheet: "表5", address: "C10" }, { sheet: "表5", address: "E9" }]);
+}, 180_000);
+
+it("checking the marked file again finds the same, and re-marking does not pile notes up", async () => {
+  const { file } = await marked();
+  const wb = await loadWorkbook(fs.readFileSync(file));
+  const first = checkAndMark(readGrids(await loadWorkbook(fs.readFileSync(SAMPLE)))).result.findings;
+  const again = checkAndMark(readGrids(wb));
+  expect(again.result.findings).toEqual(first);
+  await applyPlan(wb, again.plan);
+  const twice = await loadWorkbook(await saveWorkbook(wb));
+  const note = readGrids(twice).find((g) => g.sheet === "表5")!.cells[9][2].note!;
+  expect(note.match(/——决算助手——/g)).toHaveLength(1);
+});
+
+it("清除标记 restores every touched cell and removes the report, after a save and reopen", async () => {
+  const { file, before } = await marked();
+  const reopened = await loadWorkbook(fs.readFileSync(file));
+  await applyPlan(reopened, clearMarks(readGrids(reopened)));
+  const cleared = await loadWorkbook(await saveWorkbook(reopened));
+  const original = await loadWorkbook(await saveWorkbook(before));
+  expect(xlsxState(cleared)).toEqual(xlsxState(original));
+});
