@@ -280,6 +280,16 @@ export async function applyPlan(context: Excel.RequestContext, plan: WritePlan, 
         const name = ledgerSheet(op.id);
         if (caps.copyFormats) {
           op.cells.forEach((c, i) => ws(c.sheet).getRange(c.address).copyFrom(qualified(name, `B${i + 1}`), "Formats"));
+        } else {
+          // before ExcelApi 1.9 formats cannot be copied: take the marks off (no fill, automatic colour)
+          const bySheet = new Map<string, string[]>();
+          for (const c of op.cells) bySheet.set(c.sheet, [...(bySheet.get(c.sheet) ?? []), c.address]);
+          for (const [sheet, addresses] of bySheet) {
+            eachRanges(sheet, addresses, (r) => {
+              r.format.fill.clear();
+              r.format.font.color = "#000000";
+            });
+          }
         }
         ws(name).delete();
         return;

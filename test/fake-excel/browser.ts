@@ -2,33 +2,11 @@
  * The fake host as a drop-in for office.js in a plain browser: the e2e test serves this bundle at
  * the Office CDN address, so the real task pane talks to it exactly as it would to Excel.
  */
-import { cellAddress, parseArea, parseCell } from "../../src/core/address";
 import { Grid } from "../../src/core/grid";
 import { FakeExcelHost } from "./host";
 import { FakeWorkbook } from "./model";
+import { workbookFromGrids } from "./browser-workbook";
 import { SheetState, fakeState } from "./state";
-
-/** Load Grids (from the ExcelJS reader) into the fake workbook: values, formulas, formats, merges, notes. */
-export function workbookFromGrids(grids: Grid[]): FakeWorkbook {
-  const wb = new FakeWorkbook();
-  for (const g of grids) {
-    const s = wb.addSheet(g.sheet);
-    const o = parseCell(g.origin);
-    g.cells.forEach((row, i) =>
-      row.forEach((c, j) => {
-        if (c.value === null && !c.formula && !c.numberFormat && !c.note) return;
-        const cell = s.touch(o.row + i, o.col + j);
-        cell.value = c.value;
-        if (c.formula) cell.formula = c.formula;
-        if (c.numberFormat) s.formatForWrite(o.row + i, o.col + j).numberFormat = c.numberFormat;
-        if (c.note) s.notes.set(cellAddress({ row: o.row + i, col: o.col + j }), c.note);
-      }),
-    );
-    s.merges = g.merges.map(parseArea);
-    s.visibility = g.visibility === "veryHidden" ? "VeryHidden" : g.visibility === "hidden" ? "Hidden" : "Visible";
-  }
-  return wb;
-}
 
 declare global {
   interface Window {

@@ -1,0 +1,75 @@
+/**
+ * 一键校验 through the Office.js adapter on the fake host: three syncs whatever the size, the same
+ * cells marked as the CLI marks in the file, and 清除标记 giving back the accountant's own fills,
+ * fonts and notes cell by cell.
+ */
+import * as fs from "fs";
+import { CellRef } from "../../src/core/finding";
+import { checkAndMark, clearMarks } from "../../src/core/workflows";
+import { WritePlan } from "../../src/core/plan";
+import * as office from "../../src/excel";
+import { WorkbookHost } from "../../src/taskpane/host";
+import { applyPlan, loadWorkbook, readGrids, saveWorkbook } from "../../src/xlsx";
+import { workbookFromGrids } from "../fake-excel/browser-workbook";
+import { FakeExcelHost, FakeRequestContext } from "../fake-excel/host";
+import { fakeState, xlsxState } from "../contract/state";
+import { SAMPLE } from "../fixtures/sample";
+
+/** The task pane's host, over the fake instead of Office. */
+function fakeHost(host: FakeExcelHost): WorkbookHost {
+  const caps = office.detectCapabilities((n, v) => host.isSetSupported(n, v));
+  const ctx = (f: (c: Excel.RequestContext) => Promise<unknown>) => host.run((c: FakeRequestContext) => f(c as unknown as Excel.RequestContext));
+  return {
+    read: () => ctx((c) => office.readWorkbook(c, caps)) as ReturnType<WorkbookHost["read"]>,
+    apply: (plan: WritePlan) => ctx((c) => office.applyPlan(c, plan, caps)) as Promise<void>,
+    select: (_cell: CellRef) => Promise.resolve(),
+  };
+}
+
+async function accountantsWorkbook(apiVersion = "1.18"): Promise<FakeExcelHost> {
+  const host = new FakeExcelHost(workbookFromGrids(readGrids(await loadWorkbook(fs.readFileSync(SAMPLE)))), { apiVersion });
+  // the accountant's own formatting on cells the check will mark
+  const t5 = host.workbook.sheet("表5")!;
+  t5.formatForWrite(9, 2).fill = "#DDEBF7"; // C10
+  t5.formatForWrite(8, 4).font.bold = true; // E9
+  t5.notes.set("D18", "已与财务科核对");
+  return host;
+}
+
+const marks = (state: ReturnType<typeof fakeState>) =>
+  state.flatMap((s) => Object.entries(s.cells).filter(([, c]) => c.fill === "#FFC7CE" || c.fill === "#FFEB9C").map(([a, c]) => `${s.name}!${a}:${c.fill}`)).sort();
+
+it("costs three syncs, marks what the CLI marks, and 清除标记 restores every touched cell", async () => {
+  const host = await accountantsWorkbook();
+  const before = fakeState(host.workbook);
+  const pane = fakeHost(host);
+
+  host.resetCounters();
+  const { plan } = checkAndMark(await pane.read());
+  await pane.apply(plan);
+  expect(host.syncCount).toBe(3);
+
+  const cli = await loadWorkbook(fs.readFileSync(SAMPLE));
+  await applyPlan(cli, checkAndMark(readGrids(cli)).plan);
+  const inFile = xlsxState(await loadWorkbook(await saveWorkbook(cli)));
+  const inExcel = fakeState(host.workbook);
+  expect(marks(inExcel)).toEqual(marks(inFile));
+  expect(marks(inExcel)).toContain("表5!C10:#FFC7CE");
+  const d18 = inExcel.find((s) => s.name === "表5")!.cells.D18;
+  expect(d18.note).toMatch(/^已与财务科核对\n\n——决算助手——\n【警告】/);
+
+  await pane.apply(clearMarks(await pane.read()));
+  expect(fakeState(host.workbook)).toEqual(before);
+});
+
+it("on Office 2019 (ExcelApi 1.7) still marks in three syncs and clearing takes the marks off", async () => {
+  const host = await accountantsWorkbook("1.7");
+  const pane = fakeHost(host);
+  host.resetCounters();
+  await pane.apply(checkAndMark(await pane.read()).plan);
+  expect(host.syncCount).toBe(3);
+  expect(marks(fakeState(host.workbook))).toContain("表5!E9:#FFC7CE");
+  await pane.apply(clearMarks(await pane.read()));
+  expect(marks(fakeState(host.workbook))).toEqual([]);
+  expect(fakeState(host.workbook).map((s) => s.name)).not.toContain("校验报告");
+});
