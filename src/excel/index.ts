@@ -21,27 +21,81 @@ function gridValue(v: unknown): CellValue {
   return String(v);
 }
 
-export async function readWorkbook(context: Excel.RequestContext, caps: Capabilities): Promise<Grid[]> {
+/** Excel on the web refuses requests and responses over 5 MB; stay well under it. */
+export const PAYLOAD_BUDGET = 4 * 1024 * 1024;
+/** bytes a cell costs in a read of values, formulas and number formats (CJK text is 3 bytes a character) */
+const BYTES_PER_CELL = 120;
+
+export interface ReadOptions {
+  payloadBudget?: number;
+}
+
+interface SheetRead {
+  name: string;
+  visibility: SheetVisibility;
+  area?: { top: number; left: number; bottom: number; right: number };
+  values: unknown[][];
+  formulas: unknown[][];
+  formats: unknown[][];
+  merges: string[];
+}
+
+function isPayloadError(e: unknown): boolean {
+  const code = (e as { code?: string }).code ?? "";
+  return /PayloadSizeLimitExceeded/.test(code) || /PayloadSizeLimitExceeded/.test(String((e as Error).message));
+}
+
+/**
+ * Every used range with values, formulas, number formats, merged areas and notes. Two syncs (the
+ * sheet list, then everything); only when Excel on the web refuses a response that large does it
+ * read the geometry first and then the cells in bands that fit the payload budget.
+ */
+export async function readWorkbook(context: Excel.RequestContext, caps: Capabilities, options: ReadOptions = {}): Promise<Grid[]> {
   const sheets = context.workbook.worksheets;
   sheets.load("items/name,items/visibility");
-  // notes live on the workbook, so their locations can be asked for in the second batch
+  // notes live on the workbook, so their locations can be asked for in the next batch
   const noteCollection = caps.notes ? context.workbook.notes : caps.comments ? context.workbook.comments : undefined;
   noteCollection?.load("items/content");
   await context.sync();
+  const infos = sheets.items.map((ws) => ({ name: ws.name, visibility: VISIBILITY[ws.visibility] ?? ("visible" as SheetVisibility) }));
+  const noteItems: (Excel.Note | Excel.Comment)[] = noteCollection?.items ?? [];
 
-  const perSheet = sheets.items.map((ws) => {
-    const used = ws.getUsedRangeOrNullObject(true);
-    used.load("address,values,formulas,numberFormat");
+  const loadNoteLocations = () =>
+    noteItems.map((n) => {
+      const where = n.getLocation();
+      where.load("address");
+      return { content: n.content, where };
+    });
+  const loadMerges = (used: Excel.Range) => {
     const merges = caps.mergedAreas ? used.getMergedAreasOrNullObject() : undefined;
     merges?.load("areas/items/address");
-    return { name: ws.name, visibility: VISIBILITY[ws.visibility] ?? "visible", used, merges };
-  });
-  const notes = (noteCollection?.items ?? []).map((n: Excel.Note | Excel.Comment) => {
-    const where = n.getLocation();
-    where.load("address");
-    return { content: n.content, where };
-  });
-  await context.sync();
+    return merges;
+  };
+  const mergeList = (m: Excel.RangeAreas | undefined) =>
+    m && !m.isNullObject ? m.areas.items.map((r) => areaAddress(parseArea(splitQualified(r.address).address))) : [];
+
+  let reads: SheetRead[];
+  let notes: { content: string; where: Excel.Range }[];
+  try {
+    const perSheet = infos.map((info) => {
+      const used = sheets.getItem(info.name).getUsedRangeOrNullObject(true);
+      used.load("address,values,formulas,numberFormat");
+      return { info, used, merges: loadMerges(used) };
+    });
+    notes = loadNoteLocations();
+    await context.sync();
+    reads = perSheet.map(({ info, used, merges }) => ({
+      ...info,
+      area: used.isNullObject ? undefined : parseArea(splitQualified(used.address).address),
+      values: used.isNullObject ? [] : used.values,
+      formulas: used.isNullObject ? [] : used.formulas,
+      formats: used.isNullObject ? [] : used.numberFormat,
+      merges: mergeList(merges),
+    }));
+  } catch (e) {
+    if (!isPayloadError(e)) throw e;
+    ({ reads, notes } = await readInBands(context, infos, loadMerges, mergeList, loadNoteLocations, options.payloadBudget ?? PAYLOAD_BUDGET));
+  }
 
   const notesBySheet = new Map<string, Map<string, string>>();
   for (const n of notes) {
@@ -50,37 +104,89 @@ export async function readWorkbook(context: Excel.RequestContext, caps: Capabili
     if (!notesBySheet.has(sheet)) notesBySheet.set(sheet, new Map());
     notesBySheet.get(sheet)!.set(areaAddress(parseArea(q.address)), n.content);
   }
+  return reads.map((r) => toGrid(r, notesBySheet.get(r.name)));
+}
 
-  return perSheet.map(({ name, visibility, used, merges }) => {
-    const grid: Grid = { sheet: name, origin: "A1", cells: [], merges: [], visibility };
-    if (!used.isNullObject) {
-      const area = parseArea(splitQualified(used.address).address);
-      grid.origin = areaAddress({ ...area, bottom: area.top, right: area.left });
-      grid.cells = used.values.map((row, i) =>
-        row.map((v, j) => {
-          const cell: Cell = { value: gridValue(v) };
-          const f = used.formulas[i][j];
-          if (typeof f === "string" && f.startsWith("=")) cell.formula = f;
-          const nf = used.numberFormat[i][j];
-          if (nf && nf !== "General") cell.numberFormat = String(nf);
-          return cell;
-        }),
-      );
-      const sheetNotes = notesBySheet.get(name);
-      if (sheetNotes) {
-        for (const [address, text] of sheetNotes) {
-          const p = parseArea(address);
-          const row = grid.cells[p.top - area.top];
-          const cell = row?.[p.left - area.left];
-          if (cell) cell.note = text;
-        }
-      }
-    }
-    if (merges && !merges.isNullObject) {
-      grid.merges = merges.areas.items.map((r) => areaAddress(parseArea(splitQualified(r.address).address)));
-    }
-    return grid;
+/** The fallback for very large workbooks on the web: geometry first, then row bands per sync. */
+async function readInBands(
+  context: Excel.RequestContext,
+  infos: { name: string; visibility: SheetVisibility }[],
+  loadMerges: (used: Excel.Range) => Excel.RangeAreas | undefined,
+  mergeList: (m: Excel.RangeAreas | undefined) => string[],
+  loadNoteLocations: () => { content: string; where: Excel.Range }[],
+  budget: number,
+): Promise<{ reads: SheetRead[]; notes: { content: string; where: Excel.Range }[] }> {
+  const sheets = context.workbook.worksheets;
+  const geometry = infos.map((info) => {
+    const used = sheets.getItem(info.name).getUsedRangeOrNullObject(true);
+    used.load("address");
+    return { info, used, merges: loadMerges(used) };
   });
+  const notes = loadNoteLocations();
+  await context.sync();
+  const reads: SheetRead[] = geometry.map(({ info, used, merges }) => ({
+    ...info,
+    area: used.isNullObject ? undefined : parseArea(splitQualified(used.address).address),
+    values: [],
+    formulas: [],
+    formats: [],
+    merges: mergeList(merges),
+  }));
+  // bands of rows, several to a sync, each sync under the budget
+  type Band = { read: SheetRead; range: Excel.Range };
+  let batch: Band[] = [];
+  let bytes = 0;
+  const flush = async () => {
+    if (!batch.length) return;
+    await context.sync();
+    for (const b of batch) {
+      b.read.values.push(...b.range.values);
+      b.read.formulas.push(...b.range.formulas);
+      b.read.formats.push(...b.range.numberFormat);
+    }
+    batch = [];
+    bytes = 0;
+  };
+  for (const read of reads) {
+    const a = read.area;
+    if (!a) continue;
+    const width = a.right - a.left + 1;
+    const rowsPerBand = Math.max(1, Math.floor(budget / (width * BYTES_PER_CELL)));
+    for (let top = a.top; top <= a.bottom; top += rowsPerBand) {
+      const bottom = Math.min(a.bottom, top + rowsPerBand - 1);
+      const cost = (bottom - top + 1) * width * BYTES_PER_CELL;
+      if (bytes + cost > budget) await flush();
+      const range = sheets.getItem(read.name).getRange(areaAddress({ top, bottom, left: a.left, right: a.right }));
+      range.load("values,formulas,numberFormat");
+      batch.push({ read, range });
+      bytes += cost;
+    }
+  }
+  await flush();
+  return { reads, notes };
+}
+
+function toGrid(r: SheetRead, notes: Map<string, string> | undefined): Grid {
+  const grid: Grid = { sheet: r.name, origin: "A1", cells: [], merges: r.merges, visibility: r.visibility };
+  const area = r.area;
+  if (!area) return grid;
+  grid.origin = areaAddress({ ...area, bottom: area.top, right: area.left });
+  grid.cells = r.values.map((row, i) =>
+    row.map((v, j) => {
+      const cell: Cell = { value: gridValue(v) };
+      const f = r.formulas[i][j];
+      if (typeof f === "string" && f.startsWith("=")) cell.formula = f;
+      const nf = r.formats[i][j];
+      if (nf && nf !== "General") cell.numberFormat = String(nf);
+      return cell;
+    }),
+  );
+  for (const [address, text] of notes ?? []) {
+    const p = parseArea(address);
+    const cell = grid.cells[p.top - area.top]?.[p.left - area.left];
+    if (cell) cell.note = text;
+  }
+  return grid;
 }
 
 /** Excel's column width in points for a width in characters of the default font. */
@@ -125,7 +231,25 @@ const BORDER_EDGES = ["EdgeTop", "EdgeBottom", "EdgeLeft", "EdgeRight", "InsideH
 const H_ALIGN = { left: "Left", center: "Center", right: "Right" } as const;
 const V_ALIGN = { top: "Top", middle: "Center", bottom: "Bottom" } as const;
 
-export async function applyPlan(context: Excel.RequestContext, plan: WritePlan, caps: Capabilities): Promise<void> {
+/** Ops in batches whose requests stay under the payload budget (one batch for any usual plan). */
+export function batchOps(ops: PlanOp[], budget = PAYLOAD_BUDGET): PlanOp[][] {
+  const encoder = new TextEncoder();
+  const batches: PlanOp[][] = [[]];
+  let bytes = 0;
+  for (const op of ops) {
+    // the request carries each op's data plus object paths for every range it touches
+    const cost = encoder.encode(JSON.stringify(op)).length * 1.5 + 200;
+    if (bytes + cost > budget && batches[batches.length - 1].length) {
+      batches.push([]);
+      bytes = 0;
+    }
+    batches[batches.length - 1].push(op);
+    bytes += cost;
+  }
+  return batches;
+}
+
+export async function applyPlan(context: Excel.RequestContext, plan: WritePlan, caps: Capabilities, options: ReadOptions = {}): Promise<void> {
   const sheets = context.workbook.worksheets;
   const ws = (name: string) => sheets.getItem(name);
   // multi-area ranges where available, one range per address otherwise
@@ -134,8 +258,10 @@ export async function applyPlan(context: Excel.RequestContext, plan: WritePlan, 
     else for (const a of addresses) f(ws(sheet).getRange(a));
   };
 
-  for (const op of plan.ops) applyOp(op);
-  await context.sync();
+  for (const batch of batchOps(plan.ops, options.payloadBudget)) {
+    for (const op of batch) applyOp(op);
+    await context.sync();
+  }
 
   function applyOp(op: PlanOp): void {
     switch (op.op) {

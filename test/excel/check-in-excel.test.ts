@@ -73,3 +73,28 @@ it("on Office 2019 (ExcelApi 1.7) still marks in three syncs and clearing takes 
   expect(marks(fakeState(host.workbook))).toEqual([]);
   expect(fakeState(host.workbook).map((s) => s.name)).not.toContain("校验报告");
 });
+
+it("over the web's payload limit: reads in bands and writes in batches, with the same result", async () => {
+  const desktop = await accountantsWorkbook();
+  const caps = office.detectCapabilities(() => true);
+  const read = (h: FakeExcelHost, budget?: number) =>
+    h.run((c: FakeRequestContext) => office.readWorkbook(c as unknown as Excel.RequestContext, caps, { payloadBudget: budget }));
+  const expected = await read(desktop);
+  expect(desktop.syncCount).toBe(2);
+
+  // a host that refuses anything over 40 kB, read with a budget to match
+  const web = new FakeExcelHost((await accountantsWorkbook()).workbook, { payloadLimit: 40_000 });
+  const grids = await read(web, 30_000);
+  expect(grids).toEqual(expected);
+  expect(web.syncCount).toBeGreaterThan(3); // names, the refused attempt, geometry, then bands
+  expect(Math.max(...web.syncs.map((s) => s.responseBytes).filter((b) => b <= 40_000))).toBeLessThanOrEqual(40_000);
+
+  web.resetCounters();
+  const { plan } = checkAndMark(grids);
+  await web.run((c: FakeRequestContext) => office.applyPlan(c as unknown as Excel.RequestContext, plan, caps, { payloadBudget: 5_000 }));
+  expect(web.syncCount).toBeGreaterThan(1);
+  expect(web.syncs.every((s) => s.requestBytes <= 5_000 + 2_000)).toBe(true);
+  await desktop.run((c: FakeRequestContext) => office.applyPlan(c as unknown as Excel.RequestContext, plan, caps));
+  expect(fakeState(web.workbook)).toEqual(fakeState(desktop.workbook));
+  expect(marks(fakeState(web.workbook))).toContain("表5!C10:#FFC7CE");
+});
