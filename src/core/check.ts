@@ -3,8 +3,8 @@
  * tolerance of the displayed places is a tail (尾差), beyond it an error.
  */
 import Decimal from "decimal.js";
-import { cellAddress } from "./address";
-import { Grid } from "./grid";
+import { CellPos, cellAddress, parseCell } from "./address";
+import { Cell, Grid } from "./grid";
 import { CellRef, Finding, Severity, formatMessage } from "./finding";
 import { Item, TableInstance, codeLevel, findItem, itemCell } from "./instance";
 import { relationsOf } from "./relations";
@@ -32,21 +32,29 @@ interface Value {
 
 /** Reads amounts from the grids, reporting cells that are not amounts once each. */
 class AmountReader {
-  private readonly bySheet = new Map<string, Grid>();
+  private readonly bySheet = new Map<string, { grid: Grid; origin: CellPos }>();
+  /** each cell is parsed once, however many relations it takes part in */
+  private readonly parsed = new Map<Cell, ParsedAmount>();
   readonly problems = new Map<string, Finding>();
   constructor(grids: Grid[]) {
-    for (const g of grids) this.bySheet.set(g.sheet, g);
+    for (const g of grids) this.bySheet.set(g.sheet, { grid: g, origin: parseCell(g.origin) });
+  }
+  private parse(cell: Cell | undefined): ParsedAmount {
+    if (!cell) return { kind: "empty" };
+    let p = this.parsed.get(cell);
+    if (!p) {
+      p = parseAmount(cell.value, cell.numberFormat);
+      this.parsed.set(cell, p);
+    }
+    return p;
   }
   read(inst: TableInstance, item: Item, col: string): Value | undefined | null {
     const c = item.cols[col];
     if (c === undefined) return undefined;
     const address = cellAddress({ row: item.row, col: c });
-    const grid = this.bySheet.get(inst.sheet)!;
-    const o = /^([A-Z]+)(\d+)$/.exec(grid.origin)!;
-    const originRow = Number(o[2]) - 1;
-    const originCol = o[1].split("").reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1;
-    const cell = grid.cells[item.row - originRow]?.[c - originCol];
-    const parsed: ParsedAmount = parseAmount(cell?.value ?? null, cell?.numberFormat);
+    const { grid, origin } = this.bySheet.get(inst.sheet)!;
+    const cell = grid.cells[item.row - origin.row]?.[c - origin.col];
+    const parsed = this.parse(cell);
     const ref = { sheet: inst.sheet, address };
     if (parsed.kind === "amount") return { amount: parsed.value, places: parsed.places, cell: ref };
     if (parsed.kind === "empty" || parsed.kind === "dash") return { amount: new Decimal(0), places: 2, cell: ref };
@@ -93,8 +101,9 @@ interface Relation {
   table: TableDef;
   total: Value;
   terms: (Value & { sign: 1 | -1 })[];
-  totalText: string;
-  termsText: string;
+  /** message parts, built only when the relation fails */
+  totalText: () => string;
+  termsText: () => string;
   /** rounded terms counted for the tolerance */
   n: number;
 }
@@ -109,8 +118,8 @@ function judge(rel: Relation): Finding | undefined {
   // within the rounding tolerance any relation is a tail; beyond it the rule's own severity
   const severity: Severity = diff.abs().lte(tol) ? "tail" : rel.rule.severity;
   const params = {
-    total: rel.totalText,
-    terms: rel.termsText,
+    total: rel.totalText(),
+    terms: rel.termsText(),
     expected: formatAmount(expected, shown),
     actual: formatAmount(rel.total.amount, shown),
     difference: formatAmount(diff, shown),
@@ -141,17 +150,18 @@ function termsText(inst: TableInstance, items: { item: Item; col: string; sign: 
   return items.length === 1 ? parts[0] : parts.join("");
 }
 
-function evaluate(rule: Rule, instances: LocatedTable[], reader: AmountReader): Finding[] {
+function evaluate(rule: Rule, byTable: Map<string, LocatedTable[]>, reader: AmountReader): Finding[] {
+  const first = (id: string) => byTable.get(id)?.[0];
   const out: Finding[] = [];
   const push = (f: Finding | undefined) => f && out.push(f);
   if (rule.kind === "compare") {
     const side = (def: { table: string; terms: Term[] }) => {
-      const main = instances.find((i) => i.table.id === def.table);
+      const main = first(def.table);
       if (!main) return undefined;
       const values: (Value & { sign: 1 | -1 })[] = [];
-      const texts: string[] = [];
+      const texts: (() => string)[] = [];
       for (const t of def.terms) {
-        const inst = t.table ? instances.find((i) => i.table.id === t.table) : main;
+        const inst = t.table ? first(t.table) : main;
         if (!inst) continue; // an optional table the workbook does not have
         const item = findItem(inst, t);
         if (!item || item.cols[t.col] === undefined) {
@@ -161,7 +171,7 @@ function evaluate(rule: Rule, instances: LocatedTable[], reader: AmountReader): 
         const v = reader.read(inst, item, t.col);
         if (!v) return undefined;
         values.push({ ...v, sign: t.sign ?? 1 });
-        texts.push(`${inst === main ? "" : inst.table.number}${describeCell(inst, item, t.col)}`);
+        texts.push(() => `${inst === main ? "" : inst.table.number}${describeCell(inst, item, t.col)}`);
       }
       return { main, values, texts };
     };
@@ -177,8 +187,8 @@ function evaluate(rule: Rule, instances: LocatedTable[], reader: AmountReader): 
         table: left.main.table,
         total: { ...anchor, amount: sumOf(left.values), places: Math.max(0, ...left.values.map((v) => v.places)) || 2 },
         terms: right.values,
-        totalText: `${left.main.table.number}${left.texts.join("加") || "（无数据）"}`,
-        termsText: `${right.main.table.number}${right.texts.join("加") || "（无数据）"}`,
+        totalText: () => `${left.main.table.number}${left.texts.map((t) => t()).join("加") || "（无数据）"}`,
+        termsText: () => `${right.main.table.number}${right.texts.map((t) => t()).join("加") || "（无数据）"}`,
         // both sides are totals of their own terms: the larger count sets the tolerance
         n: Math.max(left.values.length, right.values.length, 1),
       }),
@@ -186,7 +196,7 @@ function evaluate(rule: Rule, instances: LocatedTable[], reader: AmountReader): 
     return out;
   }
 
-  for (const inst of instances.filter((i) => i.table.id === rule.table)) {
+  for (const inst of byTable.get(rule.table) ?? []) {
     for (const rel of relationsOf(inst, rule)) {
       const tv = reader.read(inst, rel.total.item, rel.total.col);
       const vs = rel.terms.map((t) => reader.read(inst, t.item, t.col));
@@ -199,8 +209,8 @@ function evaluate(rule: Rule, instances: LocatedTable[], reader: AmountReader): 
           table: inst.table,
           total: tv,
           terms: vs.map((v, k) => ({ ...(v as Value), sign: rel.terms[k].sign })),
-          totalText: describeCell(inst, rel.total.item, rel.total.col),
-          termsText: rel.termsLabel ?? termsText(inst, rel.terms),
+          totalText: () => describeCell(inst, rel.total.item, rel.total.col),
+          termsText: () => rel.termsLabel ?? termsText(inst, rel.terms),
           n: Math.max(rel.terms.length, 1),
         }),
       );
@@ -237,12 +247,14 @@ export function checkWorkbook(grids: Grid[], options: { profile?: Profile; table
   const { profile, tables: instances } = locateTables(grids, tables, options.profile);
   const reader = new AmountReader(grids);
   const findings: Finding[] = [];
-  for (const rule of rules) findings.push(...evaluate(rule, instances, reader));
+  const byTable = new Map<string, LocatedTable[]>();
+  for (const i of instances) byTable.set(i.table.id, [...(byTable.get(i.table.id) ?? []), i]);
+  for (const rule of rules) findings.push(...evaluate(rule, byTable, reader));
   findings.push(...duplicateCodes(instances));
   findings.push(...codeFindings(instances));
   findings.push(...reader.problems.values());
   for (const t of tables) {
-    if (!instances.some((i) => i.table.id === t.id)) {
+    if (!byTable.has(t.id)) {
       findings.push({ rule: "locate.missing", severity: "info", message: `未找到${t.numbers?.[profile] ?? t.number}（${t.title}）`, cells: [] });
     }
   }
@@ -268,8 +280,9 @@ export function checkWorkbook(grids: Grid[], options: { profile?: Profile; table
   }
   const rank: Record<Severity, number> = { error: 0, tail: 1, warning: 2, info: 3 };
   findings.sort((a, b) => rank[a.severity] - rank[b.severity]);
-  const depts = instances.map((i) => i.dept).filter((d): d is string => !!d);
-  const dept = depts.sort((a, b) => depts.filter((x) => x === b).length - depts.filter((x) => x === a).length)[0];
+  const deptCounts = new Map<string, number>();
+  for (const i of instances) if (i.dept) deptCounts.set(i.dept, (deptCounts.get(i.dept) ?? 0) + 1);
+  const dept = [...deptCounts].sort((a, b) => b[1] - a[1])[0]?.[0];
   return {
     profile,
     dept,

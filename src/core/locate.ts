@@ -8,7 +8,7 @@ import { Cell, CellValue, Grid, gridArea } from "./grid";
 import { Item, TableInstance, itemsOfRow, splitColumnKey } from "./instance";
 import { isLedgerSheet } from "./plan";
 import { MoneyUnit, unitFromMetaLine } from "./money";
-import { Profile, TableDef } from "../catalog/tables/types";
+import { FixedRow, Profile, TableDef } from "../catalog/tables/types";
 
 export const REPORT_SHEET = "校验报告";
 
@@ -42,6 +42,8 @@ class SheetView {
   readonly area: Area | undefined;
   private readonly origin: { row: number; col: number };
   private readonly mergedValue = new Map<string, CellValue>();
+  /** normalized text of each cell, computed once: the locator reads cells many times */
+  private readonly normCache = new Map<Cell, string>();
   constructor(readonly grid: Grid) {
     this.area = gridArea(grid);
     this.origin = parseCell(grid.origin);
@@ -61,19 +63,36 @@ class SheetView {
     return this.raw(row, col)?.value ?? null;
   }
   text(row: number, col: number): string {
-    return norm(this.value(row, col));
+    const k = `${row},${col}`;
+    if (this.mergedValue.has(k)) return norm(this.mergedValue.get(k));
+    return this.ownText(row, col);
   }
   /** own value only (merged continuation cells read empty) */
   ownText(row: number, col: number): string {
-    return norm(this.raw(row, col)?.value ?? null);
+    const c = this.raw(row, col);
+    if (!c || c.value === null) return "";
+    let t = this.normCache.get(c);
+    if (t === undefined) {
+      t = norm(c.value);
+      this.normCache.set(c, t);
+    }
+    return t;
   }
 }
 
 const NUMBER_RE = /^公开0?(\d{1,2})表$/;
 
-function titleMatches(text: string, table: TableDef): boolean {
-  const t = stripOrdinal(text);
-  return [table.title, ...table.aliases].some((x) => norm(x) === t);
+const titleIndex = new WeakMap<TableDef[], Map<string, TableDef>>();
+
+/** The table a heading names (title or alias, ordinal "一、" ignored), if any. */
+function tableByTitle(text: string, tables: TableDef[]): TableDef | undefined {
+  let index = titleIndex.get(tables);
+  if (!index) {
+    index = new Map();
+    for (const t of tables) for (const x of [t.title, ...t.aliases]) if (!index.has(norm(x))) index.set(norm(x), t);
+    titleIndex.set(tables, index);
+  }
+  return index.get(stripOrdinal(text));
 }
 
 interface Anchor {
@@ -94,7 +113,7 @@ function findMarks(view: SheetView, tables: TableDef[]): Mark[] {
       const t = view.ownText(r, c);
       if (!t || t.length > 40) continue;
       const address = cellAddress({ row: r, col: c });
-      const byTitle = tables.find((tb) => titleMatches(t, tb));
+      const byTitle = tableByTitle(t, tables);
       if (byTitle) found.push({ kind: "title", table: byTitle, row: r, address });
       const m = NUMBER_RE.exec(t);
       if (m) found.push({ kind: "number", number: `公开${m[1].padStart(2, "0")}表`, row: r, address });
@@ -307,14 +326,30 @@ export function locateTables(grids: Grid[], tables: TableDef[], profile?: Profil
 }
 
 /** The fixed row a data row is, by its printed labels (合计, 人员经费合计) or position (09表). */
+/** Per table, the printed labels that identify each fixed row, normalized once. */
+const fixedRowKeys = new WeakMap<TableDef, { row: FixedRow; keys: [string, string][] }[]>();
+
+function keysOf(table: TableDef) {
+  let keys = fixedRowKeys.get(table);
+  if (!keys) {
+    keys = table.fixedRows.map((row) => ({
+      row,
+      keys: Object.entries(row.cells)
+        .filter(([k, v]) => typeof v === "string" && v !== "" && !k.endsWith(".line") && !(k.endsWith("code") && /^\d+$/.test(v)))
+        .map(([k, v]) => [k, norm(String(v))] as [string, string]),
+    }));
+    fixedRowKeys.set(table, keys);
+  }
+  return keys;
+}
+
+/** The fixed row a data row is, by its printed labels (合计, 人员经费合计) or position (09表). */
 function matchFixedRow(table: TableDef, rec: Record<string, string | number | undefined>, isFirstRow: boolean) {
-  for (const f of table.fixedRows) {
-    const labels = Object.entries(f.cells).filter(([k, v]) => typeof v === "string" && v !== "" && !k.endsWith("code") && !k.endsWith(".line"));
-    const codeLabels = Object.entries(f.cells).filter(([k, v]) => k.endsWith("code") && typeof v === "string" && !/^\d+$/.test(v));
-    const keyed = [...labels, ...codeLabels];
-    if (keyed.length && keyed.every(([k, v]) => norm(String(v)) === (rec[k] === undefined ? "" : norm(String(rec[k]))))) return f;
+  const text = (k: string) => (rec[k] === undefined ? "" : norm(String(rec[k])));
+  for (const { row, keys } of keysOf(table)) {
+    if (keys.length && keys.every(([k, v]) => text(k) === v)) return row;
     // a 合计 row may print its label in the code column
-    if (f.key === "total" && (norm(String(rec.code ?? "")) === "合计" || norm(String(rec.name ?? "")) === "合计")) return f;
+    if (row.key === "total" && (text("code") === "合计" || text("name") === "合计")) return row;
   }
   if (table.layout === "single_row" && isFirstRow) return table.fixedRows[0];
   return undefined;

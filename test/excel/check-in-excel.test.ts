@@ -5,6 +5,7 @@
  */
 import * as fs from "fs";
 import { CellRef } from "../../src/core/finding";
+import { Grid } from "../../src/core/grid";
 import { checkAndMark, clearMarks } from "../../src/core/workflows";
 import { WritePlan } from "../../src/core/plan";
 import * as office from "../../src/excel";
@@ -78,7 +79,7 @@ it("over the web's payload limit: reads in bands and writes in batches, with the
   const desktop = await accountantsWorkbook();
   const caps = office.detectCapabilities(() => true);
   const read = (h: FakeExcelHost, budget?: number) =>
-    h.run((c: FakeRequestContext) => office.readWorkbook(c as unknown as Excel.RequestContext, caps, { payloadBudget: budget }));
+    h.run<Grid[]>((c: FakeRequestContext) => office.readWorkbook(c as unknown as Excel.RequestContext, caps, { payloadBudget: budget }));
   const expected = await read(desktop);
   expect(desktop.syncCount).toBe(2);
 
