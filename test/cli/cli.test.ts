@@ -130,3 +130,29 @@ describe("juesuan check DIR", () => {
     expect(fs.existsSync(path.join(file("batch-out"), "区县", "b.xlsx"))).toBe(true);
   });
 });
+
+describe("the built command as a real process", () => {
+  const { execFileSync, spawnSync } = require("child_process") as typeof import("child_process");
+  const ROOT = path.resolve(__dirname, "../..");
+  beforeAll(() => execFileSync(path.join(ROOT, "node_modules/.bin/tsc"), ["-p", "tsconfig.cli.json"], { cwd: ROOT }), 120_000);
+  const cli = (...args: string[]) => spawnSync(process.execPath, [path.join(ROOT, "dist-cli/cli/index.js"), ...args], { encoding: "utf8" });
+
+  it("checks a directory with two worker threads, rows in file order, same as inline", async () => {
+    const dir = file("batch-workers");
+    fs.mkdirSync(dir, { recursive: true });
+    for (const n of ["1", "2", "3"]) fs.copyFileSync(SAMPLE, path.join(dir, `${n}.xlsx`));
+    fs.writeFileSync(path.join(dir, "4.xlsx"), "");
+    const threaded = cli("check", dir, "--workers", "2", "--json", "-");
+    expect(threaded.status).toBe(0);
+    const inline = await run("check", dir, "--workers", "0", "--json", "-");
+    expect(JSON.parse(threaded.stdout).workbooks).toEqual(JSON.parse(inline.stdout).workbooks);
+    expect(JSON.parse(threaded.stdout).workbooks.map((r: { workbook: string }) => r.workbook)).toEqual(["1.xlsx", "2.xlsx", "3.xlsx", "4.xlsx"]);
+  });
+
+  it("exits 2 with one line and no stack trace on unusable input", () => {
+    fs.writeFileSync(file("zero.xlsx"), "");
+    const r = cli("check", file("zero.xlsx"));
+    expect(r.status).toBe(2);
+    expect(r.stderr.trim()).toBe(`juesuan: ${file("zero.xlsx")}：文件为空（0 字节）`);
+  });
+});

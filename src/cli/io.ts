@@ -1,0 +1,42 @@
+/** What every command shares: reading a workbook file with one clear message, JSON out, options. */
+import * as fs from "fs";
+import ExcelJS from "exceljs";
+import { Profile } from "../catalog/tables/types";
+import { TABLES, tableById } from "../catalog";
+import { UnusableWorkbookError, loadWorkbook } from "../xlsx";
+
+export class UsageError extends Error {}
+
+const PROFILES: Profile[] = ["mof", "gansu", "beijing", "yunnan"];
+export function profileOption(p: string | undefined): Profile | undefined {
+  if (p === undefined) return undefined;
+  if (!PROFILES.includes(p as Profile)) throw new UsageError(`未知的地区口径：${p}（可选：${PROFILES.join("、")}）`);
+  return p as Profile;
+}
+
+export function selectTables(spec: string | undefined) {
+  if (!spec || spec === "all") return TABLES;
+  return spec.split(/[,，\s]+/).filter(Boolean).map((id) => {
+    const t = tableById(id);
+    if (!t) throw new UsageError(`未知的表：${id}（可选：${TABLES.map((x) => x.id.slice(1)).join(",")}、all）`);
+    return t;
+  });
+}
+
+export async function readInput(file: string): Promise<ExcelJS.Workbook> {
+  let bytes: Buffer;
+  try {
+    bytes = fs.readFileSync(file);
+  } catch (e) {
+    throw new UnusableWorkbookError(`${file}：无法读取文件（${(e as NodeJS.ErrnoException).code ?? (e as Error).message}）`);
+  }
+  return loadWorkbook(bytes, file);
+}
+
+export function writeJson(target: string | undefined, data: unknown): void {
+  if (!target) return;
+  const text = JSON.stringify(data, null, 2) + "\n";
+  if (target === "-") process.stdout.write(text);
+  else fs.writeFileSync(target, text);
+}
+
