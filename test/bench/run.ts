@@ -1,0 +1,122 @@
+/**
+ * npm run bench [-- --quick]: measured speed, printed as a table and kept in bench/results.json
+ * (stable shape: { core: { sizes: [{ cells, ms }], exponent }, cli: { ratioToBareRead },
+ * office: [{ cells, syncs, payloadBytes, ms }], batch: { files, ms1, ms2 } }). Medians of several
+ * runs; ratios measured in the same run. Workbooks are the bundled sample (real 2024 tables)
+ * replicated 1×, 10× and 100×.
+ */
+/// <reference types="office-js" />
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
+import ExcelJS from "exceljs";
+import { checkWorkbook } from "../../src/core/check";
+import { Grid } from "../../src/core/grid";
+import { checkAndMark } from "../../src/core/workflows";
+import * as office from "../../src/excel";
+import { loadWorkbook, readGrids, saveWorkbook } from "../../src/xlsx";
+import { runBatch } from "../../src/cli/batch";
+import { FakeExcelHost, FakeRequestContext } from "../fake-excel/host";
+import { workbookFromGrids } from "../fake-excel/browser-workbook";
+
+const ROOT = path.resolve(__dirname, "../../..");
+const SAMPLE = path.join(ROOT, "assets/sample.xlsx");
+const quick = process.argv.includes("--quick");
+const SIZES = [1, 10, 100];
+const reps = (size: number) => (quick ? 1 : size >= 100 ? 3 : 5);
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+}
+
+async function time<T>(f: () => Promise<T> | T): Promise<[number, T]> {
+  const t = process.hrtime.bigint();
+  const r = await f();
+  return [Number(process.hrtime.bigint() - t) / 1e6, r];
+}
+
+/** The sample's sheets copied k times (values, formulas, formats and merges), as one workbook. */
+async function replicated(k: number): Promise<Buffer> {
+  const src = await loadWorkbook(fs.readFileSync(SAMPLE));
+  const wb = new ExcelJS.Workbook();
+  for (let i = 0; i < k; i++) {
+    for (const ws of src.worksheets) {
+      const t = wb.addWorksheet(k === 1 ? ws.name : `${ws.name}-${i + 1}`);
+      ws.eachRow((row, r) => row.eachCell((c, col) => (t.getCell(r, col).value = c.value)));
+      for (const m of (ws.model as unknown as { merges?: string[] }).merges ?? []) t.mergeCells(m);
+    }
+  }
+  return saveWorkbook(wb);
+}
+
+const cellsOf = (grids: Grid[]) => grids.reduce((n, g) => n + g.cells.length * (g.cells[0]?.length ?? 0), 0);
+
+async function officeCheck(grids: Grid[], payloadLimit: number) {
+  const host = new FakeExcelHost(workbookFromGrids(grids), { payloadLimit });
+  const caps = office.detectCapabilities(() => true);
+  const ctx = <T>(f: (c: Excel.RequestContext) => Promise<T>) => host.run<T>((c: FakeRequestContext) => f(c as unknown as Excel.RequestContext));
+  const [ms] = await time(async () => {
+    const read = await ctx((c) => office.readWorkbook(c, caps));
+    await ctx((c) => office.applyPlan(c, checkAndMark(read).plan, caps));
+  });
+  return { syncs: host.syncCount, payloadBytes: host.syncs.reduce((n, s) => n + s.requestBytes + s.responseBytes, 0), ms };
+}
+
+async function main(): Promise<void> {
+  const core: { cells: number; ms: number }[] = [];
+  const officeRows: { cells: number; syncs: number; payloadBytes: number; ms: number; desktopSyncs: number }[] = [];
+  const files = new Map<number, Buffer>();
+  for (const size of SIZES) {
+    const bytes = await replicated(size);
+    files.set(size, bytes);
+    const grids = readGrids(await loadWorkbook(bytes));
+    const runs: number[] = [];
+    for (let i = 0; i < reps(size); i++) runs.push((await time(() => checkWorkbook(grids)))[0]);
+    core.push({ cells: cellsOf(grids), ms: median(runs) });
+    const web = await officeCheck(grids, 5 * 1024 * 1024);
+    const desktop = await officeCheck(grids, Number.POSITIVE_INFINITY);
+    officeRows.push({ cells: cellsOf(grids), syncs: web.syncs, payloadBytes: web.payloadBytes, ms: web.ms, desktopSyncs: desktop.syncs });
+  }
+  const exponent = Math.log(core[core.length - 1].ms / core[0].ms) / Math.log(core[core.length - 1].cells / core[0].cells);
+
+  // the CLI's check against ExcelJS reading the same file, interleaved, largest size
+  const big = files.get(SIZES[SIZES.length - 1])!;
+  const bare: number[] = [];
+  const full: number[] = [];
+  for (let i = 0; i < reps(100); i++) {
+    bare.push((await time(() => loadWorkbook(big)))[0]);
+    full.push((await time(async () => checkWorkbook(readGrids(await loadWorkbook(big)))))[0]);
+  }
+  const ratioToBareRead = median(full) / median(bare);
+
+  // batch: copies of the 10× workbook, with one and with two worker threads
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "juesuan-bench-"));
+  const nFiles = quick ? 4 : 8;
+  for (let i = 0; i < nFiles; i++) fs.writeFileSync(path.join(dir, `dept-${i + 1}.xlsx`), files.get(10)!);
+  const quiet = process.stderr.write.bind(process.stderr);
+  process.stderr.write = (() => true) as typeof process.stderr.write;
+  const [ms1] = await time(() => runBatch(dir, { workers: 1 }));
+  const [ms2] = await time(() => runBatch(dir, { workers: 2 }));
+  process.stderr.write = quiet;
+
+  const results = { core: { sizes: core, exponent }, cli: { ratioToBareRead }, office: officeRows, batch: { files: nFiles, ms1, ms2 } };
+  fs.mkdirSync(path.join(ROOT, "bench"), { recursive: true });
+  fs.writeFileSync(path.join(ROOT, "bench/results.json"), JSON.stringify(results, null, 2) + "\n");
+
+  const f = (n: number) => n.toFixed(n < 10 ? 2 : 0);
+  console.log(`决算助手 bench${quick ? " (quick)" : ""} — ${os.cpus().length} cores, Node ${process.version}`);
+  console.log("\ncore check        cells        ms     cells/s");
+  for (const r of core) console.log(`                ${String(r.cells).padStart(7)} ${f(r.ms).padStart(9)} ${String(Math.round((r.cells / r.ms) * 1000)).padStart(11)}`);
+  console.log(`growth exponent  ${exponent.toFixed(2)}`);
+  console.log(`\nCLI check ÷ bare ExcelJS read (${SIZES[SIZES.length - 1]}×): ${ratioToBareRead.toFixed(2)}  (goal ≤ 1.2)`);
+  console.log("\nOffice path       cells   syncs(web 5MB)  syncs(desktop)  payload bytes       ms");
+  for (const r of officeRows) console.log(`                ${String(r.cells).padStart(7)} ${String(r.syncs).padStart(15)} ${String(r.desktopSyncs).padStart(15)} ${String(r.payloadBytes).padStart(14)} ${f(r.ms).padStart(8)}`);
+  console.log(`\nbatch of ${nFiles} workbooks (10× each): 1 worker ${f(ms1)} ms, 2 workers ${f(ms2)} ms`);
+  console.log(`\nwritten to bench/results.json`);
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});
