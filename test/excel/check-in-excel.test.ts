@@ -99,3 +99,18 @@ it("over the web's payload limit: reads in bands and writes in batches, with the
   expect(fakeState(web.workbook)).toEqual(fakeState(desktop.workbook));
   expect(marks(fakeState(web.workbook))).toContain("表5!C10:#FFC7CE");
 });
+
+it("the ribbon's 直接校验 (function command) checks, marks, shows the report and completes the event", async () => {
+  const host = await accountantsWorkbook();
+  const g = globalThis as unknown as Record<string, unknown>;
+  g.Office = host.officeNamespace();
+  g.Excel = host.excelNamespace();
+  const { runCheck } = await import("../../src/commands/commands");
+  let completed = false;
+  await runCheck({ completed: () => void (completed = true) } as unknown as Office.AddinCommands.Event);
+  expect(completed).toBe(true);
+  expect(host.workbook.selection).toEqual({ sheet: "校验报告", address: "A2" });
+  expect(marks(fakeState(host.workbook))).toContain("表5!C10:#FFC7CE");
+  delete g.Office;
+  delete g.Excel;
+});

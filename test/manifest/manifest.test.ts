@@ -31,7 +31,9 @@ describe("manifest.xml", () => {
     expect(xml).toContain('<Set Name="ExcelApi" MinVersion="1.7"/>');
     for (const view of ["templates", "check", "score"]) expect(xml).toContain(`taskpane.html?view=${view}`);
     for (const label of ["生成模板", "一键校验", "绩效评分"]) expect(xml).toContain(`DefaultValue="${label}"`);
-    expect(xml.match(/<Control xsi:type="Button"/g)).toHaveLength(3);
+    // 一键校验 is a menu: open the pane, or run the check at once (function command)
+    expect(xml.match(/<Control xsi:type="(Button|Menu)"/g)).toHaveLength(3);
+    expect(xml).toContain("<FunctionName>runCheck</FunctionName>");
     for (const size of [16, 32, 64, 80]) expect(fs.existsSync(path.join(ROOT, `assets/icon-${size}.png`))).toBe(true);
   });
 
