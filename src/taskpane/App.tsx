@@ -8,6 +8,7 @@ import {
   MessageBar,
   MessageBarBody,
   Spinner,
+  Switch,
   Tab,
   TabList,
   Text,
@@ -19,6 +20,7 @@ import { TABLES } from "../catalog";
 import { Finding, Severity, summarize } from "../core/finding";
 import { CheckResult } from "../core/check";
 import { checkAndMark, clearMarks, templatesFor } from "../core/workflows";
+import { REPORT_SHEET } from "../core/locate";
 import { scoreWorkbook, ScoreResult } from "../core/score";
 import { Locale, MessageKey, translate } from "./i18n";
 import { WorkbookHost } from "./host";
@@ -162,6 +164,11 @@ const FILTERS: { value: Severity | "all"; key: MessageKey }[] = [
   { value: "info", key: "filterInfo" },
 ];
 
+function countsOf(fs: Finding[]): { errors: number; tails: number; warnings: number } {
+  const s = summarize(fs);
+  return { errors: s.errors, tails: s.tails, warnings: s.warnings };
+}
+
 /** The table a finding belongs to, for grouping: "T05.row" → "T05", "T01~T02.total" → "T01~T02". */
 function groupOf(f: Finding): string {
   return f.rule.split(".")[0];
@@ -171,10 +178,16 @@ function CheckView({ host, t }: { host: WorkbookHost; t: T }) {
   const styles = useStyles();
   const [result, setResult] = React.useState<CheckResult | undefined>();
   const [filter, setFilter] = React.useState<Severity | "all">("all");
+  const [onlyActive, setOnlyActive] = React.useState(false);
   const { status, run, busy } = useTask(t);
   const check = () =>
     run(t("checking"), async () => {
-      const grids = await host.read();
+      let grids = await host.read();
+      if (onlyActive) {
+        const active = await host.activeSheet();
+        // the ledger and the report stay visible to the core, so marks still undo and re-run cleanly
+        grids = grids.filter((g) => g.sheet === active || g.visibility === "veryHidden" || g.sheet === REPORT_SHEET);
+      }
       const { result: r, plan } = checkAndMark(grids);
       await host.apply(plan);
       setResult(r);
@@ -199,6 +212,7 @@ function CheckView({ host, t }: { host: WorkbookHost; t: T }) {
           {t("clearMarks")}
         </Button>
       </div>
+      <Switch checked={onlyActive} onChange={(_, d) => setOnlyActive(d.checked)} label={t("onlyActiveSheet")} />
       <StatusLine status={status} />
       {result && s && (
         <>
@@ -216,7 +230,9 @@ function CheckView({ host, t }: { host: WorkbookHost; t: T }) {
           <div role="list" data-testid="findings">
             {[...groups].map(([group, fs]) => (
               <div key={group} className={styles.group}>
-                <Text weight="semibold">{group}</Text>
+                <Text weight="semibold">
+                  {group} <Text size={200}>{t("groupCounts", countsOf(fs))}</Text>
+                </Text>
                 {fs.map((f, i) => (
                   <div role="listitem" key={`${group}-${i}`}>
                     <Button

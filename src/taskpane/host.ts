@@ -12,6 +12,8 @@ export interface WorkbookHost {
   read(): Promise<Grid[]>;
   apply(plan: WritePlan): Promise<void>;
   select(cell: CellRef): Promise<void>;
+  /** name of the sheet the user is on */
+  activeSheet(): Promise<string>;
 }
 
 export function officeHost(caps: Capabilities = officeCapabilities()): WorkbookHost {
@@ -24,6 +26,13 @@ export function officeHost(caps: Capabilities = officeCapabilities()): WorkbookH
         ws.activate();
         ws.getRange(cell.address).select();
         await ctx.sync();
+      }),
+    activeSheet: () =>
+      Excel.run(async (ctx) => {
+        const ws = ctx.workbook.worksheets.getActiveWorksheet();
+        ws.load("name");
+        await ctx.sync();
+        return ws.name;
       }),
   };
 }

@@ -137,6 +137,18 @@ it("一键校验: summary, findings list, click-to-cell, marks in three syncs, a
   await page.close();
 });
 
+it("checks only the active sheet when asked", async () => {
+  const page = await openPane("?view=check");
+  await page.evaluate((g) => window.__fake.load(g), readGrids(seedWorkbook("sheets")));
+  await page.evaluate(() => (window.__fake.host.workbook.active = "表5"));
+  await page.getByRole("switch", { name: "仅校验当前工作表" }).click();
+  await page.getByRole("button", { name: "一键校验" }).click();
+  const summary = page.getByTestId("summary");
+  await summary.waitFor();
+  expect(await summary.textContent()).toBe("找到 1 张表 · 错误 0 · 尾差 2 · 警告 0");
+  await page.close();
+});
+
 it("switches to English and keeps working", async () => {
   const page = await openPane("?view=score");
   await page.getByRole("button", { name: "English" }).click();

@@ -24,6 +24,7 @@ function fakeHost(host: FakeExcelHost): WorkbookHost {
     read: () => ctx((c) => office.readWorkbook(c, caps)) as ReturnType<WorkbookHost["read"]>,
     apply: (plan: WritePlan) => ctx((c) => office.applyPlan(c, plan, caps)) as Promise<void>,
     select: (_cell: CellRef) => Promise.resolve(),
+    activeSheet: () => Promise.resolve(host.workbook.sheets[0].name),
   };
 }
 

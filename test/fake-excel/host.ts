@@ -318,6 +318,11 @@ class WorksheetCollectionProxy extends ClientObject {
     return new WorksheetProxy(this.context, () => this.host.workbook.sheet(name));
   }
 
+  getActiveWorksheet(): WorksheetProxy {
+    const wb = this.host.workbook;
+    return new WorksheetProxy(this.context, () => (wb.active ? wb.sheet(wb.active) : wb.sheets[0]));
+  }
+
   getItemOrNullObject(name: string): WorksheetProxy {
     const ws = new WorksheetProxy(this.context, () => this.host.workbook.sheet(name));
     ws.trackNullSheet();
@@ -425,7 +430,9 @@ export class WorksheetProxy extends NullableObject {
   }
 
   activate(): void {
-    this.context.enqueue(10, () => undefined);
+    this.context.enqueue(10, () => {
+      this.host.workbook.active = this.sheet().name;
+    });
   }
 
   get freezePanes(): FreezePanesProxy {
@@ -786,6 +793,7 @@ export class RangeProxy extends AreasObject {
     this.context.enqueue(10, () => {
       const { sheet, area } = this.area();
       this.host.workbook.selection = { sheet: sheet.name, address: areaAddress(area) };
+      this.host.workbook.active = sheet.name;
     });
   }
 }

@@ -142,6 +142,8 @@ export class FakeWorkbook {
   sheets: FakeSheet[] = [];
   settings = new Map<string, unknown>();
   selection?: { sheet: string; address: string };
+  /** the sheet the user is on (the first one until another is activated) */
+  active?: string;
 
   sheet(name: string): FakeSheet | undefined {
     const lower = name.toLowerCase();
