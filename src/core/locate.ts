@@ -38,7 +38,7 @@ export interface LocatedTable extends TableInstance {
 }
 
 /** Grid cells with merged areas filled from their top-left cell (headers read as printed). */
-class SheetView {
+export class SheetView {
   readonly area: Area | undefined;
   private readonly origin: { row: number; col: number };
   private readonly mergedValue = new Map<string, CellValue>();
