@@ -12,6 +12,9 @@ export type IndicatorColumn =
   | "target"
   | "actual"
   | "weight"
+  /** weight-tree tables: the 分值 of the 一级 and 二级 indicator */
+  | "weight1"
+  | "weight2"
   | "unit"
   | "completion"
   | "score"
@@ -50,6 +53,8 @@ const INDICATORS: Record<IndicatorColumn, string[]> = {
   target: ["年度指标值", "指标值"],
   actual: ["指标实际完成值", "实际完成值", "全年实际值"],
   weight: ["指标分值权重", "分值"],
+  weight1: [],
+  weight2: [],
   unit: ["单位"],
   completion: ["完成率"],
   score: ["指标得分", "得分"],
@@ -88,4 +93,16 @@ export const OverallSelfEvaluation: PerformanceTableDef = {
   grades: OFFICIAL_GRADES,
 };
 
-export const PERFORMANCE_TABLES: PerformanceTableDef[] = [OverallSelfEvaluation, ProjectSelfEvaluation];
+/** 云南 区级预算支出部门评价表: a weight tree 一级/分值/二级/分值/三级/分值/得分 and 评价等次 tick boxes. */
+export const DistrictEvaluation: PerformanceTableDef = {
+  id: "P.district",
+  kind: "区级预算支出部门评价表",
+  titles: ["区级预算支出部门评价表", "预算支出部门评价表", "部门评价表"],
+  funds: FUNDS,
+  indicators: INDICATORS,
+  totalLabels: ["总分", "合计"],
+  // "100-90（含）分为优、90-80（含）分为良、80-60（含）分为中、60分以下为差": the official bounds
+  grades: OFFICIAL_GRADES,
+};
+
+export const PERFORMANCE_TABLES: PerformanceTableDef[] = [OverallSelfEvaluation, DistrictEvaluation, ProjectSelfEvaluation];

@@ -329,6 +329,28 @@ function links(t: PerformanceTable, out: Finding[]): void {
   }
 }
 
+/** In a weight tree, each 一级 and 二级 分值 equals the sum of the 三级 分值 under it. */
+function weightTree(t: PerformanceTable, out: Finding[]): void {
+  for (const [level, weightCol] of [["level1", t.indicatorCols.weight1], ["level2", t.indicatorCols.weight2]] as const) {
+    if (weightCol === undefined) continue;
+    const groups = new Map<string, IndicatorRow[]>();
+    for (const r of t.indicators) {
+      const k = `${r.names.level1}/${level === "level2" ? r.names.level2 : ""}`;
+      groups.set(k, [...(groups.get(k) ?? []), r]);
+    }
+    for (const rows of groups.values()) {
+      const parent = printed(t, rows[0].row, weightCol);
+      const kids = rows.map((r) => printed(t, r.row, r.cols.weight));
+      if (!parent || kids.some((k) => !k)) continue;
+      const sum = kids.reduce((s, k) => s.plus(k!.value), new Decimal(0));
+      if (!sum.eq(parent.value)) {
+        const name = level === "level1" ? rows[0].names.level1 : rows[0].names.level2;
+        out.push(finding("P.weights.tree", "error", `${t.def.kind}“${t.name}”：“${name}”的分值 ${fmt(parent.value, 0)} 应等于其下各指标分值之和 ${fmt(sum, 0)}`, parent.cell, sum, parent.value));
+      }
+    }
+  }
+}
+
 export function gradeOf(total: Decimal, grades = OFFICIAL_GRADES): string {
   return (grades.find((g) => total.gte(g.min)) ?? grades[grades.length - 1]).grade;
 }
@@ -367,6 +389,7 @@ export function scoreTable(t: PerformanceTable): { project: ProjectScore; findin
     if (totalScore.value.gt(cap)) out.push(finding("P.cap", "error", `${t.def.kind}“${t.name}”：总分 ${fmt(totalScore.value)} 超过满分 ${fmt(cap, 0)}`, totalScore.cell, cap, totalScore.value));
   }
   links(t, out);
+  weightTree(t, out);
   const computedTotal = ind.computed.plus(fundsScore ?? 0);
   const grade = gradeOf(computedTotal, t.def.grades);
   if (t.grade && t.grade.text !== grade) {

@@ -73,6 +73,22 @@ function headerColumns<K extends string>(view: SheetView, row: number, left: num
 
 const SECTION_END = /^(年度总体目标|绩效指标|一级指标|年度绩效目标|总体目标)/;
 
+/**
+ * A weight tree prints 分值 after each level: the one after 三级指标 (or the only one) is the
+ * indicator's weight, those after 一级 and 二级 are their parents'.
+ */
+function assignWeights(view: SheetView, row: number, left: number, right: number, cols: Partial<Record<IndicatorColumn, number>>): void {
+  const weightCols: number[] = [];
+  for (let c = left; c <= right; c++) if (/^(分值|指标分值权重|权重)$/.test(view.ownText(row, c))) weightCols.push(c);
+  if (weightCols.length < 2) return;
+  for (const c of weightCols) {
+    const before = (["level1", "level2", "level3"] as const).filter((k) => cols[k] !== undefined && cols[k]! < c).sort((a, b) => cols[b]! - cols[a]!)[0];
+    if (before === "level1") cols.weight1 = c;
+    else if (before === "level2") cols.weight2 = c;
+    else cols.weight = c;
+  }
+}
+
 function role(label: string): FundsRow["role"] {
   if (/^年度资金总额|^资金总额|^合计/.test(label)) return "total";
   if (/^[(（][一二三四五六七八九十]+[)）]/.test(label)) return "sub";
@@ -170,6 +186,7 @@ function readBlock(
     if (texts.includes("一级指标") && texts.includes("三级指标")) indicatorHeader = r;
   }
   const indicatorCols = indicatorHeader >= 0 ? headerColumns(view, indicatorHeader, left, right, def.indicators) : {};
+  if (indicatorHeader >= 0) assignWeights(view, indicatorHeader, left, right, indicatorCols);
   const indicators: IndicatorRow[] = [];
   let total: PerformanceTable["total"];
   if (indicatorHeader >= 0) {
