@@ -16,8 +16,8 @@ import { applyPlan, readGrids, saveWorkbook, UnusableWorkbookError } from "../xl
 import { UsageError, profileOption, readInput, selectTables, writeJson } from "./io";
 import { runBatch } from "./batch";
 import { CheckResult } from "../core/check";
-import { checkAndMark, templatesFor } from "../core/workflows";
-import { ScoreResult, scoreWorkbook } from "../core/score";
+import { checkAndMark, scoreAndMark, templatesFor } from "../core/workflows";
+import { ScoreResult } from "../core/score";
 import { Finding, summarize } from "../core/finding";
 
 function printSummary(file: string, findings: Finding[], quiet: boolean): void {
@@ -52,8 +52,11 @@ export async function runCheck(file: string, opts: { output?: string; json?: str
 
 export async function runScore(file: string, opts: { output?: string; json?: string }): Promise<ScoreResult> {
   const wb = await readInput(file);
-  const result = scoreWorkbook(readGrids(wb));
-  if (opts.output) fs.writeFileSync(opts.output, await saveWorkbook(wb));
+  const { result, plan } = scoreAndMark(readGrids(wb));
+  if (opts.output) {
+    await applyPlan(wb, plan);
+    fs.writeFileSync(opts.output, await saveWorkbook(wb));
+  }
   writeJson(opts.json, { workbook: path.basename(file), tables: [], ...result, summary: summarize(result.findings) });
   printSummary(file, result.findings, opts.json === "-");
   return result;
@@ -65,7 +68,7 @@ export async function runDemo(sample: string, opts: { out: string }): Promise<vo
   const out = (name: string) => path.join(opts.out, name);
   await runTemplate({ tables: "all", dept: "示例部门", year: "2024", output: out("blank-templates.xlsx") });
   const check = await runCheck(sample, { output: out("sample-marked.xlsx"), json: out("check.json") });
-  const score = await runScore(sample, { json: out("score.json") });
+  const score = await runScore(sample, { output: out("sample-scored.xlsx"), json: out("score.json") });
   const s = summarize(check.findings);
   const lines = [
     `决算助手 演示报告 — ${path.basename(sample)}`,
@@ -75,9 +78,11 @@ export async function runDemo(sample: string, opts: { out: string }): Promise<vo
     ``,
     ...check.findings.filter((f) => f.severity !== "info").map((f) => `[${f.severity}] ${f.cells[0] ? `${f.cells[0].sheet}!${f.cells[0].address} ` : ""}${f.message}`),
     ``,
-    `绩效评分：${score.projects.length ? `${score.projects.length} 个项目` : score.findings.map((f) => f.message).join("；")}`,
+    `绩效评分：${score.projects.length ? `${score.projects.length} 张自评表` : score.findings.map((f) => f.message).join("；")}`,
+    ...score.projects.map((p) => `  ${p.kind}“${p.name}”（${p.sheet}）：表中总分 ${p.printedTotal ?? "—"}，按规则 ${p.computedTotal}，等级 ${p.grade}`),
+    ...score.findings.filter((f) => f.severity !== "info").map((f) => `[${f.severity}] ${f.cells[0] ? `${f.cells[0].sheet}!${f.cells[0].address} ` : ""}${f.message}`),
     ``,
-    `输出：${["blank-templates.xlsx", "sample-marked.xlsx", "check.json", "score.json", "report.txt"].map(out).join("、")}`,
+    `输出：${["blank-templates.xlsx", "sample-marked.xlsx", "sample-scored.xlsx", "check.json", "score.json", "report.txt"].map(out).join("、")}`,
   ];
   fs.writeFileSync(out("report.txt"), lines.join("\n") + "\n");
   process.stdout.write(lines.join("\n") + "\n");

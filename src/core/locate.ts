@@ -11,6 +11,11 @@ import { MoneyUnit, unitFromMetaLine } from "./money";
 import { FixedRow, Profile, TableDef } from "../catalog/tables/types";
 
 export const REPORT_SHEET = "校验报告";
+export const SCORE_REPORT_SHEET = "评分报告";
+/** sheets the add-in writes itself: never read as the accountant's tables */
+export function isOwnSheet(g: Grid): boolean {
+  return isLedgerSheet(g.sheet) || g.sheet === REPORT_SHEET || g.sheet === SCORE_REPORT_SHEET || g.visibility === "veryHidden";
+}
 
 /** Text as compared: NFKC, no whitespace, Chinese brackets folded, leading "一、" dropped. */
 export function norm(v: CellValue | undefined): string {
@@ -269,7 +274,7 @@ export interface Located {
 export function locateTables(grids: Grid[], tables: TableDef[], profile?: Profile): Located {
   const out: LocatedTable[] = [];
   const sheets = grids
-    .filter((g) => !(isLedgerSheet(g.sheet) || g.sheet === REPORT_SHEET || g.visibility === "veryHidden"))
+    .filter((g) => !isOwnSheet(g))
     .map((grid) => {
       const view = new SheetView(grid);
       return { grid, view, marks: findMarks(view, tables) };

@@ -19,9 +19,9 @@ import {
 import { TABLES } from "../catalog";
 import { Finding, Severity, summarize } from "../core/finding";
 import { CheckResult } from "../core/check";
-import { checkAndMark, clearMarks, templatesFor } from "../core/workflows";
-import { REPORT_SHEET } from "../core/locate";
-import { scoreWorkbook, ScoreResult } from "../core/score";
+import { checkAndMark, clearMarks, scoreAndMark, templatesFor } from "../core/workflows";
+import { isOwnSheet } from "../core/locate";
+import { ScoreResult } from "../core/score";
 import { Locale, MessageKey, translate } from "./i18n";
 import { WorkbookHost } from "./host";
 
@@ -174,10 +174,60 @@ function groupOf(f: Finding): string {
   return f.rule.split(".")[0];
 }
 
+/** Filters, per-table groups with counts, and one button per finding that selects its cell. */
+function FindingsList({ findings, host, t }: { findings: Finding[]; host: WorkbookHost; t: T }) {
+  const styles = useStyles();
+  const [filter, setFilter] = React.useState<Severity | "all">("all");
+  const shown = findings.filter((f) => filter === "all" || f.severity === filter);
+  const groups = new Map<string, Finding[]>();
+  for (const f of shown) groups.set(groupOf(f), [...(groups.get(groupOf(f)) ?? []), f]);
+  return (
+    <>
+      <div className={styles.row} role="group">
+        {FILTERS.map((x) => (
+          <ToggleButton key={x.value} size="small" checked={filter === x.value} onClick={() => setFilter(x.value)}>
+            {t(x.key)}
+          </ToggleButton>
+        ))}
+      </div>
+      {shown.length === 0 && <Text>{t("noFindings")}</Text>}
+      <div role="list" data-testid="findings">
+        {[...groups].map(([group, fs]) => (
+          <div key={group} className={styles.group}>
+            <Text weight="semibold">
+              {group} <Text size={200}>{t("groupCounts", countsOf(fs))}</Text>
+            </Text>
+            {fs.map((f, i) => (
+              <div role="listitem" key={`${group}-${i}`}>
+                <Button
+                  appearance="subtle"
+                  className={styles.finding}
+                  disabled={f.cells.length === 0}
+                  title={f.cells[0] ? t("goToCell", { cell: `${f.cells[0].sheet}!${f.cells[0].address}` }) : undefined}
+                  onClick={() => f.cells[0] && host.select(f.cells[0])}
+                >
+                  <span className={styles.findingText}>
+                    <span>
+                      <Badge appearance="tint" color={SEVERITY_COLOR[f.severity]}>
+                        {t(`severity_${f.severity}` as MessageKey)}
+                      </Badge>{" "}
+                      {f.cells[0] ? `${f.cells[0].sheet}!${f.cells[0].address}` : ""}
+                    </span>
+                    <span>{f.message}</span>
+                  </span>
+                </Button>
+              </div>
+            ))}
+          </div>
+        ))}
+      </div>
+    </>
+  );
+}
+
 function CheckView({ host, t }: { host: WorkbookHost; t: T }) {
   const styles = useStyles();
   const [result, setResult] = React.useState<CheckResult | undefined>();
-  const [filter, setFilter] = React.useState<Severity | "all">("all");
   const [onlyActive, setOnlyActive] = React.useState(false);
   const { status, run, busy } = useTask(t);
   const check = () =>
@@ -186,7 +236,7 @@ function CheckView({ host, t }: { host: WorkbookHost; t: T }) {
       if (onlyActive) {
         const active = await host.activeSheet();
         // the ledger and the report stay visible to the core, so marks still undo and re-run cleanly
-        grids = grids.filter((g) => g.sheet === active || g.visibility === "veryHidden" || g.sheet === REPORT_SHEET);
+        grids = grids.filter((g) => g.sheet === active || isOwnSheet(g));
       }
       const { result: r, plan } = checkAndMark(grids);
       await host.apply(plan);
@@ -198,9 +248,6 @@ function CheckView({ host, t }: { host: WorkbookHost; t: T }) {
       setResult(undefined);
       return t("cleared");
     });
-  const shown = (result?.findings ?? []).filter((f) => filter === "all" || f.severity === filter);
-  const groups = new Map<string, Finding[]>();
-  for (const f of shown) groups.set(groupOf(f), [...(groups.get(groupOf(f)) ?? []), f]);
   const s = result && summarize(result.findings);
   return (
     <>
@@ -219,44 +266,7 @@ function CheckView({ host, t }: { host: WorkbookHost; t: T }) {
           <Text role="status" data-testid="summary">
             {t("tablesFound", { n: result.tables.length })} · {t("summary", { errors: s.errors, tails: s.tails, warnings: s.warnings })}
           </Text>
-          <div className={styles.row} role="group">
-            {FILTERS.map((x) => (
-              <ToggleButton key={x.value} size="small" checked={filter === x.value} onClick={() => setFilter(x.value)}>
-                {t(x.key)}
-              </ToggleButton>
-            ))}
-          </div>
-          {shown.length === 0 && <Text>{t("noFindings")}</Text>}
-          <div role="list" data-testid="findings">
-            {[...groups].map(([group, fs]) => (
-              <div key={group} className={styles.group}>
-                <Text weight="semibold">
-                  {group} <Text size={200}>{t("groupCounts", countsOf(fs))}</Text>
-                </Text>
-                {fs.map((f, i) => (
-                  <div role="listitem" key={`${group}-${i}`}>
-                    <Button
-                      appearance="subtle"
-                      className={styles.finding}
-                      disabled={f.cells.length === 0}
-                      title={f.cells[0] ? t("goToCell", { cell: `${f.cells[0].sheet}!${f.cells[0].address}` }) : undefined}
-                      onClick={() => f.cells[0] && host.select(f.cells[0])}
-                    >
-                      <span className={styles.findingText}>
-                        <span>
-                          <Badge appearance="tint" color={SEVERITY_COLOR[f.severity]}>
-                            {t(`severity_${f.severity}` as MessageKey)}
-                          </Badge>{" "}
-                          {f.cells[0] ? `${f.cells[0].sheet}!${f.cells[0].address}` : ""}
-                        </span>
-                        <span>{f.message}</span>
-                      </span>
-                    </Button>
-                  </div>
-                ))}
-              </div>
-            ))}
-          </div>
+          <FindingsList findings={result.findings} host={host} t={t} />
         </>
       )}
     </>
@@ -269,7 +279,8 @@ function ScoreView({ host, t }: { host: WorkbookHost; t: T }) {
   const { status, run, busy } = useTask(t);
   const score = () =>
     run(t("scoring"), async () => {
-      const r = scoreWorkbook(await host.read());
+      const { result: r, plan } = scoreAndMark(await host.read());
+      await host.apply(plan);
       setResult(r);
       return r.projects.length === 0 ? t("noPerfTables") : undefined;
     });
@@ -282,15 +293,25 @@ function ScoreView({ host, t }: { host: WorkbookHost; t: T }) {
       </div>
       <StatusLine status={status} />
       {result && result.projects.length > 0 && (
-        <div role="list">
-          {result.projects.map((p, i) => (
-            <div role="listitem" key={i}>
-              <Button appearance="subtle" className={styles.finding} onClick={() => p.cell && host.select(p.cell)}>
-                {p.name}: {p.printedTotal ?? "—"} / {p.computedTotal ?? "—"} {p.grade ?? ""}
-              </Button>
-            </div>
-          ))}
-        </div>
+        <>
+          <div role="list" data-testid="projects">
+            {result.projects.map((p, i) => (
+              <div role="listitem" key={i}>
+                <Button appearance="subtle" className={styles.finding} onClick={() => p.cell && host.select(p.cell)}>
+                  <span className={styles.findingText}>
+                    <span>
+                      {p.name || p.kind} <Text size={200}>（{p.sheet}）</Text>
+                    </span>
+                    <span>
+                      {t("projectTotals", { printed: p.printedTotal ?? "—", computed: p.computedTotal ?? "—", grade: p.grade ?? "—" })}
+                    </span>
+                  </span>
+                </Button>
+              </div>
+            ))}
+          </div>
+          <FindingsList findings={result.findings} host={host} t={t} />
+        </>
       )}
     </>
   );

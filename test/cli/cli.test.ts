@@ -80,8 +80,13 @@ describe("juesuan template", () => {
 it("demo writes templates, a marked copy, JSON and a report", async () => {
   const r = await run("demo", SAMPLE, "--out", file("demo"));
   expect(r.code).toBe(0);
-  expect(fs.readdirSync(file("demo")).sort()).toEqual(["blank-templates.xlsx", "check.json", "report.txt", "sample-marked.xlsx", "score.json"]);
+  expect(fs.readdirSync(file("demo")).sort()).toEqual(["blank-templates.xlsx", "check.json", "report.txt", "sample-marked.xlsx", "sample-scored.xlsx", "score.json"]);
   expect(r.stdout).toContain("校验结果：错误 2 项，尾差 11 项，警告 1 项");
+  expect(r.stdout).toContain("项目支出绩效自评表“2024 年度政务公开新媒体产品制作”（绩效p03）：表中总分 99.9，按规则 99.7，等级 优");
+  const score = JSON.parse(fs.readFileSync(path.join(file("demo"), "score.json"), "utf8"));
+  expect(score.projects).toHaveLength(5);
+  const scored = await readWorkbook(fs.readFileSync(path.join(file("demo"), "sample-scored.xlsx")));
+  expect(scored.map((g) => g.sheet)).toContain("评分报告");
 });
 
 describe("hostile sheets become findings, not crashes", () => {

@@ -13,6 +13,7 @@ import webpack from "webpack";
 import { Browser, Page, chromium } from "playwright-core";
 import { readGrids } from "../../src/xlsx";
 import { seedWorkbook } from "../fixtures/seed-workbooks";
+import { perfWorkbook } from "../fixtures/perf-workbooks";
 import type { SheetState } from "../fake-excel/state";
 
 const ROOT = path.resolve(__dirname, "../..");
@@ -146,6 +147,26 @@ it("checks only the active sheet when asked", async () => {
   const summary = page.getByTestId("summary");
   await summary.waitFor();
   expect(await summary.textContent()).toBe("找到 1 张表 · 错误 0 · 尾差 2 · 警告 0");
+  await page.close();
+});
+
+it("绩效评分: per project printed and computed totals, marks, click to the total", async () => {
+  const page = await openPane("?view=score");
+  await page.evaluate((g) => window.__fake.load(g), readGrids(perfWorkbook(["seed001/p03", "seed003/p08"])));
+  await page.getByRole("button", { name: "绩效评分" }).click();
+  const projects = page.getByTestId("projects").getByRole("listitem");
+  await projects.first().waitFor();
+  expect(await projects.allTextContents()).toEqual([
+    "2024 年度政务公开新媒体产品制作 （seed001-p03）表中总分 99.9 · 按规则 99.7 · 等级 优",
+    "西城区社会心理服务指导中心运营服务经费 （seed003-p08）表中总分 990 · 按规则 99 · 等级 优",
+  ]);
+  await projects.nth(1).getByRole("button").click();
+  await page.waitForFunction(() => window.__fake.selection()?.sheet === "seed003-p08");
+  expect(await page.evaluate(() => window.__fake.selection())).toEqual({ sheet: "seed003-p08", address: "G19" });
+  const state = await page.evaluate(() => window.__fake.state());
+  expect(sheet(state, "seed001-p03").cells.I14.fill).toBe("#FFC7CE");
+  expect(state.map((s) => s.name)).toContain("评分报告");
+  await page.screenshot({ path: path.join(OUT, "score.png"), fullPage: true });
   await page.close();
 });
 

@@ -6,10 +6,19 @@
 import { parseCell, qualified, splitQualified } from "../address";
 import { Grid, cellAt } from "../grid";
 import { CellRef, Finding, Severity, summarize } from "../finding";
-import { REPORT_SHEET } from "../locate";
+import { REPORT_SHEET, SCORE_REPORT_SHEET } from "../locate";
 import { PlanOp, SavedCell, WritePlan, isLedgerSheet, ledgerSheet } from "./index";
 
 export const MARK_LEDGER = "marks";
+
+/** Which marks: the cross-check's, or the scoring's. Each has its own ledger and report sheet. */
+export interface MarkKind {
+  ledger: string;
+  report: string;
+  title: string;
+}
+export const CHECK_MARKS: MarkKind = { ledger: MARK_LEDGER, report: REPORT_SHEET, title: "校验报告" };
+export const SCORE_MARKS: MarkKind = { ledger: "score", report: SCORE_REPORT_SHEET, title: "绩效评分报告" };
 export const MARK_COLORS: Record<Severity, string | null> = { error: "#FFC7CE", tail: "#FFEB9C", warning: "#FFEB9C", info: null };
 const SEVERITY_LABEL: Record<Severity, string> = { error: "错误", tail: "尾差", warning: "警告", info: "提示" };
 const NOTE_RULE = "——决算助手——";
@@ -40,10 +49,10 @@ function noteNow(grids: Grid[], c: CellRef): string | undefined {
 }
 
 /** Ops that undo an earlier run: formats back, notes back, report removed. */
-function undoOps(grids: Grid[], previous: SavedCell[], keepNotesFor: Set<string>): PlanOp[] {
+function undoOps(grids: Grid[], previous: SavedCell[], keepNotesFor: Set<string>, kind: MarkKind): PlanOp[] {
   const ops: PlanOp[] = [];
-  if (!grids.some((g) => g.sheet === ledgerSheet(MARK_LEDGER))) return ops;
-  ops.push({ op: "restoreFormats", id: MARK_LEDGER, cells: previous.map(({ sheet, address }) => ({ sheet, address })) });
+  if (!grids.some((g) => g.sheet === ledgerSheet(kind.ledger))) return ops;
+  ops.push({ op: "restoreFormats", id: kind.ledger, cells: previous.map(({ sheet, address }) => ({ sheet, address })) });
   for (const c of previous) {
     if (keepNotesFor.has(key(c))) continue; // rewritten below in one step
     const current = noteNow(grids, c);
@@ -53,14 +62,17 @@ function undoOps(grids: Grid[], previous: SavedCell[], keepNotesFor: Set<string>
   return ops;
 }
 
-export function clearMarksPlan(grids: Grid[]): WritePlan {
-  const ops = undoOps(grids, readLedger(grids), new Set());
-  if (grids.some((g) => g.sheet === REPORT_SHEET)) ops.push({ op: "deleteSheet", sheet: REPORT_SHEET });
+export function clearMarksPlan(grids: Grid[], kinds: MarkKind[] = [CHECK_MARKS, SCORE_MARKS]): WritePlan {
+  const ops: PlanOp[] = [];
+  for (const kind of kinds) {
+    ops.push(...undoOps(grids, readLedger(grids, kind.ledger), new Set(), kind));
+    if (grids.some((g) => g.sheet === kind.report)) ops.push({ op: "deleteSheet", sheet: kind.report });
+  }
   return { ops };
 }
 
-export function markPlan(findings: Finding[], grids: Grid[]): WritePlan {
-  const previous = readLedger(grids);
+export function markPlan(findings: Finding[], grids: Grid[], kind: MarkKind = CHECK_MARKS): WritePlan {
+  const previous = readLedger(grids, kind.ledger);
   const originalNote = new Map(previous.map((c) => [key(c), c.note]));
   const sheets = new Set(grids.map((g) => g.sheet));
 
@@ -76,8 +88,8 @@ export function markPlan(findings: Finding[], grids: Grid[]): WritePlan {
     marked.set(key(ref), m);
   }
 
-  const ops: PlanOp[] = undoOps(grids, previous, new Set(marked.keys()));
-  if (sheets.has(REPORT_SHEET)) ops.push({ op: "deleteSheet", sheet: REPORT_SHEET });
+  const ops: PlanOp[] = undoOps(grids, previous, new Set(marked.keys()), kind);
+  if (sheets.has(kind.report)) ops.push({ op: "deleteSheet", sheet: kind.report });
 
   const cells = [...marked.values()];
   const saved: SavedCell[] = cells.map((m) => {
@@ -85,7 +97,7 @@ export function markPlan(findings: Finding[], grids: Grid[]): WritePlan {
     const before = originalNote.has(k) ? originalNote.get(k)! : (noteNow(grids, m.ref) ?? null);
     return { sheet: m.ref.sheet, address: m.ref.address, note: before };
   });
-  if (cells.length) ops.push({ op: "saveFormats", id: MARK_LEDGER, cells: saved });
+  if (cells.length) ops.push({ op: "saveFormats", id: kind.ledger, cells: saved });
 
   const bySheetColor = new Map<string, string[]>();
   for (const m of cells) {
@@ -105,12 +117,12 @@ export function markPlan(findings: Finding[], grids: Grid[]): WritePlan {
     ops.push({ op: "note", sheet: m.ref.sheet, cell: m.ref.address, text, existing: noteNow(grids, m.ref) !== undefined });
   });
 
-  ops.push(...reportOps(findings));
+  ops.push(...reportOps(findings, kind));
   return { ops };
 }
 
-function reportOps(findings: Finding[]): PlanOp[] {
-  const sheet = REPORT_SHEET;
+function reportOps(findings: Finding[], kind: MarkKind): PlanOp[] {
+  const sheet = kind.report;
   const s = summarize(findings);
   const ops: PlanOp[] = [{ op: "addSheet", sheet }];
   const header = ["严重程度", "规则", "单元格", "说明", "应为", "实为", "差额"];
@@ -128,7 +140,7 @@ function reportOps(findings: Finding[]): PlanOp[] {
     sheet,
     address: `A1:G${3 + rows.length}`,
     values: [
-      ["校验报告", null, null, null, null, null, null],
+      [kind.title, null, null, null, null, null, null],
       [`错误 ${s.errors} 项，尾差 ${s.tails} 项，警告 ${s.warnings} 项，提示 ${s.infos} 项`, null, null, null, null, null, null],
       header,
       ...rows,

@@ -4,9 +4,7 @@
  */
 import { cellAddress } from "../address";
 import { CellValue, Grid } from "../grid";
-import { SheetView, norm } from "../locate";
-import { isLedgerSheet } from "../plan";
-import { REPORT_SHEET } from "../locate";
+import { SheetView, isOwnSheet, norm } from "../locate";
 import { FundsColumn, IndicatorColumn, PERFORMANCE_TABLES, PerformanceTableDef } from "../../catalog/tables/performance";
 
 export interface Located<K extends string> {
@@ -89,7 +87,8 @@ function assignWeights(view: SheetView, row: number, left: number, right: number
   }
 }
 
-function role(label: string): FundsRow["role"] {
+function role(printedLabel: string): FundsRow["role"] {
+  const label = norm(printedLabel);
   if (/^年度资金总额|^资金总额|^合计/.test(label)) return "total";
   if (/^[(（][一二三四五六七八九十]+[)）]/.test(label)) return "sub";
   if (/^\d+[.、．]/.test(label)) return "sub2";
@@ -103,7 +102,7 @@ function textAt(view: SheetView, row: number, col: number | undefined): string {
 export function locatePerformanceTables(grids: Grid[], defs: PerformanceTableDef[] = PERFORMANCE_TABLES): PerformanceTable[] {
   const out: PerformanceTable[] = [];
   for (const grid of grids) {
-    if (isLedgerSheet(grid.sheet) || grid.sheet === REPORT_SHEET || grid.visibility === "veryHidden") continue;
+    if (isOwnSheet(grid)) continue;
     const view = new SheetView(grid);
     const a = view.area;
     if (!a) continue;
@@ -172,7 +171,7 @@ function readBlock(
     for (let c = firstFundsCol - 1; c >= left; c--) {
       const t = view.ownText(r, c);
       if (t && !/资金.*\(|规模\(/.test(t)) {
-        label = t;
+        label = String(view.raw(r, c)!.value).trim(); // as printed, for messages
         break;
       }
     }

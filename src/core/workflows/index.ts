@@ -7,7 +7,8 @@ import { Profile, TableDef } from "../../catalog/tables/types";
 import { CheckResult, checkWorkbook } from "../check";
 import { Grid } from "../grid";
 import { WritePlan } from "../plan";
-import { clearMarksPlan, markPlan } from "../plan/marks";
+import { SCORE_MARKS, clearMarksPlan, markPlan } from "../plan/marks";
+import { ScoreResult, scoreWorkbook } from "../score";
 import { workbookTemplatePlan } from "../plan/template";
 
 export function templatesFor(
@@ -25,6 +26,11 @@ export function templatesFor(
 export function checkAndMark(grids: Grid[], profile?: Profile): { result: CheckResult; plan: WritePlan } {
   const result = checkWorkbook(grids, { profile });
   return { result, plan: markPlan(result.findings, grids) };
+}
+
+export function scoreAndMark(grids: Grid[]): { result: ScoreResult; plan: WritePlan } {
+  const result = scoreWorkbook(grids);
+  return { result, plan: markPlan(result.findings, grids, SCORE_MARKS) };
 }
 
 export function clearMarks(grids: Grid[]): WritePlan {
