@@ -9,6 +9,7 @@ import { CellRef, Finding, Severity, formatMessage } from "./finding";
 import { Item, TableInstance, codeLevel, findItem, itemCell } from "./instance";
 import { relationsOf } from "./relations";
 import { codeFindings } from "./codes";
+import { crossDocumentFindings } from "./documents";
 import { LocatedTable, locateTables, norm } from "./locate";
 import { ParsedAmount, formatAmount, parseAmount, roundingTolerance } from "./money";
 import { RULES, TABLES } from "../catalog";
@@ -252,6 +253,7 @@ export function checkWorkbook(grids: Grid[], options: { profile?: Profile; table
   for (const rule of rules) findings.push(...evaluate(rule, byTable, reader));
   findings.push(...duplicateCodes(instances));
   findings.push(...codeFindings(instances));
+  findings.push(...crossDocumentFindings(grids, instances));
   findings.push(...reader.problems.values());
   for (const t of tables) {
     if (!byTable.has(t.id)) {

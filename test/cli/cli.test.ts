@@ -29,12 +29,12 @@ describe("juesuan check", () => {
     expect(r.code).toBe(0);
     const json = JSON.parse(fs.readFileSync(file("check.json"), "utf8"));
     expect(json.workbook).toBe("sample.xlsx");
-    expect(json.summary).toEqual({ errors: 2, tails: 11, warnings: 1, infos: 2 });
+    expect(json.summary).toEqual({ errors: 2, tails: 15, warnings: 1, infos: 2 });
     expect(json.findings.filter((f: { severity: string }) => f.severity === "error").map((f: { cells: { address: string }[] }) => f.cells[0].address)).toEqual(["C10", "E9"]);
 
     const grids = await readWorkbook(fs.readFileSync(file("marked.xlsx")));
     const report = grids.find((g) => g.sheet === "校验报告")!;
-    expect(report.cells[1][0].value).toBe("错误 2 项，尾差 11 项，警告 1 项，提示 2 项");
+    expect(report.cells[1][0].value).toBe("错误 2 项，尾差 15 项，警告 1 项，提示 2 项");
     expect(grids.find((g) => g.sheet === "表5")!.cells[9][2].note).toContain("T05.row");
 
     const again = await run("check", file("marked.xlsx"), "--json", "-");
@@ -81,7 +81,7 @@ it("demo writes templates, a marked copy, JSON and a report", async () => {
   const r = await run("demo", SAMPLE, "--out", file("demo"));
   expect(r.code).toBe(0);
   expect(fs.readdirSync(file("demo")).sort()).toEqual(["blank-templates.xlsx", "check.json", "report.txt", "sample-marked.xlsx", "sample-scored.xlsx", "score.json"]);
-  expect(r.stdout).toContain("校验结果：错误 2 项，尾差 11 项，警告 1 项");
+  expect(r.stdout).toContain("校验结果：错误 2 项，尾差 15 项，警告 1 项");
   expect(r.stdout).toContain("项目支出绩效自评表“2024 年度政务公开新媒体产品制作”（绩效p03）：表中总分 99.9，按规则 99.7，等级 优");
   const score = JSON.parse(fs.readFileSync(path.join(file("demo"), "score.json"), "utf8"));
   expect(score.projects).toHaveLength(5);
@@ -124,11 +124,11 @@ describe("juesuan check DIR", () => {
     expect(r.code).toBe(0);
     const json = JSON.parse(fs.readFileSync(file("batch.json"), "utf8"));
     expect(json.workbooks).toEqual([
-      { workbook: "a.xlsx", dept: "临夏市人民政府办公室", profile: "gansu", tables: 9, errors: 2, tails: 11, warnings: 1 },
+      { workbook: "a.xlsx", dept: "临夏市人民政府办公室", profile: "gansu", tables: 9, errors: 2, tails: 15, warnings: 1 },
       { workbook: "broken.xlsx", problem: expect.stringContaining("broken.xlsx：不是 .xlsx 文件") },
-      { workbook: path.join("区县", "b.xlsx"), dept: "临夏市人民政府办公室", profile: "gansu", tables: 9, errors: 2, tails: 11, warnings: 1 },
+      { workbook: path.join("区县", "b.xlsx"), dept: "临夏市人民政府办公室", profile: "gansu", tables: 9, errors: 2, tails: 15, warnings: 1 },
     ]);
-    expect(json.summary).toEqual({ workbooks: 3, unusable: 1, errors: 4, tails: 22, warnings: 2 });
+    expect(json.summary).toEqual({ workbooks: 3, unusable: 1, errors: 4, tails: 30, warnings: 2 });
     expect(r.stderr).toMatch(/\[#{24}\] 3\/3 剩余约 0 秒/);
     const summary = await readWorkbook(fs.readFileSync(path.join(file("batch-out"), "汇总.xlsx")));
     expect(summary[0].cells.map((row) => row[0].value)).toEqual(["工作簿", "a.xlsx", "broken.xlsx", path.join("区县", "b.xlsx")]);
