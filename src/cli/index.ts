@@ -26,12 +26,13 @@ function printSummary(file: string, findings: Finding[], quiet: boolean): void {
   process.stderr.write(`${file}：错误 ${s.errors}，尾差 ${s.tails}，警告 ${s.warnings}，提示 ${s.infos}\n`);
 }
 
-export async function runTemplate(opts: { tables?: string; dept?: string; year?: string; profile?: string; output: string }): Promise<void> {
+export async function runTemplate(opts: { tables?: string; dept?: string; year?: string; profile?: string; subjects?: string; output: string }): Promise<void> {
   const year = opts.year === undefined ? new Date().getFullYear() - 1 : Number(opts.year);
   if (!Number.isInteger(year)) throw new UsageError(`年度无效：${opts.year}`);
   const tables = selectTables(opts.tables);
   const wb = new ExcelJS.Workbook();
-  const { plan } = templatesFor(tables.map((t) => t.id), opts.dept ?? "", year, [], profileOption(opts.profile));
+  const subjects = opts.subjects ? opts.subjects.split(/[,，\s]+/).filter(Boolean) : [];
+  const { plan } = templatesFor(tables.map((t) => t.id), opts.dept ?? "", year, [], profileOption(opts.profile), subjects);
   await applyPlan(wb, plan);
   fs.writeFileSync(opts.output, await saveWorkbook(wb));
   process.stderr.write(`已生成 ${tables.length} 张空白表：${opts.output}\n`);
@@ -97,6 +98,7 @@ export function program(): Command {
     .option("--dept <name>", "部门名称", "")
     .option("--year <yyyy>", "年度")
     .option("--profile <name>", "地区口径（表号编排）：mof、gansu、beijing、yunnan", "gansu")
+    .option("--subjects <codes>", "预填的功能分类科目（项或款代码，逗号分隔；其类、款自动加上）")
     .requiredOption("-o, --output <file>", "输出 .xlsx")
     .action(runTemplate);
   cmd

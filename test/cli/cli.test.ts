@@ -161,3 +161,31 @@ describe("the built command as a real process", () => {
     expect(r.stderr.trim()).toBe(`juesuan: ${file("zero.xlsx")}：文件为空（0 字节）`);
   });
 });
+
+describe("juesuan template --subjects", () => {
+  it("pre-fills the 科目 lines with their 类 and 款, named from the year's dictionary, totals live", async () => {
+    const r = await run("template", "--tables", "05", "--year", "2024", "--subjects", "2010301,2080505", "-o", file("subjects.xlsx"));
+    expect(r.code).toBe(0);
+    const [g] = await readWorkbook(fs.readFileSync(file("subjects.xlsx")));
+    const lines = g.cells.slice(6, 12).map((row) => [row[0].value, row[1].value, row[2].formula ?? null]);
+    expect(lines).toEqual([
+      [null, "合计", "=D7+E7"],
+      ["201", "一般公共服务支出", "=D8+E8"],
+      ["20103", "政府办公厅（室）及相关机构事务", "=D9+E9"],
+      ["2010301", "行政运行", "=D10+E10"],
+      ["208", "社会保障和就业支出", "=D11+E11"],
+      ["20805", "行政事业单位养老支出", "=D12+E12"],
+    ]);
+    expect(g.cells[7][3].formula).toBe("=D9"); // 类 = Σ 款
+  });
+
+  it.each([
+    [["--subjects", "2019999"], /科目代码 2019999 不在 2024 年度的科目字典中/],
+    [["--subjects", "20"], /应为 3、5 或 7 位数字/],
+    [["--subjects", "2010301", "--year", "2023"], /没有 2023 年度的科目字典（可用：2024、2025）/],
+  ])("rejects %j with a clear message", async (args, message) => {
+    const r = await run("template", "--tables", "05", ...(args.includes("--year") ? [] : ["--year", "2024"]), ...args, "-o", file("bad.xlsx"));
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(message);
+  });
+});

@@ -125,6 +125,23 @@ function order(r: Rule): number {
 
 export class TemplateError extends Error {}
 
+/**
+ * The 科目 lines for the codes an accountant asks for, with their 类 and 款 added above them, in
+ * print order, named from the year's dictionary.
+ */
+export function subjectLines(codes: string[], year: number, dictionaries: Record<number, ReadonlyMap<string, string>>): { code: string; name: string }[] {
+  const dict = dictionaries[year];
+  if (!dict) throw new TemplateError(`没有 ${year} 年度的科目字典（可用：${Object.keys(dictionaries).join("、")}）`);
+  const wanted = new Set<string>();
+  for (const raw of codes) {
+    const code = raw.trim();
+    if (!/^\d{3}(\d{2}){0,2}$/.test(code)) throw new TemplateError(`科目代码“${raw}”应为 3、5 或 7 位数字`);
+    if (!dict.has(code)) throw new TemplateError(`科目代码 ${code} 不在 ${year} 年度的科目字典中`);
+    for (const len of [3, 5, 7]) if (code.length >= len) wanted.add(code.slice(0, len));
+  }
+  return [...wanted].sort().map((code) => ({ code, name: dict.get(code) ?? "" }));
+}
+
 export function templatePlan(table: TableDef, rules: Rule[], options: TemplateOptions): Template {
   const number = tableNumber(table, options.profile);
   const sheet = options.sheet ?? number;

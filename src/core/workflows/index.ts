@@ -9,7 +9,8 @@ import { Grid } from "../grid";
 import { WritePlan } from "../plan";
 import { SCORE_MARKS, clearMarksPlan, markPlan } from "../plan/marks";
 import { ScoreResult, scoreWorkbook } from "../score";
-import { workbookTemplatePlan } from "../plan/template";
+import { subjectLines, workbookTemplatePlan } from "../plan/template";
+import { FUNCTION_CLASSIFICATION } from "../../catalog/classification/function";
 
 export function templatesFor(
   ids: string[] | "all",
@@ -17,9 +18,11 @@ export function templatesFor(
   year: number,
   existingSheets: string[] = [],
   profile?: Profile,
+  subjectCodes: string[] = [],
 ): { plan: WritePlan; sheets: string[] } {
   const tables: TableDef[] = ids === "all" ? TABLES : ids.map((id) => tableById(id)).filter((t): t is TableDef => !!t);
-  const { plan, instances } = workbookTemplatePlan(tables, (t) => rulesFor(t.id), { dept, year, profile }, existingSheets);
+  const subjects = subjectCodes.length ? subjectLines(subjectCodes, year, FUNCTION_CLASSIFICATION) : undefined;
+  const { plan, instances } = workbookTemplatePlan(tables, (t) => rulesFor(t.id), { dept, year, profile, subjects }, existingSheets);
   return { plan, sheets: instances.map((i) => i.sheet) };
 }
 
