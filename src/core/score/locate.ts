@@ -217,6 +217,14 @@ function readBlock(
         grade = { text: m[1], cell: cellAddress({ row, col: c }) };
         break;
       }
+      // "等级" with the grade in the next cell (our templates compute it there)
+      if (/^(自评|评价)?(等级|等次)$/.test(t)) {
+        const next = view.ownText(row, c + 1);
+        if (/^(优|良|中|差|合格|不合格)$/.test(next)) {
+          grade = { text: next, cell: cellAddress({ row, col: c + 1 }) };
+          break;
+        }
+      }
     }
   }
 
