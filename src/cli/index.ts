@@ -16,7 +16,7 @@ import { applyPlan, readGrids, saveWorkbook, UnusableWorkbookError } from "../xl
 import { UsageError, profileOption, readInput, selectTables, writeJson } from "./io";
 import { runBatch } from "./batch";
 import { CheckResult } from "../core/check";
-import { checkAndMark, scoreAndMark, templatesFor } from "../core/workflows";
+import { checkAndMark, performanceTemplatesFor, scoreAndMark, templatesFor } from "../core/workflows";
 import { ScoreResult } from "../core/score";
 import { Finding, summarize } from "../core/finding";
 
@@ -29,13 +29,14 @@ function printSummary(file: string, findings: Finding[], quiet: boolean): void {
 export async function runTemplate(opts: { tables?: string; dept?: string; year?: string; profile?: string; subjects?: string; output: string }): Promise<void> {
   const year = opts.year === undefined ? new Date().getFullYear() - 1 : Number(opts.year);
   if (!Number.isInteger(year)) throw new UsageError(`年度无效：${opts.year}`);
-  const tables = selectTables(opts.tables);
+  const { tables, layouts } = selectTables(opts.tables);
   const wb = new ExcelJS.Workbook();
   const subjects = opts.subjects ? opts.subjects.split(/[,，\s]+/).filter(Boolean) : [];
-  const { plan } = templatesFor(tables.map((t) => t.id), opts.dept ?? "", year, [], profileOption(opts.profile), subjects);
-  await applyPlan(wb, plan);
+  const disclosure = tables.length ? templatesFor(tables.map((t) => t.id), opts.dept ?? "", year, [], profileOption(opts.profile), subjects) : { plan: { ops: [] }, sheets: [] };
+  const perf = performanceTemplatesFor(layouts, year, disclosure.sheets);
+  await applyPlan(wb, { ops: [...disclosure.plan.ops, ...perf.plan.ops] });
   fs.writeFileSync(opts.output, await saveWorkbook(wb));
-  process.stderr.write(`已生成 ${tables.length} 张空白表：${opts.output}\n`);
+  process.stderr.write(`已生成 ${disclosure.sheets.length + perf.sheets.length} 张空白表：${opts.output}\n`);
 }
 
 export async function runCheck(file: string, opts: { output?: string; json?: string; profile?: string }): Promise<CheckResult> {
@@ -68,6 +69,7 @@ export async function runDemo(sample: string, opts: { out: string }): Promise<vo
   fs.mkdirSync(opts.out, { recursive: true });
   const out = (name: string) => path.join(opts.out, name);
   await runTemplate({ tables: "all", dept: "示例部门", year: "2024", output: out("blank-templates.xlsx") });
+  await runTemplate({ tables: "perf", year: "2024", output: out("blank-self-evaluations.xlsx") });
   const check = await runCheck(sample, { output: out("sample-marked.xlsx"), json: out("check.json") });
   const score = await runScore(sample, { output: out("sample-scored.xlsx"), json: out("score.json") });
   const s = summarize(check.findings);
@@ -83,7 +85,7 @@ export async function runDemo(sample: string, opts: { out: string }): Promise<vo
     ...score.projects.map((p) => `  ${p.kind}“${p.name}”（${p.sheet}）：表中总分 ${p.printedTotal ?? "—"}，按规则 ${p.computedTotal}，等级 ${p.grade}`),
     ...score.findings.filter((f) => f.severity !== "info").map((f) => `[${f.severity}] ${f.cells[0] ? `${f.cells[0].sheet}!${f.cells[0].address} ` : ""}${f.message}`),
     ``,
-    `输出：${["blank-templates.xlsx", "sample-marked.xlsx", "sample-scored.xlsx", "check.json", "score.json", "report.txt"].map(out).join("、")}`,
+    `输出：${["blank-templates.xlsx", "blank-self-evaluations.xlsx", "sample-marked.xlsx", "sample-scored.xlsx", "check.json", "score.json", "report.txt"].map(out).join("、")}`,
   ];
   fs.writeFileSync(out("report.txt"), lines.join("\n") + "\n");
   process.stdout.write(lines.join("\n") + "\n");
@@ -94,7 +96,7 @@ export function program(): Command {
   cmd
     .command("template")
     .description("生成空白模板")
-    .option("--tables <ids>", "表：01,02,… 或 all", "all")
+    .option("--tables <ids>", "表：01,02,…、all、perf（绩效自评表）或版式编号", "all")
     .option("--dept <name>", "部门名称", "")
     .option("--year <yyyy>", "年度")
     .option("--profile <name>", "地区口径（表号编排）：mof、gansu、beijing、yunnan", "gansu")

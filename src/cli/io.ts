@@ -3,6 +3,8 @@ import * as fs from "fs";
 import ExcelJS from "exceljs";
 import { Profile } from "../catalog/tables/types";
 import { TABLES, tableById } from "../catalog";
+import { TableDef } from "../catalog/tables/types";
+import { PERFORMANCE_LAYOUTS, PerformanceLayout } from "../catalog/tables/performance-layouts";
 import { UnusableWorkbookError, loadWorkbook } from "../xlsx";
 
 export class UsageError extends Error {}
@@ -14,13 +16,21 @@ export function profileOption(p: string | undefined): Profile | undefined {
   return p as Profile;
 }
 
-export function selectTables(spec: string | undefined) {
-  if (!spec || spec === "all") return TABLES;
-  return spec.split(/[,，\s]+/).filter(Boolean).map((id) => {
-    const t = tableById(id);
-    if (!t) throw new UsageError(`未知的表：${id}（可选：${TABLES.map((x) => x.id.slice(1)).join(",")}、all）`);
-    return t;
-  });
+/** --tables: disclosure tables by number ("01,05"), "all", "perf" (every 绩效 layout) or layout ids. */
+export function selectTables(spec: string | undefined): { tables: TableDef[]; layouts: PerformanceLayout[] } {
+  if (!spec || spec === "all") return { tables: TABLES, layouts: [] };
+  const tables: TableDef[] = [];
+  const layouts: PerformanceLayout[] = [];
+  for (const id of spec.split(/[,，\s]+/).filter(Boolean)) {
+    if (id === "perf") layouts.push(...PERFORMANCE_LAYOUTS);
+    else if (PERFORMANCE_LAYOUTS.some((l) => l.id === id)) layouts.push(PERFORMANCE_LAYOUTS.find((l) => l.id === id)!);
+    else {
+      const t = tableById(id);
+      if (!t) throw new UsageError(`未知的表：${id}（可选：${TABLES.map((x) => x.id.slice(1)).join(",")}、all、perf、${PERFORMANCE_LAYOUTS.map((l) => l.id).join("、")}）`);
+      tables.push(t);
+    }
+  }
+  return { tables, layouts };
 }
 
 export async function readInput(file: string): Promise<ExcelJS.Workbook> {

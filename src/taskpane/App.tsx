@@ -19,7 +19,8 @@ import {
 import { TABLES } from "../catalog";
 import { Finding, Severity, summarize } from "../core/finding";
 import { CheckResult } from "../core/check";
-import { checkAndMark, clearMarks, scoreAndMark, templatesFor } from "../core/workflows";
+import { checkAndMark, clearMarks, performanceTemplatesFor, scoreAndMark, templatesFor } from "../core/workflows";
+import { PERFORMANCE_LAYOUTS } from "../catalog/tables/performance-layouts";
 import { isOwnSheet } from "../core/locate";
 import { ScoreResult } from "../core/score";
 import { Locale, MessageKey, translate } from "./i18n";
@@ -112,18 +113,25 @@ function TemplatesView({ host, t }: { host: WorkbookHost; t: T }) {
   const [dept, setDept] = React.useState("");
   const [year, setYear] = React.useState(String(new Date().getFullYear() - 1));
   const [selected, setSelected] = React.useState<Set<string>>(new Set(TABLES.map((x) => x.id)));
+  const [layouts, setLayouts] = React.useState<Set<string>>(new Set());
   const { status, run, busy } = useTask(t);
   const toggle = (id: string) => setSelected((s) => (s.has(id) ? new Set([...s].filter((x) => x !== id)) : new Set([...s, id])));
   const generate = () =>
     run(t("generating"), async () => {
       const existing = (await host.read()).map((g) => g.sheet);
-      const { plan, sheets } = templatesFor(
+      const disclosure = templatesFor(
         TABLES.filter((x) => selected.has(x.id)).map((x) => x.id),
         dept.trim(),
         Number(year),
         existing,
       );
-      await host.apply(plan);
+      const perf = performanceTemplatesFor(
+        PERFORMANCE_LAYOUTS.filter((l) => layouts.has(l.id)),
+        Number(year),
+        [...existing, ...disclosure.sheets],
+      );
+      await host.apply({ ops: [...disclosure.plan.ops, ...perf.plan.ops] });
+      const sheets = [...disclosure.sheets, ...perf.sheets];
       return t("generated", { n: sheets.length, sheets: sheets.join("、") });
     });
   return (
@@ -134,8 +142,8 @@ function TemplatesView({ host, t }: { host: WorkbookHost; t: T }) {
       <Field label={t("year")} validationMessage={/^\d{4}$/.test(year) ? undefined : "YYYY"}>
         <Input value={year} type="number" onChange={(_, d) => setYear(d.value)} />
       </Field>
-      <Field label={t("tables")}>
-        <div className={styles.tables}>
+      <Text weight="semibold">{t("tables")}</Text>
+      <div className={styles.tables} role="group" aria-label={t("tables")}>
           <Checkbox
             label={t("selectAll")}
             checked={selected.size === TABLES.length ? true : selected.size === 0 ? false : "mixed"}
@@ -144,10 +152,20 @@ function TemplatesView({ host, t }: { host: WorkbookHost; t: T }) {
           {TABLES.map((x) => (
             <Checkbox key={x.id} label={`${x.number} ${x.title}`} checked={selected.has(x.id)} onChange={() => toggle(x.id)} />
           ))}
-        </div>
-      </Field>
+      </div>
+      <Text weight="semibold">{t("perfTables")}</Text>
+      <div className={styles.tables} role="group" aria-label={t("perfTables")}>
+          {PERFORMANCE_LAYOUTS.map((l) => (
+            <Checkbox
+              key={l.id}
+              label={`${l.title}（${t(`layout_${l.id.split("-")[0]}` as MessageKey)}）`}
+              checked={layouts.has(l.id)}
+              onChange={() => setLayouts((s) => (s.has(l.id) ? new Set([...s].filter((x) => x !== l.id)) : new Set([...s, l.id])))}
+            />
+          ))}
+      </div>
       <div className={styles.row}>
-        <Button appearance="primary" disabled={busy || selected.size === 0 || !/^\d{4}$/.test(year)} onClick={generate}>
+        <Button appearance="primary" disabled={busy || selected.size + layouts.size === 0 || !/^\d{4}$/.test(year)} onClick={generate}>
           {t("generate")}
         </Button>
       </div>

@@ -67,6 +67,13 @@ describe("juesuan template", () => {
     expect(grids.map((g) => g.sheet)).toEqual(["公开01表", "公开05表"]);
   });
 
+  it("writes the 绩效自评 templates with --tables perf, next to disclosure tables", async () => {
+    const r = await run("template", "--tables", "05,perf", "--year", "2024", "-o", file("perf.xlsx"));
+    expect(r.code).toBe(0);
+    const grids = await readWorkbook(fs.readFileSync(file("perf.xlsx")));
+    expect(grids.map((g) => g.sheet)).toEqual(["公开05表", "项目支出自评-gansu", "项目支出自评-beijing", "项目支出自评-xinjiang", "部门整体支出自评-gansu"]);
+  });
+
   it.each([
     [["--tables", "01,99"], /未知的表：99/],
     [["--year", "二〇二四"], /年度无效/],
@@ -80,7 +87,7 @@ describe("juesuan template", () => {
 it("demo writes templates, a marked copy, JSON and a report", async () => {
   const r = await run("demo", SAMPLE, "--out", file("demo"));
   expect(r.code).toBe(0);
-  expect(fs.readdirSync(file("demo")).sort()).toEqual(["blank-templates.xlsx", "check.json", "report.txt", "sample-marked.xlsx", "sample-scored.xlsx", "score.json"]);
+  expect(fs.readdirSync(file("demo")).sort()).toEqual(["blank-self-evaluations.xlsx", "blank-templates.xlsx", "check.json", "report.txt", "sample-marked.xlsx", "sample-scored.xlsx", "score.json"]);
   expect(r.stdout).toContain("校验结果：错误 2 项，尾差 15 项，警告 1 项");
   expect(r.stdout).toContain("项目支出绩效自评表“2024 年度政务公开新媒体产品制作”（绩效p03）：表中总分 99.9，按规则 99.7，等级 优");
   const score = JSON.parse(fs.readFileSync(path.join(file("demo"), "score.json"), "utf8"));

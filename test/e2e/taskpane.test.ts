@@ -90,7 +90,7 @@ const sheet = (states: SheetState[], name: string) => states.find((s) => s.name 
 
 it("生成模板: writes every standard table into new sheets of the workbook", async () => {
   const page = await openPane("?view=templates");
-  await page.getByLabel("部门").fill("测试街道办事处");
+  await page.getByRole("textbox", { name: "部门" }).fill("测试街道办事处");
   await page.getByRole("button", { name: "生成模板" }).click();
   await page.getByText(/已生成 9 张表/).waitFor();
   await page.screenshot({ path: path.join(OUT, "templates.png"), fullPage: true });
@@ -101,9 +101,12 @@ it("生成模板: writes every standard table into new sheets of the workbook", 
   expect(t05.cells.A2.value).toBe("部门：测试街道办事处");
   expect(t05.cells.C7.formula).toBe("=D7+E7");
   expect(t05.protected).toBe(true);
-  // generating again never overwrites: new sheets get new names
+  // generating again never overwrites: new sheets get new names; a 绩效 layout can be added
+  await page.getByRole("checkbox", { name: "全选" }).click();
+  await page.getByRole("checkbox", { name: "公开01表 收入支出决算总表" }).click();
+  await page.getByRole("checkbox", { name: "项目支出绩效自评表（北京版式）" }).click();
   await page.getByRole("button", { name: "生成模板" }).click();
-  await page.getByText(/公开01表\(2\)/).waitFor();
+  await page.getByText("已生成 2 张表：公开01表(2)、项目支出自评-beijing").waitFor();
   await page.close();
 });
 

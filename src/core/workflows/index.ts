@@ -10,6 +10,8 @@ import { WritePlan } from "../plan";
 import { SCORE_MARKS, clearMarksPlan, markPlan } from "../plan/marks";
 import { ScoreResult, scoreWorkbook } from "../score";
 import { subjectLines, workbookTemplatePlan } from "../plan/template";
+import { performanceTemplatePlan } from "../plan/perf-template";
+import { PerformanceLayout } from "../../catalog/tables/performance-layouts";
 import { FUNCTION_CLASSIFICATION } from "../../catalog/classification/function";
 
 export function templatesFor(
@@ -24,6 +26,22 @@ export function templatesFor(
   const subjects = subjectCodes.length ? subjectLines(subjectCodes, year, FUNCTION_CLASSIFICATION) : undefined;
   const { plan, instances } = workbookTemplatePlan(tables, (t) => rulesFor(t.id), { dept, year, profile, subjects }, existingSheets);
   return { plan, sheets: instances.map((i) => i.sheet) };
+}
+
+/** 绩效自评 templates, each on a new sheet named after its layout (never over a taken name). */
+export function performanceTemplatesFor(layouts: PerformanceLayout[], year: number, existingSheets: string[] = []): { plan: WritePlan; sheets: string[] } {
+  const taken = new Set(existingSheets.map((s) => s.toLowerCase()));
+  const ops: WritePlan["ops"] = [];
+  const sheets: string[] = [];
+  for (const layout of layouts) {
+    const base = `${layout.title.replace(/绩效自评表$/, "自评")}-${layout.id.split("-")[1]}`;
+    let sheet = base;
+    for (let n = 2; taken.has(sheet.toLowerCase()); n++) sheet = `${base}(${n})`;
+    taken.add(sheet.toLowerCase());
+    sheets.push(sheet);
+    ops.push({ op: "addSheet", sheet }, ...performanceTemplatePlan(layout, { year, sheet, linesPerGroup: 2 }).ops, { op: "protect", sheet });
+  }
+  return { plan: { ops }, sheets };
 }
 
 export function checkAndMark(grids: Grid[], profile?: Profile): { result: CheckResult; plan: WritePlan } {
