@@ -163,6 +163,70 @@ function anchorsOf(marks: Mark[], tables: TableDef[], profile: Profile): Anchor[
   return anchors;
 }
 
+/** Every label a table prints: header paths and the labels of its fixed lines. */
+const labelSets = new WeakMap<TableDef, Set<string>>();
+function labelsOf(t: TableDef): Set<string> {
+  let labels = labelSets.get(t);
+  if (!labels) {
+    labels = new Set<string>();
+    for (const c of t.columns) for (const h of c.header) labels.add(norm(h));
+    for (const f of t.fixedRows) for (const v of Object.values(f.cells)) if (typeof v === "string" && !/^\d+$/.test(v)) labels.add(stripOrdinal(norm(v)));
+    labels.delete("");
+    labelSets.set(t, labels);
+  }
+  return labels;
+}
+
+const uniqueLabels = new WeakMap<TableDef[], Map<TableDef, Set<string>>>();
+/** The labels only one table prints (项目, 合计, 基本支出 … are shared and say nothing). */
+function signaturesOf(tables: TableDef[]): Map<TableDef, Set<string>> {
+  let sig = uniqueLabels.get(tables);
+  if (sig) return sig;
+  const count = new Map<string, number>();
+  for (const t of tables) for (const l of labelsOf(t)) count.set(l, (count.get(l) ?? 0) + 1);
+  sig = new Map(tables.map((t) => [t, new Set([...labelsOf(t)].filter((l) => count.get(l) === 1))]));
+  uniqueLabels.set(tables, sig);
+  return sig;
+}
+
+/**
+ * Tables on a sheet with neither title nor 表号: by the labels only they print; failing that, the
+ * one table whose labels the sheet shows most completely (05表 and 08表 differ only by 小计/合计).
+ */
+function signatureAnchors(view: SheetView, tables: TableDef[]): Anchor[] {
+  const a = view.area;
+  if (!a) return [];
+  const rowsOf = new Map<string, number[]>();
+  for (let r = a.top; r <= a.bottom; r++) {
+    for (let c = a.left; c <= a.right; c++) {
+      const t = stripOrdinal(view.ownText(r, c));
+      if (t) rowsOf.set(t, [...(rowsOf.get(t) ?? []), r]);
+    }
+  }
+  const anchorFor = (table: TableDef): Anchor => {
+    // the block starts where the table's own header labels start
+    const headerLabels = new Set(table.columns.flatMap((c) => c.header.map(norm)));
+    const top = Math.min(...[...headerLabels].flatMap((l) => rowsOf.get(l) ?? []), a.bottom);
+    const row = Math.max(a.top, top - 1);
+    return { table, row, address: cellAddress({ row: top, col: a.left }) };
+  };
+  const sig = signaturesOf(tables);
+  const unique = tables.filter((t) => {
+    const labels = sig.get(t)!;
+    const n = [...labels].filter((l) => rowsOf.has(l)).length;
+    return labels.size > 0 && n >= Math.min(3, labels.size) && n / labels.size >= 0.5;
+  });
+  if (unique.length) return unique.map(anchorFor).sort((x, y) => x.row - y.row);
+  let best: { table: TableDef; share: number; n: number } | undefined;
+  for (const t of tables) {
+    const labels = labelsOf(t);
+    const n = [...labels].filter((l) => rowsOf.has(l)).length;
+    const share = n / labels.size;
+    if (n >= 4 && share >= 0.8 && (!best || share > best.share || (share === best.share && n > best.n))) best = { table: t, share, n };
+  }
+  return best ? [anchorFor(best.table)] : [];
+}
+
 function labelMatches(sheetLabel: string, defLabel: string): boolean {
   if (!sheetLabel) return false;
   const d = norm(defLabel);
@@ -283,7 +347,8 @@ export function locateTables(grids: Grid[], tables: TableDef[], profile?: Profil
   for (const { grid, view, marks } of sheets) {
     const a = view.area;
     if (!a) continue;
-    const anchors = anchorsOf(marks, tables, chosen);
+    // no title and no 表号 on the sheet: recognise tables by what their headers and lines say
+    const anchors = marks.length ? anchorsOf(marks, tables, chosen) : signatureAnchors(view, tables);
     anchors.forEach((anchor, i) => {
       const blockBottom = i + 1 < anchors.length ? anchors[i + 1].row - 1 : a.bottom;
       const table = anchor.table;
