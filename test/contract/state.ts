@@ -27,7 +27,11 @@ export function xlsxState(wb: ExcelJS.Workbook): SheetState[] {
         else if (v && typeof v === "object" && "richText" in (v as object)) {
           value = (v as { richText: { text: string }[] }).richText.map((t) => t.text).join("");
         } else value = v as CellValue;
-        if (c.isMerged && c.master.address !== c.address) value = undefined;
+        // a merged block's other cells read back the master's content in ExcelJS: they hold none
+        if (c.isMerged && c.master.address !== c.address) {
+          value = undefined;
+          formula = undefined;
+        }
         const note = c.note as unknown;
         const fill = c.fill as ExcelJS.FillPattern | undefined;
         const b = c.border ?? {};

@@ -6,7 +6,7 @@
 import ExcelJS from "exceljs";
 import * as fs from "fs";
 import * as path from "path";
-import { PERFORMANCE_LAYOUTS, ProjectGansu, OverallGansu } from "../../src/catalog/tables/performance-layouts";
+import { DistrictYunnan, PERFORMANCE_LAYOUTS, ProjectGansu, OverallGansu } from "../../src/catalog/tables/performance-layouts";
 import { performanceTemplatePlan } from "../../src/core/plan/perf-template";
 import { scoreWorkbook } from "../../src/core/score";
 import * as office from "../../src/excel";
@@ -106,4 +106,24 @@ it("the 整体 template sums its funds tree and scores 执行率 on every line",
   const v = (a: string) => (fundsRows.getCell(a).value as ExcelJS.CellFormulaValue).result;
   expect([v("E5"), v("F5"), v("G5")]).toEqual([887.27, 92.19, 9.22]); // Σ of the typed parts; rounded, not truncated
   expect(scored.findings.filter((f) => f.rule.startsWith("P.funds") && f.severity !== "info")).toEqual([]);
+}, 180_000);
+
+it("云南: the weight tree sums itself, 总分 and 评价等次 ticks follow the evaluator's scores", async () => {
+  const wb = await template(DistrictYunnan);
+  const ws = wb.getWorksheet("自评表")!;
+  const header = [...Array(40).keys()].map((i) => i + 1).find((r) => ws.getCell(r, 1).value === "一级指标")!;
+  const scores = [5, 4, 5, 4, 5, 4, 9, 10, 9, 5, 4, 17, 9];
+  scores.forEach((s, i) => (ws.getCell(header + 1 + i, 7).value = s));
+  const file = path.join(OUT, "yunnan-filled.xlsx");
+  fs.writeFileSync(file, await xlsx.saveWorkbook(wb));
+  const computed = await xlsx.loadWorkbook(fs.readFileSync(recalculate(file, path.join(OUT, "recalculated"))));
+  const c = computed.getWorksheet("自评表")!;
+  const v = (r: number, col: number) => (c.getCell(r, col).value as ExcelJS.CellFormulaValue).result;
+  expect([v(header + 1, 2), v(header + 5, 2), v(header + 8, 2), v(header + 12, 2)]).toEqual([20, 20, 30, 30]); // 决策 过程 产出 效益
+  const totalRow = header + 1 + scores.length;
+  expect([v(totalRow, 6), v(totalRow, 7)]).toEqual([100, 90]);
+  expect(v(totalRow + 1, 2)).toBe("优√ 良□ 中□ 差□");
+  const scored = scoreWorkbook(xlsx.readGrids(computed));
+  expect(scored.projects[0]).toMatchObject({ kind: "区级预算支出部门评价表", computedTotal: "90", grade: "优", printedGrade: "优" });
+  expect(scored.findings.filter((f) => f.severity !== "info")).toEqual([]);
 }, 180_000);

@@ -18,8 +18,10 @@ export interface PerformanceLayout {
   /** 分值 of the funds block's 执行率 (printed on the total row), or null where the layout has none */
   fundsWeight: number | null;
   indicatorColumns: { key: IndicatorColumn; label: string }[];
-  /** default indicator lines: 一级, 二级, 分值 */
-  skeleton: [string, string, number][];
+  /** default indicator lines: 一级, 二级, 分值 (, 三级 where the layout names them) */
+  skeleton: [string, string, number, string?][];
+  /** how the grade is printed: a word (优) or tick boxes (优√ 良□ 中□ 差□) with the convention */
+  gradeStyle?: "word" | "ticks";
 }
 
 const FUNDS_SIX: PerformanceLayout["fundsColumns"] = [
@@ -140,6 +142,46 @@ export const OverallGansu: PerformanceLayout = {
   ],
 };
 
-export const PERFORMANCE_LAYOUTS: PerformanceLayout[] = [ProjectGansu, ProjectBeijing, ProjectXinjiang, OverallGansu];
+/** 云南 区级预算支出部门评价表: a weight tree scored by the evaluator, 评价等次 as tick boxes. */
+export const DistrictYunnan: PerformanceLayout = {
+  id: "B-yunnan-dept-eval",
+  table: DistrictEvaluation,
+  title: "区级预算支出部门评价表",
+  headerFields: [["项目名称"], ["主管部门", "实施单位"], ["负责人", "项目类型"]],
+  fundsUnitLabel: "项目资金（万元）",
+  fundsColumns: [
+    { key: "initial", label: "年初预算数" },
+    { key: "budget", label: "实际到位数" },
+    { key: "actual", label: "实际支出数" },
+    { key: "rate", label: "执行率" },
+  ],
+  fundsRows: [{ label: "年度资金总额" }, { label: "中央资金", parent: 0 }, { label: "省级资金", parent: 0 }, { label: "市级资金", parent: 0 }, { label: "区级资金", parent: 0 }, { label: "其他资金", parent: 0 }],
+  fundsWeight: null,
+  indicatorColumns: [
+    { key: "level1", label: "一级指标" },
+    { key: "weight1", label: "分值" },
+    { key: "level2", label: "二级指标" },
+    { key: "weight2", label: "分值" },
+    { key: "level3", label: "三级指标" },
+    { key: "weight", label: "分值" },
+    { key: "score", label: "得分" },
+  ],
+  skeleton: [
+    ["决策", "项目立项", 5, "立项依据充分性"],
+    ["决策", "项目立项", 5, "立项程序规范性"],
+    ["决策", "绩效目标", 5, "绩效目标合理性"],
+    ["决策", "资金投入", 5, "预算编制科学性"],
+    ["过程", "资金管理", 5, "资金到位率"],
+    ["过程", "资金管理", 5, "预算执行率"],
+    ["过程", "组织实施", 10, "管理制度健全性"],
+    ["产出", "产出数量", 10, "实际完成率"],
+    ["产出", "产出质量", 10, "质量达标率"],
+    ["产出", "产出时效", 5, "完成及时性"],
+    ["产出", "产出成本", 5, "成本节约率"],
+    ["效益", "项目效益", 20, "实施效益"],
+    ["效益", "满意度", 10, "服务对象满意度"],
+  ],
+  gradeStyle: "ticks",
+};
 
-export { DistrictEvaluation };
+export const PERFORMANCE_LAYOUTS: PerformanceLayout[] = [ProjectGansu, ProjectBeijing, ProjectXinjiang, OverallGansu, DistrictYunnan];

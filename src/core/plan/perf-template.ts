@@ -49,6 +49,11 @@ export function completionFormula(t: string, a: string, unit?: string): string {
 
 export const gradeFormula = (total: string) => `=IF(${total}="","",IF(${total}>=90,"优",IF(${total}>=80,"良",IF(${total}>=60,"中","差"))))`;
 
+/** 评价等次 as the 云南 table prints it: 优√ 良□ 中□ 差□. */
+export const gradeTicksFormula = (total: string) =>
+  `=IF(${total}="","优□ 良□ 中□ 差□",IF(${total}>=90,"优√ 良□ 中□ 差□",IF(${total}>=80,"优□ 良√ 中□ 差□",IF(${total}>=60,"优□ 良□ 中√ 差□","优□ 良□ 中□ 差√"))))`;
+const GRADE_CONVENTION = "100-90（含）分为优、90-80（含）分为良、80-60（含）分为中、60分以下为差";
+
 export function performanceTemplatePlan(layout: PerformanceLayout, options: PerformanceTemplateOptions): WritePlan {
   const sheet = options.sheet ?? layout.title;
   const problem = sheetNameProblem(sheet);
@@ -130,22 +135,39 @@ export function performanceTemplatePlan(layout: PerformanceLayout, options: Perf
   const ic = new Map<IndicatorColumn, number>(layout.indicatorColumns.map((c, i) => [c.key, i]));
   const indicatorHeader = push(Object.fromEntries(layout.indicatorColumns.map((c, i) => [i, c.label])));
   const indicatorRows: number[] = [];
-  for (const [l1, l2, w] of layout.skeleton) {
-    for (let k = 0; k < lines; k++) {
-      const r = push({ [ic.get("level1")!]: l1, [ic.get("level2")!]: l2, [ic.get("weight")!]: k === 0 ? w : null });
+  const named = layout.skeleton.some((s) => s[3] !== undefined);
+  for (const [l1, l2, w, l3] of layout.skeleton) {
+    for (let k = 0; k < (named ? 1 : lines); k++) {
+      const r = push({ [ic.get("level1")!]: l1, [ic.get("level2")!]: l2, [ic.get("weight")!]: k === 0 ? w : null, ...(l3 && ic.has("level3") ? { [ic.get("level3")!]: l3 } : {}) });
       indicatorRows.push(r);
       const col = (key: IndicatorColumn) => (ic.has(key) ? at(r, ic.get(key)!) : undefined);
-      const t = col("target")!;
-      const a = col("actual")!;
+      const t = col("target");
+      const a = col("actual");
       const wgt = col("weight")!;
       const unit = col("unit");
       for (const key of ["level3", "target", "actual", "unit", "weight", "reason", "basis", "lastYear", "rule", "evidence", "score"] as IndicatorColumn[]) {
         const c = col(key);
         if (c) inputs.push(c);
       }
-      formulas.set(col("score")!, indicatorScoreFormula(t, a, wgt, unit));
+      // where the layout has 指标值 and 实际完成值 the rules score the line; elsewhere the evaluator does
+      if (t && a) formulas.set(col("score")!, indicatorScoreFormula(t, a, wgt, unit));
       const completion = col("completion");
-      if (completion) formulas.set(completion, completionFormula(t, a, unit));
+      if (completion && t && a) formulas.set(completion, completionFormula(t, a, unit));
+    }
+  }
+  // a weight tree: each 一级 and 二级 分值 is the sum of its lines, printed once over its merged block
+  for (const [level, weightKey] of [["level1", "weight1"], ["level2", "weight2"]] as const) {
+    const wcol = ic.get(weightKey);
+    if (wcol === undefined) continue;
+    let start = 0;
+    for (let i = 1; i <= indicatorRows.length; i++) {
+      const key = (j: number) => `${rows[indicatorRows[j]][ic.get("level1")!]}/${level === "level2" ? rows[indicatorRows[j]][ic.get("level2")!] : ""}`;
+      if (i < indicatorRows.length && key(i) === key(start)) continue;
+      const top = indicatorRows[start];
+      const bottom = indicatorRows[i - 1];
+      formulas.set(at(top, wcol), `=SUM(${at(top, ic.get("weight")!)}:${at(bottom, ic.get("weight")!)})`);
+      if (bottom > top) merges.push({ top, bottom, left: ic.get(level)!, right: ic.get(level)! }, { top, bottom, left: wcol, right: wcol });
+      start = i;
     }
   }
 
@@ -156,9 +178,14 @@ export function performanceTemplatePlan(layout: PerformanceLayout, options: Perf
   const span = (c: number) => `${at(indicatorRows[0], c)}:${at(indicatorRows[indicatorRows.length - 1], c)}`;
   const fundsScore = fc.has("score") ? at(totalRow, fc.get("score")!) : undefined;
   formulas.set(at(total, wc), `=SUM(${span(wc)})${weightCell ? `+${weightCell}` : layout.fundsWeight ? `+${layout.fundsWeight}` : ""}`);
+  // a weight tree's total sits under the 三级 分值; the 一级/二级 分值 columns stay empty there
   formulas.set(at(total, sc), `=ROUND(SUM(${span(sc)})${fundsScore ? `+N(${fundsScore})` : ""},2)`);
-  const gradeRow = push({ 0: "等级" });
-  formulas.set(at(gradeRow, 1), gradeFormula(at(total, sc)));
+  const gradeRow = push({ 0: layout.gradeStyle === "ticks" ? "评价等次" : "等级" });
+  formulas.set(at(gradeRow, 1), layout.gradeStyle === "ticks" ? gradeTicksFormula(at(total, sc)) : gradeFormula(at(total, sc)));
+  if (layout.gradeStyle === "ticks") {
+    rows[gradeRow][Math.min(3, last)] = GRADE_CONVENTION;
+    merges.push({ top: gradeRow, bottom: gradeRow, left: 1, right: Math.min(2, last) }, { top: gradeRow, bottom: gradeRow, left: Math.min(3, last), right: last });
+  }
 
   const ops: PlanOp[] = [];
   const all = { top: 0, left: 0, bottom: rows.length - 1, right: last };
