@@ -179,7 +179,8 @@ export function performanceTemplatePlan(layout: PerformanceLayout, options: Perf
   const fundsScore = fc.has("score") ? at(totalRow, fc.get("score")!) : undefined;
   formulas.set(at(total, wc), `=SUM(${span(wc)})${weightCell ? `+${weightCell}` : layout.fundsWeight ? `+${layout.fundsWeight}` : ""}`);
   // a weight tree's total sits under the 三级 分值; the 一级/二级 分值 columns stay empty there
-  formulas.set(at(total, sc), `=ROUND(SUM(${span(sc)})${fundsScore ? `+N(${fundsScore})` : ""},2)`);
+  // nothing scored yet: no 总分, so no 等级 either
+  formulas.set(at(total, sc), `=IF(COUNT(${span(sc)})=0,"",ROUND(SUM(${span(sc)})${fundsScore ? `+N(${fundsScore})` : ""},2))`);
   const gradeRow = push({ 0: layout.gradeStyle === "ticks" ? "评价等次" : "等级" });
   formulas.set(at(gradeRow, 1), layout.gradeStyle === "ticks" ? gradeTicksFormula(at(total, sc)) : gradeFormula(at(total, sc)));
   if (layout.gradeStyle === "ticks") {
@@ -201,7 +202,8 @@ export function performanceTemplatePlan(layout: PerformanceLayout, options: Perf
   ops.push({ op: "alignment", sheet, address: areaAddress({ top: 2, left: 0, bottom: rows.length - 1, right: last }), vertical: "middle", wrapText: true });
   ops.push({ op: "borders", sheet, address: areaAddress({ top: 2, left: 0, bottom: rows.length - 1, right: last }), style: "thin" });
   const amountCols = (["initial", "budget", "actual"] as const).map((k) => fc.get(k)).filter((c): c is number => c !== undefined);
-  for (const c of amountCols) ops.push({ op: "numberFormat", sheet, address: areaAddress({ top: fundsTop, bottom: fundsRowIndex[fundsRowIndex.length - 1], left: c, right: c }), format: "#,##0.00" });
+  // sums over lines not yet typed show nothing rather than 0.00
+  for (const c of amountCols) ops.push({ op: "numberFormat", sheet, address: areaAddress({ top: fundsTop, bottom: fundsRowIndex[fundsRowIndex.length - 1], left: c, right: c }), format: "#,##0.00;-#,##0.00;" });
   for (const key of ["rate", "score"] as const) {
     const c = fc.get(key);
     if (c !== undefined) ops.push({ op: "numberFormat", sheet, address: areaAddress({ top: fundsTop, bottom: fundsRowIndex[fundsRowIndex.length - 1], left: c, right: c }), format: "0.00" });
@@ -215,7 +217,9 @@ export function performanceTemplatePlan(layout: PerformanceLayout, options: Perf
     ops.push({ op: "dataValidation", sheet, address: at(r, wc), rule: { type: "decimal", min: 0, max: 100 }, message: "分值为 0–100 之间的数" });
     ops.push({ op: "dataValidation", sheet, address: at(r, sc), rule: { type: "decimal", min: 0, max: 100 }, message: "得分不能为负，也不能超过满分" });
   }
-  ops.push({ op: "columnWidth", sheet, columns: layout.indicatorColumns.map((c, i) => ({ column: columnLetters(i), width: ["level3", "reason", "target"].includes(c.key) ? 22 : c.key === "actual" ? 14 : 11 })) });
+  const widthOf = (key: IndicatorColumn) => (["level3", "reason", "target"].includes(key) ? 22 : key === "level2" ? 16 : key === "level1" || key === "actual" ? 14 : 10);
+  // column B also carries the funds lines' labels (年度资金总额, 其中：财政拨款)
+  ops.push({ op: "columnWidth", sheet, columns: layout.indicatorColumns.map((c, i) => ({ column: columnLetters(i), width: i === 1 ? Math.max(16, widthOf(c.key)) : widthOf(c.key) })) });
   ops.push({ op: "freeze", sheet, rows: 2, columns: 0 });
   ops.push({ op: "printSetup", sheet, orientation: "landscape", fitToWidth: true });
   return { ops };
