@@ -63,7 +63,8 @@ class AmountReader {
     if (!this.problems.has(key)) {
       this.problems.set(key, {
         rule: parsed.kind === "error" ? "cell.error" : "cell.notAmount",
-        severity: parsed.kind === "error" ? "error" : "warning",
+        // the relation cannot be judged: say so beside it, without claiming an arithmetic error
+        severity: "warning",
         message:
           parsed.kind === "error"
             ? `${inst.table.number} ${address} 是错误值 ${parsed.text}，相关勾稽关系无法校验`

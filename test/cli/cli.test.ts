@@ -112,7 +112,7 @@ describe("hostile sheets become findings, not crashes", () => {
       { rule: "locate.stray", severity: "info", message: "工作表“表5”有 2 个远离表格的单元格（如 XFD1）未读取", cells: [{ sheet: "表5", address: "XFD1" }] },
     ]);
     expect(byRule("cell.error")).toEqual([
-      { rule: "cell.error", severity: "error", message: "公开01表 C7 是错误值 #REF!，相关勾稽关系无法校验", cells: [{ sheet: "表1", address: "C7" }] },
+      { rule: "cell.error", severity: "warning", message: "公开01表 C7 是错误值 #REF!，相关勾稽关系无法校验", cells: [{ sheet: "表1", address: "C7" }] },
     ]);
     // the slip in 表5 is still found
     expect(byRule("T05.row").map((f: { cells: { address: string }[] }) => f.cells[0].address)).toEqual(["C10"]);
