@@ -101,3 +101,13 @@ it("云南 区级部门评价表: weight tree sums, 评价等次 from the 总分
     { at: "云南!B12", rule: "P.grade", severity: "error", message: "区级预算支出部门评价表“社区综合服务”：按总分 95.00 等级应为“优”，表中为“良”" },
   ]);
 });
+
+it("reads the 自评报告's sentences: amounts, 执行率 only beside its amounts, 得分, 等级", async () => {
+  const { claimsOf } = await import("../../src/core/score/statements");
+  const brief = (text: string) => claimsOf(text).map((c) => [c.field, String(c.value)]);
+  expect(brief("项目全年预算数为 45 万元,执行数为 44.47 万元,完成预算的 98.82%。")).toEqual([["budget", "45"], ["actual", "44.47"], ["rate", "98.82"]]);
+  expect(brief("年度网络正常比例 98％；使用单位满意度 95％；年度预算执行率 94.1%。")).toEqual([]);
+  expect(brief("资金金额 57.18 万元，支付资金 100%。")).toEqual([["actual", "57.18"]]);
+  expect(brief("项目预算总金额 315 万元，每年资金投入 45 资金，2024 年资金到位 45 万元和支出 44.47 万元。")).toEqual([["actual", "44.47"]]);
+  expect(brief("2024 年部门整体绩效得分 97.23 分（满分 100 分），评价等级为“优”。")).toEqual([["score", "97.23"], ["grade", "优"]]);
+});

@@ -12,6 +12,7 @@ import { ParsedAmount, formatAmount, parseAmount, parseAmountText } from "../mon
 import { FundsColumn, OFFICIAL_GRADES } from "../../catalog/tables/performance";
 import { FundsRow, IndicatorRow, PerformanceTable, locatePerformanceTables, valueAt } from "./locate";
 import { Target, inUnit, parseActual, parseTarget } from "./parse";
+import { statementFindings } from "./statements";
 
 export interface ProjectScore {
   sheet: string;
@@ -392,6 +393,7 @@ export function scoreTable(t: PerformanceTable): { project: ProjectScore; findin
   weightTree(t, out);
   const computedTotal = ind.computed.plus(fundsScore ?? 0);
   const grade = gradeOf(computedTotal, t.def.grades);
+  out.push(...statementFindings(t, grade));
   if (t.grade && t.grade.text !== grade) {
     out.push(finding("P.grade", "error", `${t.def.kind}“${t.name}”：按总分 ${fmt(computedTotal)} 等级应为“${grade}”，表中为“${t.grade.text}”`, { sheet: t.sheet, address: t.grade.cell }, grade, t.grade.text));
   }

@@ -37,6 +37,8 @@ export interface PerformanceTable {
   indicators: IndicatorRow[];
   total?: { row: number; weightCol?: number; scoreCol?: number };
   grade?: { text: string; cell: string };
+  /** sentences printed with the table (自评报告 excerpts): checked against it */
+  statements: { text: string; cell: string }[];
   view: SheetView;
 }
 
@@ -228,9 +230,20 @@ function readBlock(
     }
   }
 
+  // text printed below the table in its block: what the 自评报告 says of it
+  const statements: PerformanceTable["statements"] = [];
+  const from = (total?.row ?? indicators[indicators.length - 1]?.row ?? fundsHeaderRow) + 1;
+  for (let row = from; row <= bottom; row++) {
+    for (let c = left; c <= right; c++) {
+      const v = view.raw(row, c)?.value;
+      if (typeof v === "string" && v.length >= 8 && /\d/.test(v) && /[\u4e00-\u9fff]/.test(v)) statements.push({ text: v, cell: cellAddress({ row, col: c }) });
+    }
+  }
+
   return {
     def,
     sheet,
+    statements,
     titleCell: cellAddress({ row: title.row, col: title.col }),
     name,
     fundsUnit,
