@@ -71,7 +71,7 @@ describe("juesuan template", () => {
     const r = await run("template", "--tables", "05,perf", "--year", "2024", "-o", file("perf.xlsx"));
     expect(r.code).toBe(0);
     const grids = await readWorkbook(fs.readFileSync(file("perf.xlsx")));
-    expect(grids.map((g) => g.sheet)).toEqual(["公开05表", "项目支出自评-gansu", "项目支出自评-beijing", "项目支出自评-xinjiang", "部门整体支出自评-gansu", "区级预算支出部门评价表-yunnan"]);
+    expect(grids.map((g) => g.sheet)).toEqual(["公开05表", "项目支出自评-gansu", "项目支出自评-beijing", "项目支出自评-xinjiang", "部门整体支出自评-gansu", "区级预算支出部门评价表-yunnan", "转移支付年度绩效目标自评表-gansu"]);
   });
 
   it.each([

@@ -22,6 +22,8 @@ export interface PerformanceLayout {
   skeleton: [string, string, number, string?][];
   /** how the grade is printed: a word (优) or tick boxes (优√ 良□ 中□ 差□) with the convention */
   gradeStyle?: "word" | "ticks";
+  /** free-text blocks under the indicators (转移支付: 资金管理情况) */
+  extraBlocks?: string[];
 }
 
 const FUNDS_SIX: PerformanceLayout["fundsColumns"] = [
@@ -184,4 +186,30 @@ export const DistrictYunnan: PerformanceLayout = {
   gradeStyle: "ticks",
 };
 
-export const PERFORMANCE_LAYOUTS: PerformanceLayout[] = [ProjectGansu, ProjectBeijing, ProjectXinjiang, OverallGansu, DistrictYunnan];
+/** 转移支付 年度绩效目标自评表: 全年预算数(A)/全年执行数(B)/预算执行率(B/A) by source, no scores. */
+export const TransferGansu: PerformanceLayout = {
+  id: "A-gansu-transfer",
+  table: ProjectSelfEvaluation,
+  title: "转移支付年度绩效目标自评表",
+  headerFields: [["转移支付名称"], ["中央主管部门", "地方主管部门"]],
+  fundsUnitLabel: "资金情况（万元）",
+  fundsColumns: [
+    { key: "budget", label: "全年预算数(A)" },
+    { key: "actual", label: "全年执行数(B)" },
+    { key: "rate", label: "预算执行率(B/A)" },
+  ],
+  fundsRows: [{ label: "年度资金总额" }, { label: "中央财政资金", parent: 0 }, { label: "地方资金", parent: 0 }, { label: "其他资金", parent: 0 }],
+  fundsWeight: null,
+  indicatorColumns: [
+    { key: "level1", label: "一级指标" },
+    { key: "level2", label: "二级指标" },
+    { key: "level3", label: "三级指标" },
+    { key: "target", label: "指标值" },
+    { key: "actual", label: "全年实际值" },
+    { key: "reason", label: "未完成原因分析" },
+  ],
+  skeleton: PROJECT_SKELETON,
+  extraBlocks: ["资金管理情况"],
+};
+
+export const PERFORMANCE_LAYOUTS: PerformanceLayout[] = [ProjectGansu, ProjectBeijing, ProjectXinjiang, OverallGansu, DistrictYunnan, TransferGansu];

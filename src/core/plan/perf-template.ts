@@ -138,19 +138,25 @@ export function performanceTemplatePlan(layout: PerformanceLayout, options: Perf
   const named = layout.skeleton.some((s) => s[3] !== undefined);
   for (const [l1, l2, w, l3] of layout.skeleton) {
     for (let k = 0; k < (named ? 1 : lines); k++) {
-      const r = push({ [ic.get("level1")!]: l1, [ic.get("level2")!]: l2, [ic.get("weight")!]: k === 0 ? w : null, ...(l3 && ic.has("level3") ? { [ic.get("level3")!]: l3 } : {}) });
+      const r = push({
+        [ic.get("level1")!]: l1,
+        [ic.get("level2")!]: l2,
+        ...(ic.has("weight") ? { [ic.get("weight")!]: k === 0 ? w : null } : {}),
+        ...(l3 && ic.has("level3") ? { [ic.get("level3")!]: l3 } : {}),
+      });
       indicatorRows.push(r);
       const col = (key: IndicatorColumn) => (ic.has(key) ? at(r, ic.get(key)!) : undefined);
       const t = col("target");
       const a = col("actual");
-      const wgt = col("weight")!;
+      const wgt = col("weight");
+      const score = col("score");
       const unit = col("unit");
       for (const key of ["level3", "target", "actual", "unit", "weight", "reason", "basis", "lastYear", "rule", "evidence", "score"] as IndicatorColumn[]) {
         const c = col(key);
         if (c) inputs.push(c);
       }
       // where the layout has 指标值 and 实际完成值 the rules score the line; elsewhere the evaluator does
-      if (t && a) formulas.set(col("score")!, indicatorScoreFormula(t, a, wgt, unit));
+      if (t && a && wgt && score) formulas.set(score, indicatorScoreFormula(t, a, wgt, unit));
       const completion = col("completion");
       if (completion && t && a) formulas.set(completion, completionFormula(t, a, unit));
     }
@@ -171,21 +177,29 @@ export function performanceTemplatePlan(layout: PerformanceLayout, options: Perf
     }
   }
 
-  // 总分 and 等级
-  const total = push({ 0: "总分" });
-  const wc = ic.get("weight")!;
-  const sc = ic.get("score")!;
-  const span = (c: number) => `${at(indicatorRows[0], c)}:${at(indicatorRows[indicatorRows.length - 1], c)}`;
-  const fundsScore = fc.has("score") ? at(totalRow, fc.get("score")!) : undefined;
-  formulas.set(at(total, wc), `=SUM(${span(wc)})${weightCell ? `+${weightCell}` : layout.fundsWeight ? `+${layout.fundsWeight}` : ""}`);
-  // a weight tree's total sits under the 三级 分值; the 一级/二级 分值 columns stay empty there
-  // nothing scored yet: no 总分, so no 等级 either
-  formulas.set(at(total, sc), `=IF(COUNT(${span(sc)})=0,"",ROUND(SUM(${span(sc)})${fundsScore ? `+N(${fundsScore})` : ""},2))`);
-  const gradeRow = push({ 0: layout.gradeStyle === "ticks" ? "评价等次" : "等级" });
-  formulas.set(at(gradeRow, 1), layout.gradeStyle === "ticks" ? gradeTicksFormula(at(total, sc)) : gradeFormula(at(total, sc)));
-  if (layout.gradeStyle === "ticks") {
-    rows[gradeRow][Math.min(3, last)] = GRADE_CONVENTION;
-    merges.push({ top: gradeRow, bottom: gradeRow, left: 1, right: Math.min(2, last) }, { top: gradeRow, bottom: gradeRow, left: Math.min(3, last), right: last });
+  // 总分 and 等级, where the layout scores at all (转移支付 自评表 does not)
+  const wc = ic.get("weight");
+  const sc = ic.get("score");
+  let total = -1;
+  if (wc !== undefined && sc !== undefined) {
+    total = push({ 0: "总分" });
+    const span = (c: number) => `${at(indicatorRows[0], c)}:${at(indicatorRows[indicatorRows.length - 1], c)}`;
+    const fundsScore = fc.has("score") ? at(totalRow, fc.get("score")!) : undefined;
+    formulas.set(at(total, wc), `=SUM(${span(wc)})${weightCell ? `+${weightCell}` : layout.fundsWeight ? `+${layout.fundsWeight}` : ""}`);
+    // nothing scored yet: no 总分, so no 等级 either
+    formulas.set(at(total, sc), `=IF(COUNT(${span(sc)})=0,"",ROUND(SUM(${span(sc)})${fundsScore ? `+N(${fundsScore})` : ""},2))`);
+    const gradeRow = push({ 0: layout.gradeStyle === "ticks" ? "评价等次" : "等级" });
+    formulas.set(at(gradeRow, 1), layout.gradeStyle === "ticks" ? gradeTicksFormula(at(total, sc)) : gradeFormula(at(total, sc)));
+    if (layout.gradeStyle === "ticks") {
+      rows[gradeRow][Math.min(3, last)] = GRADE_CONVENTION;
+      merges.push({ top: gradeRow, bottom: gradeRow, left: 1, right: Math.min(2, last) }, { top: gradeRow, bottom: gradeRow, left: Math.min(3, last), right: last });
+    }
+  }
+  for (const block of layout.extraBlocks ?? []) {
+    const head = push({ 0: block });
+    const body = push({});
+    merges.push({ top: head, bottom: body, left: 0, right: 0 }, { top: head, bottom: body, left: 1, right: last });
+    inputs.push(at(head, 1));
   }
 
   const ops: PlanOp[] = [];
@@ -196,7 +210,7 @@ export function performanceTemplatePlan(layout: PerformanceLayout, options: Perf
   for (const m of merges) ops.push({ op: "merge", sheet, address: areaAddress(m) });
   ops.push({ op: "font", sheet, addresses: ["A1"], font: { bold: true, size: 16 } });
   ops.push({ op: "alignment", sheet, address: "A1:A2", horizontal: "center" });
-  const headerRows = [fundsHeader, goalHead, indicatorHeader, total];
+  const headerRows = [fundsHeader, goalHead, indicatorHeader, ...(total >= 0 ? [total] : [])];
   ops.push({ op: "font", sheet, addresses: headerRows.map((r) => areaAddress({ top: r, bottom: r, left: 0, right: last })), font: { bold: true } });
   ops.push({ op: "fill", sheet, addresses: [fundsHeader, indicatorHeader].map((r) => areaAddress({ top: r, bottom: r, left: 0, right: last })), color: "#F2F2F2" });
   ops.push({ op: "alignment", sheet, address: areaAddress({ top: 2, left: 0, bottom: rows.length - 1, right: last }), vertical: "middle", wrapText: true });
@@ -209,13 +223,13 @@ export function performanceTemplatePlan(layout: PerformanceLayout, options: Perf
     if (c !== undefined) ops.push({ op: "numberFormat", sheet, address: areaAddress({ top: fundsTop, bottom: fundsRowIndex[fundsRowIndex.length - 1], left: c, right: c }), format: "0.00" });
   }
   for (const c of [ic.get("completion"), sc].filter((x): x is number => x !== undefined)) {
-    ops.push({ op: "numberFormat", sheet, address: areaAddress({ top: indicatorRows[0], bottom: total, left: c, right: c }), format: "0.00" });
+    ops.push({ op: "numberFormat", sheet, address: areaAddress({ top: indicatorRows[0], bottom: Math.max(total, indicatorRows[indicatorRows.length - 1]), left: c, right: c }), format: "0.00" });
   }
   // inputs: unlocked, numbers where numbers belong
   for (const a of inputs) ops.push({ op: "locked", sheet, address: a, locked: false });
-  for (const r of indicatorRows) {
-    ops.push({ op: "dataValidation", sheet, address: at(r, wc), rule: { type: "decimal", min: 0, max: 100 }, message: "分值为 0–100 之间的数" });
-    ops.push({ op: "dataValidation", sheet, address: at(r, sc), rule: { type: "decimal", min: 0, max: 100 }, message: "得分不能为负，也不能超过满分" });
+  for (const r of wc !== undefined && sc !== undefined ? indicatorRows : []) {
+    ops.push({ op: "dataValidation", sheet, address: at(r, wc!), rule: { type: "decimal", min: 0, max: 100 }, message: "分值为 0–100 之间的数" });
+    ops.push({ op: "dataValidation", sheet, address: at(r, sc!), rule: { type: "decimal", min: 0, max: 100 }, message: "得分不能为负，也不能超过满分" });
   }
   const widthOf = (key: IndicatorColumn) => (["level3", "reason", "target"].includes(key) ? 22 : key === "level2" ? 16 : key === "level1" || key === "actual" ? 14 : 10);
   // column B also carries the funds lines' labels (年度资金总额, 其中：财政拨款)
