@@ -35,6 +35,13 @@ const FUNDS_SIX: PerformanceLayout["fundsColumns"] = [
   { key: "score", label: "得分" },
 ];
 
+/** 一级 / 二级 / 三级指标: the first three columns of every indicator block but the 云南 weight tree. */
+const LEVELS: PerformanceLayout["indicatorColumns"] = [
+  { key: "level1", label: "一级指标" },
+  { key: "level2", label: "二级指标" },
+  { key: "level3", label: "三级指标" },
+];
+
 const PROJECT_SKELETON: [string, string, number][] = [
   ["产出指标", "数量指标", 10],
   ["产出指标", "质量指标", 10],
@@ -58,9 +65,7 @@ export const ProjectGansu: PerformanceLayout = {
   fundsRows: [{ label: "年度资金总额" }, { label: "其中：财政拨款", parent: 0 }, { label: "上年结转资金", parent: 0 }, { label: "其他资金", parent: 0 }],
   fundsWeight: 10,
   indicatorColumns: [
-    { key: "level1", label: "一级指标" },
-    { key: "level2", label: "二级指标" },
-    { key: "level3", label: "三级指标" },
+    ...LEVELS,
     { key: "target", label: "年度指标值" },
     { key: "actual", label: "实际完成值" },
     { key: "unit", label: "单位" },
@@ -79,9 +84,7 @@ export const ProjectBeijing: PerformanceLayout = {
   headerFields: [["项目名称"]],
   fundsRows: [{ label: "年度资金总额" }, { label: "其中：当年财政拨款", parent: 0 }, { label: "上年结转资金", parent: 0 }, { label: "其他资金", parent: 0 }],
   indicatorColumns: [
-    { key: "level1", label: "一级指标" },
-    { key: "level2", label: "二级指标" },
-    { key: "level3", label: "三级指标" },
+    ...LEVELS,
     { key: "target", label: "年度指标值" },
     { key: "actual", label: "实际完成值" },
     { key: "weight", label: "分值" },
@@ -97,9 +100,7 @@ export const ProjectXinjiang: PerformanceLayout = {
   fundsColumns: FUNDS_SIX.map((c) => (c.key === "weight" ? { key: "weight", label: "分值权重" } : c)),
   fundsRows: [{ label: "年度资金总额" }, { label: "其中：当年财政拨款", parent: 0 }, { label: "其他资金", parent: 0 }],
   indicatorColumns: [
-    { key: "level1", label: "一级指标" },
-    { key: "level2", label: "二级指标" },
-    { key: "level3", label: "三级指标" },
+    ...LEVELS,
     { key: "target", label: "指标值" },
     { key: "basis", label: "指标值设置依据" },
     { key: "lastYear", label: "上年完成值" },
@@ -201,9 +202,7 @@ export const TransferGansu: PerformanceLayout = {
   fundsRows: [{ label: "年度资金总额" }, { label: "中央财政资金", parent: 0 }, { label: "地方资金", parent: 0 }, { label: "其他资金", parent: 0 }],
   fundsWeight: null,
   indicatorColumns: [
-    { key: "level1", label: "一级指标" },
-    { key: "level2", label: "二级指标" },
-    { key: "level3", label: "三级指标" },
+    ...LEVELS,
     { key: "target", label: "指标值" },
     { key: "actual", label: "全年实际值" },
     { key: "reason", label: "未完成原因分析" },

@@ -73,36 +73,32 @@ export const OFFICIAL_GRADES = [
   { grade: "差", min: 0 },
 ];
 
+/** The column labels, 总分 labels and grades every variant shares; what differs is the title. */
+const COMMON = { funds: FUNDS, indicators: INDICATORS, totalLabels: ["总分", "合计"], grades: OFFICIAL_GRADES };
+
 export const ProjectSelfEvaluation: PerformanceTableDef = {
+  ...COMMON,
   id: "P.project",
   kind: "项目支出绩效自评表",
   titles: ["项目支出绩效自评表", "项目绩效自评表", "年度绩效目标自评表"],
-  funds: FUNDS,
-  indicators: INDICATORS,
-  totalLabels: ["总分", "合计"],
-  grades: OFFICIAL_GRADES,
 };
 
 export const OverallSelfEvaluation: PerformanceTableDef = {
+  ...COMMON,
   id: "P.whole",
   kind: "部门整体支出绩效自评表",
   titles: ["部门整体支出绩效自评表", "单位整体支出绩效自评表", "部门(单位)整体支出绩效自评表", "整体支出绩效自评表"],
-  funds: FUNDS,
-  indicators: INDICATORS,
-  totalLabels: ["总分", "合计"],
-  grades: OFFICIAL_GRADES,
 };
 
-/** 云南 区级预算支出部门评价表: a weight tree 一级/分值/二级/分值/三级/分值/得分 and 评价等次 tick boxes. */
+/**
+ * 云南 区级预算支出部门评价表: a weight tree 一级/分值/二级/分值/三级/分值/得分 and 评价等次 tick boxes;
+ * its printed convention "100-90（含）分为优、90-80（含）分为良、80-60（含）分为中" is the official one.
+ */
 export const DistrictEvaluation: PerformanceTableDef = {
+  ...COMMON,
   id: "P.district",
   kind: "区级预算支出部门评价表",
   titles: ["区级预算支出部门评价表", "预算支出部门评价表", "部门评价表"],
-  funds: FUNDS,
-  indicators: INDICATORS,
-  totalLabels: ["总分", "合计"],
-  // "100-90（含）分为优、90-80（含）分为良、80-60（含）分为中、60分以下为差": the official bounds
-  grades: OFFICIAL_GRADES,
 };
 
 export const PERFORMANCE_TABLES: PerformanceTableDef[] = [OverallSelfEvaluation, DistrictEvaluation, ProjectSelfEvaluation];
