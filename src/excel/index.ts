@@ -93,7 +93,12 @@ export async function readWorkbook(context: Excel.RequestContext, caps: Capabili
       merges: mergeList(merges),
     }));
   } catch (e) {
-    if (!isPayloadError(e)) throw e;
+    if (!isPayloadError(e)) {
+      // Excel will not list more than 512 merged areas at once: read on without merges (the
+      // locator then matches headers without them), rather than not at all
+      if (caps.mergedAreas) return readWorkbook(context, { ...caps, mergedAreas: false }, options);
+      throw e;
+    }
     ({ reads, notes } = await readInBands(context, infos, loadMerges, mergeList, loadNoteLocations, options.payloadBudget ?? PAYLOAD_BUDGET));
   }
 
