@@ -18,6 +18,8 @@ import { loadWorkbook, readGrids, saveWorkbook } from "../../src/xlsx";
 import { runBatch } from "../../src/cli/batch";
 import { FakeExcelHost, FakeRequestContext } from "../fake-excel/host";
 import { workbookFromGrids } from "../fake-excel/browser-workbook";
+import { buildCorpus } from "../bad/corpus";
+import { main as cli } from "../../src/cli";
 
 const ROOT = path.resolve(__dirname, "../../..");
 const SAMPLE = path.join(ROOT, "assets/sample.xlsx");
@@ -100,7 +102,19 @@ async function main(): Promise<void> {
   const [ms2] = await time(() => runBatch(dir, { workers: 2 }));
   process.stderr.write = quiet;
 
-  const results = { core: { sizes: core, exponent }, cli: { ratioToBareRead }, office: officeRows, batch: { files: nFiles, ms1, ms2 } };
+  // the bad-input corpus: each file's outcome within a time bound (the tests check outcomes only)
+  const badDir = fs.mkdtempSync(path.join(os.tmpdir(), "juesuan-bad-"));
+  const corpus = await buildCorpus(badDir, SAMPLE, { bigStringsMB: quick ? 5 : 50 });
+  const bad: { file: string; exit: number; ms: number; withinBound: boolean }[] = [];
+  const BOUND_MS = 30_000;
+  process.stderr.write = (() => true) as typeof process.stderr.write;
+  for (const c of corpus) {
+    const [ms, exit] = await time(() => cli(["check", c.file, "--json", path.join(badDir, `${c.name}.json`)]));
+    bad.push({ file: c.name, exit, ms, withinBound: ms <= BOUND_MS });
+  }
+  process.stderr.write = quiet;
+
+  const results = { core: { sizes: core, exponent }, cli: { ratioToBareRead }, office: officeRows, batch: { files: nFiles, ms1, ms2 }, bad };
   fs.mkdirSync(path.join(ROOT, "bench"), { recursive: true });
   fs.writeFileSync(path.join(ROOT, "bench/results.json"), JSON.stringify(results, null, 2) + "\n");
 
@@ -113,6 +127,8 @@ async function main(): Promise<void> {
   console.log("\nOffice path       cells   syncs(web 5MB)  syncs(desktop)  payload bytes       ms");
   for (const r of officeRows) console.log(`                ${String(r.cells).padStart(7)} ${String(r.syncs).padStart(15)} ${String(r.desktopSyncs).padStart(15)} ${String(r.payloadBytes).padStart(14)} ${f(r.ms).padStart(8)}`);
   console.log(`\nbatch of ${nFiles} workbooks (10× each): 1 worker ${f(ms1)} ms, 2 workers ${f(ms2)} ms`);
+  console.log(`\nbad-input corpus (bound ${BOUND_MS / 1000} s each):`);
+  for (const b of bad) console.log(`  ${b.file.padEnd(30)} exit ${b.exit}  ${f(b.ms).padStart(8)} ms  ${b.withinBound ? "ok" : "OVER BOUND"}`);
   console.log(`\nwritten to bench/results.json`);
 }
 
