@@ -85,6 +85,17 @@ export class SheetView {
   }
 }
 
+const views = new WeakMap<Grid, SheetView>();
+/** One view per grid, shared by the disclosure and the 绩效 locators (cell texts normalized once). */
+export function viewOf(grid: Grid): SheetView {
+  let v = views.get(grid);
+  if (!v) {
+    v = new SheetView(grid);
+    views.set(grid, v);
+  }
+  return v;
+}
+
 const NUMBER_RE = /^公开0?(\d{1,2})表$/;
 
 const titleIndex = new WeakMap<TableDef[], Map<string, TableDef>>();
@@ -340,7 +351,7 @@ export function locateTables(grids: Grid[], tables: TableDef[], profile?: Profil
   const sheets = grids
     .filter((g) => !isOwnSheet(g))
     .map((grid) => {
-      const view = new SheetView(grid);
+      const view = viewOf(grid);
       return { grid, view, marks: findMarks(view, tables) };
     });
   const chosen = profile ?? detectProfile(sheets.map((s) => s.marks));
@@ -415,7 +426,15 @@ function keysOf(table: TableDef) {
 
 /** The fixed row a data row is, by its printed labels (合计, 人员经费合计) or position (09表). */
 function matchFixedRow(table: TableDef, rec: Record<string, string | number | undefined>, isFirstRow: boolean) {
-  const text = (k: string) => (rec[k] === undefined ? "" : norm(String(rec[k])));
+  const normalized = new Map<string, string>();
+  const text = (k: string) => {
+    let t = normalized.get(k);
+    if (t === undefined) {
+      t = rec[k] === undefined ? "" : norm(String(rec[k]));
+      normalized.set(k, t);
+    }
+    return t;
+  };
   for (const { row, keys } of keysOf(table)) {
     if (keys.length && keys.every(([k, v]) => text(k) === v)) return row;
     // a 合计 row may print its label in the code column

@@ -4,7 +4,7 @@
  */
 import { cellAddress } from "../address";
 import { CellValue, Grid } from "../grid";
-import { SheetView, isOwnSheet, norm } from "../locate";
+import { SheetView, isOwnSheet, norm, viewOf } from "../locate";
 import { FundsColumn, IndicatorColumn, PERFORMANCE_TABLES, PerformanceTableDef } from "../../catalog/tables/performance";
 
 export interface Located<K extends string> {
@@ -105,16 +105,19 @@ export function locatePerformanceTables(grids: Grid[], defs: PerformanceTableDef
   const out: PerformanceTable[] = [];
   for (const grid of grids) {
     if (isOwnSheet(grid)) continue;
-    const view = new SheetView(grid);
+    const view = viewOf(grid);
     const a = view.area;
     if (!a) continue;
     const titles: { row: number; col: number; def: PerformanceTableDef }[] = [];
+    const known = defs.map((d) => ({ d, titles: d.titles.map(norm) }));
     for (let r = a.top; r <= a.bottom; r++) {
       for (let c = a.left; c <= a.right; c++) {
-        const t = view.ownText(r, c).replace(/[(（]\d{4}年度?[)）]$/, "");
-        if (!t || t.length > 40) continue;
-        const def = defs.find((d) => d.titles.some((x) => t === norm(x) || t.endsWith(norm(x))));
-        if (def) titles.push({ row: r, col: c, def });
+        const own = view.ownText(r, c);
+        // every title ends in 表: skip the other cells cheaply
+        if (!own || own.length > 40 || !/表(\(\d{4}年度?\))?$/.test(own)) continue;
+        const t = own.replace(/\(\d{4}年度?\)$/, "");
+        const hit = known.find((k) => k.titles.some((x) => t === x || t.endsWith(x)));
+        if (hit) titles.push({ row: r, col: c, def: hit.d });
       }
     }
     titles.forEach((title, i) => {
