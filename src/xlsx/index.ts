@@ -241,7 +241,7 @@ export async function applyPlan(wb: ExcelJS.Workbook, plan: WritePlan): Promise<
         each(sheet(op.sheet), op.address, (c) => restyle(c, { protection: { ...(c.protection ?? {}), locked: op.locked } }));
         return;
       case "protect":
-        await sheet(op.sheet).protect("", { formatColumns: true, formatRows: true, selectLockedCells: true, selectUnlockedCells: true });
+        await sheet(op.sheet).protect("", { formatCells: true, formatColumns: true, formatRows: true, selectLockedCells: true, selectUnlockedCells: true });
         return;
       case "freeze":
         sheet(op.sheet).views = [{ state: "frozen", xSplit: op.columns, ySplit: op.rows }];
