@@ -5,7 +5,7 @@
  */
 import { Area, areaCells, cellAddress, parseArea, parseCell } from "./address";
 import { Cell, CellValue, Grid, gridArea } from "./grid";
-import { Item, TableInstance, itemsOfRow, splitColumnKey } from "./instance";
+import { Item, TableInstance, itemsOfRow } from "./instance";
 import { isLedgerSheet } from "./plan";
 import { MoneyUnit, unitFromMetaLine } from "./money";
 import { FixedRow, Profile, TableDef } from "../catalog/tables/types";
@@ -443,11 +443,3 @@ function matchFixedRow(table: TableDef, rec: Record<string, string | number | un
   if (table.layout === "single_row" && isFirstRow) return table.fixedRows[0];
   return undefined;
 }
-
-/** Grid rows → table column keys, for callers that need the inverse. */
-export function columnKeyOf(inst: TableInstance, col: number): string | undefined {
-  for (const it of inst.items) for (const [k, c] of Object.entries(it.cols)) if (c === col) return k;
-  return undefined;
-}
-
-export { splitColumnKey };

@@ -1,6 +1,10 @@
 /** 勾稽关系 of the disclosure tables (../shared/spec/rules.md), as data. */
 import { CompareRule, HierarchyRule, Rule, RowSumRule, SumRule, Term } from "./types";
 import { FUNCTION_CLASSES } from "../tables/disclosure";
+import { ECONOMIC_CLASSIFICATION, basicExpenditurePart } from "../classification/economic";
+
+/** the 类 (3-digit) codes of the 经济分类, in code order */
+const ECONOMIC_CLASSES = [...ECONOMIC_CLASSIFICATION[2024].keys()].filter((c) => c.length === 3).sort();
 
 const range = (from: number, to: number, col: string): Term[] => Array.from({ length: to - from + 1 }, (_, i) => ({ line: from + i, col }));
 
@@ -63,8 +67,9 @@ export const DISCLOSURE_RULES: Rule[] = [
   equal("T04.balance", { table: "T04", terms: [{ line: 32, col: "amount" }] }, { table: "T04", terms: [{ line: 64, col: "c2" }] }, "收入总计应等于支出总计：收入总计{left}，支出总计{right}，差{difference}"),
   // 公开06表: 类 = Σ 款 by code, and the two 合计
   hierarchy("T06.hierarchy", "T06", ["amount"], ""),
-  sum("T06.personnel", "T06", { key: "personnel.total", col: "amount" }, [{ code: "301", col: "amount" }, { code: "303", col: "amount" }]),
-  sum("T06.public", "T06", { key: "public.total", col: "amount" }, ["302", "307", "310", "399"].map((code) => ({ code, col: "amount" }))),
+  // the 人员经费 / 公用经费 split follows the 经济分类: 301, 303 personnel; 302, 307, 310, 399 public
+  sum("T06.personnel", "T06", { key: "personnel.total", col: "amount" }, ECONOMIC_CLASSES.filter((c) => basicExpenditurePart(c) === "personnel").map((code) => ({ code, col: "amount" }))),
+  sum("T06.public", "T06", { key: "public.total", col: "amount" }, ECONOMIC_CLASSES.filter((c) => basicExpenditurePart(c) === "public").map((code) => ({ code, col: "amount" }))),
   // 公开09表: 合计 and 小计, for 预算数 and 决算数
   sum("T09.budget.total", "T09", { key: "values", col: "c1" }, [{ key: "values", col: "c2" }, { key: "values", col: "c3" }, { key: "values", col: "c6" }]),
   sum("T09.budget.cars", "T09", { key: "values", col: "c3" }, [{ key: "values", col: "c4" }, { key: "values", col: "c5" }]),
