@@ -379,8 +379,8 @@ export async function applyPlan(context: Excel.RequestContext, plan: WritePlan, 
         ws(op.sheet).getRange(op.address).format.protection.locked = op.locked;
         return;
       case "protect":
-        // formatting cells stays allowed so that 一键校验 can still mark a protected template
-        ws(op.sheet).protection.protect({ allowFormatCells: true, allowFormatColumns: true, allowFormatRows: true });
+        // formatting cells and notes stay allowed so that 一键校验 can still mark a protected template
+        ws(op.sheet).protection.protect({ allowFormatCells: true, allowFormatColumns: true, allowFormatRows: true, allowEditObjects: true });
         return;
       case "freeze": {
         const fp = ws(op.sheet).freezePanes;
