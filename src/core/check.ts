@@ -4,13 +4,15 @@
  */
 import Decimal from "decimal.js";
 import { CellPos, cellAddress, parseCell } from "./address";
-import { Cell, Grid } from "./grid";
+import { Cell, Grid, nonEmptyCells } from "./grid";
 import { CellRef, Finding, Severity, formatMessage } from "./finding";
 import { Item, TableInstance, codeLevel, findItem, itemCell } from "./instance";
 import { relationsOf } from "./relations";
 import { codeFindings } from "./codes";
+import { checkNarrative } from "./narrative";
+import { NARRATIVE_BASES } from "../catalog/rules/narrative";
 import { crossDocumentFindings } from "./documents";
-import { LocatedTable, locateTables, norm } from "./locate";
+import { LocatedTable, isOwnSheet, locateTables, norm } from "./locate";
 import { ParsedAmount, formatAmount, parseAmount, roundingTolerance } from "./money";
 import { RULES, TABLES } from "../catalog";
 import { Rule, Term } from "../catalog/rules/types";
@@ -221,6 +223,24 @@ function evaluate(rule: Rule, byTable: Map<string, LocatedTable[]>, reader: Amou
   return out;
 }
 
+/** The 决算说明 sheets (named like 决算说明 / 情况说明): each text cell's arithmetic. */
+function narrativeFindings(grids: Grid[], byTable: Map<string, LocatedTable[]>, reader: AmountReader): Finding[] {
+  const resolve = (name: string) => {
+    const base = NARRATIVE_BASES.find((b) => b.names.includes(name));
+    const inst = base && byTable.get(base.table)?.[0];
+    const item = inst && findItem(inst, base.cell);
+    const v = inst && item ? reader.read(inst, item, base.cell.col) : undefined;
+    return v ? v.amount : undefined;
+  };
+  const out: Finding[] = [];
+  for (const g of grids.filter((x) => /说明/.test(x.sheet) && !isOwnSheet(x))) {
+    for (const [address, cell] of nonEmptyCells(g)) {
+      if (typeof cell.value === "string" && /[%％]|万元/.test(cell.value)) out.push(...checkNarrative(cell.value, { sheet: g.sheet, address }, resolve));
+    }
+  }
+  return out;
+}
+
 /** Duplicate 科目代码 within a table. */
 function duplicateCodes(instances: LocatedTable[]): Finding[] {
   const out: Finding[] = [];
@@ -255,6 +275,7 @@ export function checkWorkbook(grids: Grid[], options: { profile?: Profile; table
   findings.push(...duplicateCodes(instances));
   findings.push(...codeFindings(instances));
   findings.push(...crossDocumentFindings(grids, instances));
+  findings.push(...narrativeFindings(grids, byTable, reader));
   findings.push(...reader.problems.values());
   for (const t of tables) {
     if (!byTable.has(t.id)) {

@@ -1,0 +1,105 @@
+/**
+ * 决算说明: the arithmetic of its sentences. A first part of the narrative checks — year-on-year
+ * changes ("较上年决算数增加 64.06 万元，增长 51.86%") and shares ("占 86.17%", "占…总额的 18.7%") —
+ * recomputed in decimals from the sentence's own amounts, or from the table a named base points at.
+ * A percentage that rounded inputs can reach is a tail; one they cannot is an error; a base that
+ * cannot be found is an info, never a guess.
+ */
+import Decimal from "decimal.js";
+import { CellRef, Finding, Severity } from "../finding";
+import { formatAmount } from "../money";
+
+const N = "(\\d+(?:\\.\\d+)?)";
+const HALF = new Decimal("0.005");
+
+interface Amount {
+  value: Decimal;
+  at: number;
+  end: number;
+}
+
+function amounts(text: string): Amount[] {
+  const out: Amount[] = [];
+  for (const m of text.matchAll(new RegExp(`${N}\\s*万元`, "g"))) {
+    // "其中 25万元为因公出国境预算数": an amount that is the subject of 为 is not the year's figure
+    if (/^\s*为/.test(text.slice(m.index! + m[0].length))) continue;
+    out.push({ value: new Decimal(m[1]), at: m.index!, end: m.index! + m[0].length });
+  }
+  return out;
+}
+
+function places(printed: string): number {
+  const i = printed.indexOf(".");
+  return i < 0 ? 0 : printed.length - i - 1;
+}
+
+/** A printed percentage against the exact ratio, with the range rounded inputs allow. */
+function judge(printed: string, exact: Decimal, range: [Decimal, Decimal]): Severity | undefined {
+  const p = new Decimal(printed);
+  const shown = places(printed);
+  if (exact.toDecimalPlaces(shown, Decimal.ROUND_HALF_UP).eq(p)) return undefined;
+  const lo = range[0].toDecimalPlaces(shown, Decimal.ROUND_DOWN);
+  const hi = range[1].toDecimalPlaces(shown, Decimal.ROUND_UP);
+  return p.gte(lo) && p.lte(hi) ? "tail" : "error";
+}
+
+/** The named bases of shares that the tables hold, resolved by the caller. */
+export type BaseResolver = (name: string) => Decimal | undefined;
+
+export function checkNarrative(text: string, cell: CellRef, resolveBase: BaseResolver = () => undefined): Finding[] {
+  const t = text.normalize("NFKC");
+  const out: Finding[] = [];
+  const all = amounts(t);
+
+  // year-on-year: the figure before the change is this year's
+  const yoy = new RegExp(`(增加|减少)\\s*${N}\\s*万元\\s*[,，]\\s*(增长|下降)\\s*${N}%`, "g");
+  for (const m of t.matchAll(yoy)) {
+    const current = [...all].reverse().find((a) => a.end <= m.index!);
+    if (!current) continue;
+    const change = new Decimal(m[2]);
+    const previous = m[1] === "增加" ? current.value.minus(change) : current.value.plus(change);
+    if (previous.lte(0)) continue;
+    const exact = change.div(previous).mul(100);
+    const range: [Decimal, Decimal] = [change.minus(HALF).div(previous.plus(HALF.mul(2))).mul(100), change.plus(HALF).div(previous.minus(HALF.mul(2))).mul(100)];
+    const severity = judge(m[4], exact, range);
+    if (!severity) continue;
+    out.push({
+      rule: "N.yoy",
+      severity,
+      message: `决算说明“${m[0]}”：本年 ${formatAmount(current.value)} 万元${m[1]} ${formatAmount(change)} 万元，上年应为 ${formatAmount(previous)} 万元，${m[3]}率应为 ${formatAmount(exact)}%${severity === "tail" ? "（只差舍入）" : ""}`,
+      cells: [cell],
+      expected: exact.toDecimalPlaces(6).toFixed(),
+      actual: m[4],
+      difference: new Decimal(m[4]).minus(exact).toDecimalPlaces(6).toFixed(),
+    });
+  }
+
+  // shares: "X 万元，占[base的] W%"; the base is the one named, else the passage's opening total
+  const share = new RegExp(`${N}\\s*万元\\s*[,，]?\\s*占([^0-9%，,。；]*?)的?\\s*${N}%`, "g");
+  for (const m of t.matchAll(share)) {
+    const part = new Decimal(m[1]);
+    const baseName = m[2].trim();
+    // a base the tables hold, by its name; else the total the passage opens with
+    const base = (baseName ? resolveBase(baseName) : undefined) ?? all.find((a) => a.at < m.index!)?.value;
+    if (base === undefined || base.isZero()) {
+      if (!part.isZero() && baseName) {
+        out.push({ rule: "N.share.base", severity: "info", message: `决算说明“${m[0]}”：找不到“${baseName}”的金额，占比未核对`, cells: [cell] });
+      }
+      continue;
+    }
+    const exact = part.div(base).mul(100);
+    const range: [Decimal, Decimal] = [part.minus(HALF).div(base.plus(HALF)).mul(100), part.plus(HALF).div(base.minus(HALF)).mul(100)];
+    const severity = judge(m[3], exact, range);
+    if (!severity) continue;
+    out.push({
+      rule: "N.share",
+      severity,
+      message: `决算说明“${m[0]}”：${formatAmount(part)} ÷ ${baseName || "总额"} ${formatAmount(base)} = ${formatAmount(exact)}%，写作 ${m[3]}%${severity === "tail" ? "（只差舍入）" : ""}`,
+      cells: [cell],
+      expected: exact.toDecimalPlaces(6).toFixed(),
+      actual: m[3],
+      difference: new Decimal(m[3]).minus(exact).toDecimalPlaces(6).toFixed(),
+    });
+  }
+  return out;
+}

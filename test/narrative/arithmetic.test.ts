@@ -1,0 +1,35 @@
+/**
+ * 决算说明 arithmetic on seed 001's real narrative, pasted into a 决算说明 sheet beside the tables:
+ * the year-on-year and share claims of ../shared/fixtures/seed001-003-expected-relations.json are
+ * reported with their verdicts (rounding tails as tails, the 18.7% share as an error), the
+ * sentences that hold are not.
+ */
+import * as fs from "fs";
+import * as path from "path";
+import { checkWorkbook } from "../../src/core/check";
+import { readGrids } from "../../src/xlsx";
+import { SEED001, SHARED, seedWorkbook } from "../fixtures/seed-workbooks";
+
+const narrative = JSON.parse(fs.readFileSync(path.join(SEED001, "narrative.json"), "utf8")) as { passages: { id: string; text: string }[] };
+const expected = (JSON.parse(fs.readFileSync(path.join(SHARED, "fixtures/seed001-003-expected-relations.json"), "utf8")) as { id: string; seed: string; category: string; relation: string; verdict: string }[]).filter(
+  (r) => r.seed.startsWith("001") && (r.category === "narrative:yoy_change" || r.category === "narrative:share"),
+);
+
+function withNarrative() {
+  const wb = seedWorkbook("sheets");
+  const ws = wb.addWorksheet("决算说明");
+  narrative.passages.forEach((p, i) => (ws.getCell(i + 1, 1).value = p.text));
+  return wb;
+}
+
+it("reports exactly the year-on-year and share relations that do not hold, with their verdicts", () => {
+  const found = checkWorkbook(readGrids(withNarrative())).findings.filter((f) => f.rule.startsWith("N.") && f.severity !== "info");
+  // relation "001-p08-c05 公用经费: …" → the passage's row on the sheet
+  const rowOf = (relation: string) => 1 + narrative.passages.findIndex((p) => relation.startsWith(p.id));
+  const want = expected.map((e) => ({ at: `决算说明!A${rowOf(e.relation)}`, rule: e.category === "narrative:share" ? "N.share" : "N.yoy", severity: e.verdict === "ROUNDING_TAIL" ? "tail" : "error" }));
+  const got = found.map((f) => ({ at: `${f.cells[0].sheet}!${f.cells[0].address}`, rule: f.rule, severity: f.severity as string }));
+  const key = (x: { at: string; rule: string; severity: string }) => `${x.at} ${x.rule} ${x.severity}`;
+  expect(want).toHaveLength(6);
+  expect(got.map(key).sort()).toEqual(want.map(key).sort());
+  expect(found.find((f) => f.rule === "N.share")!.message).toBe("决算说明“163万元,占一般公共预算项目支出总额的 18.7%”：163.00 ÷ 一般公共预算项目支出总额 122.68 = 132.87%，写作 18.7%");
+});
