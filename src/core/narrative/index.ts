@@ -101,5 +101,25 @@ export function checkNarrative(text: string, cell: CellRef, resolveBase: BaseRes
       difference: new Decimal(m[3]).minus(exact).toDecimalPlaces(6).toFixed(),
     });
   }
+  // execution: "全年预算数为 60 万元,执行数为 53.25 万元,完成预算的 88.76%"
+  const execution = new RegExp(`预算数?为?\\s*${N}\\s*万元\\s*[,，]\\s*(?:实际)?执行数?为?\\s*${N}\\s*万元\\s*[,，]\\s*(?:完成预算的|执行率为?)\\s*${N}%`, "g");
+  for (const m of t.matchAll(execution)) {
+    const budget = new Decimal(m[1]);
+    const spent = new Decimal(m[2]);
+    if (budget.isZero()) continue;
+    const exact = spent.div(budget).mul(100);
+    const range: [Decimal, Decimal] = [spent.minus(HALF).div(budget.plus(HALF)).mul(100), spent.plus(HALF).div(budget.minus(HALF)).mul(100)];
+    const severity = judge(m[3], exact, range);
+    if (!severity) continue;
+    out.push({
+      rule: "N.execution",
+      severity,
+      message: `决算说明“${m[0]}”：${formatAmount(spent)} ÷ ${formatAmount(budget)} = ${formatAmount(exact)}%，写作 ${m[3]}%${severity === "tail" ? "（只差舍入）" : ""}`,
+      cells: [cell],
+      expected: exact.toDecimalPlaces(6).toFixed(),
+      actual: m[3],
+      difference: new Decimal(m[3]).minus(exact).toDecimalPlaces(6).toFixed(),
+    });
+  }
   return out;
 }
