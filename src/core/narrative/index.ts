@@ -43,6 +43,26 @@ function judge(printed: string, exact: Decimal, range: [Decimal, Decimal]): Seve
   return p.gte(lo) && p.lte(hi) ? "tail" : "error";
 }
 
+/** A written percentage against its exact value: nothing when it rounds right, else a finding. */
+function percentFinding(rule: string, quote: string, printed: string, exact: Decimal, range: [Decimal, Decimal], explain: string, cell: CellRef): Finding | undefined {
+  const severity = judge(printed, exact, range);
+  if (!severity) return undefined;
+  return {
+    rule,
+    severity,
+    message: `决算说明“${quote}”：${explain}${severity === "tail" ? "（只差舍入）" : ""}`,
+    cells: [cell],
+    expected: exact.toDecimalPlaces(6).toFixed(),
+    actual: printed,
+    difference: new Decimal(printed).minus(exact).toDecimalPlaces(6).toFixed(),
+  };
+}
+
+/** The range a ratio a ÷ b can take when both were rounded to 2 places (b widened by `spread` halves). */
+function ratioRange(a: Decimal, b: Decimal, spread = 1): [Decimal, Decimal] {
+  return [a.minus(HALF).div(b.plus(HALF.mul(spread))).mul(100), a.plus(HALF).div(b.minus(HALF.mul(spread))).mul(100)];
+}
+
 /** The named bases of shares that the tables hold, resolved by the caller. */
 export type BaseResolver = (name: string) => Decimal | undefined;
 
@@ -60,18 +80,9 @@ export function checkNarrative(text: string, cell: CellRef, resolveBase: BaseRes
     const previous = m[1] === "增加" ? current.value.minus(change) : current.value.plus(change);
     if (previous.lte(0)) continue;
     const exact = change.div(previous).mul(100);
-    const range: [Decimal, Decimal] = [change.minus(HALF).div(previous.plus(HALF.mul(2))).mul(100), change.plus(HALF).div(previous.minus(HALF.mul(2))).mul(100)];
-    const severity = judge(m[4], exact, range);
-    if (!severity) continue;
-    out.push({
-      rule: "N.yoy",
-      severity,
-      message: `决算说明“${m[0]}”：本年 ${formatAmount(current.value)} 万元${m[1]} ${formatAmount(change)} 万元，上年应为 ${formatAmount(previous)} 万元，${m[3]}率应为 ${formatAmount(exact)}%${severity === "tail" ? "（只差舍入）" : ""}`,
-      cells: [cell],
-      expected: exact.toDecimalPlaces(6).toFixed(),
-      actual: m[4],
-      difference: new Decimal(m[4]).minus(exact).toDecimalPlaces(6).toFixed(),
-    });
+    // the previous year is derived from two rounded figures: its rounding counts twice
+    const f = percentFinding("N.yoy", m[0], m[4], exact, ratioRange(change, previous, 2), `本年 ${formatAmount(current.value)} 万元${m[1]} ${formatAmount(change)} 万元，上年应为 ${formatAmount(previous)} 万元，${m[3]}率应为 ${formatAmount(exact)}%`, cell);
+    if (f) out.push(f);
   }
 
   // shares: "X 万元，占[base的] W%"; the base is the one named, else the passage's opening total
@@ -88,19 +99,10 @@ export function checkNarrative(text: string, cell: CellRef, resolveBase: BaseRes
       continue;
     }
     const exact = part.div(base).mul(100);
-    const range: [Decimal, Decimal] = [part.minus(HALF).div(base.plus(HALF)).mul(100), part.plus(HALF).div(base.minus(HALF)).mul(100)];
-    const severity = judge(m[3], exact, range);
-    if (!severity) continue;
-    out.push({
-      rule: "N.share",
-      severity,
-      message: `决算说明“${m[0]}”：${formatAmount(part)} ÷ ${baseName || "总额"} ${formatAmount(base)} = ${formatAmount(exact)}%，写作 ${m[3]}%${severity === "tail" ? "（只差舍入）" : ""}`,
-      cells: [cell],
-      expected: exact.toDecimalPlaces(6).toFixed(),
-      actual: m[3],
-      difference: new Decimal(m[3]).minus(exact).toDecimalPlaces(6).toFixed(),
-    });
+    const f = percentFinding("N.share", m[0], m[3], exact, ratioRange(part, base), `${formatAmount(part)} ÷ ${baseName || "总额"} ${formatAmount(base)} = ${formatAmount(exact)}%，写作 ${m[3]}%`, cell);
+    if (f) out.push(f);
   }
+
   // execution: "全年预算数为 60 万元,执行数为 53.25 万元,完成预算的 88.76%"
   const execution = new RegExp(`预算数?为?\\s*${N}\\s*万元\\s*[,，]\\s*(?:实际)?执行数?为?\\s*${N}\\s*万元\\s*[,，]\\s*(?:完成预算的|执行率为?)\\s*${N}%`, "g");
   for (const m of t.matchAll(execution)) {
@@ -108,18 +110,8 @@ export function checkNarrative(text: string, cell: CellRef, resolveBase: BaseRes
     const spent = new Decimal(m[2]);
     if (budget.isZero()) continue;
     const exact = spent.div(budget).mul(100);
-    const range: [Decimal, Decimal] = [spent.minus(HALF).div(budget.plus(HALF)).mul(100), spent.plus(HALF).div(budget.minus(HALF)).mul(100)];
-    const severity = judge(m[3], exact, range);
-    if (!severity) continue;
-    out.push({
-      rule: "N.execution",
-      severity,
-      message: `决算说明“${m[0]}”：${formatAmount(spent)} ÷ ${formatAmount(budget)} = ${formatAmount(exact)}%，写作 ${m[3]}%${severity === "tail" ? "（只差舍入）" : ""}`,
-      cells: [cell],
-      expected: exact.toDecimalPlaces(6).toFixed(),
-      actual: m[3],
-      difference: new Decimal(m[3]).minus(exact).toDecimalPlaces(6).toFixed(),
-    });
+    const f = percentFinding("N.execution", m[0], m[3], exact, ratioRange(spent, budget), `${formatAmount(spent)} ÷ ${formatAmount(budget)} = ${formatAmount(exact)}%，写作 ${m[3]}%`, cell);
+    if (f) out.push(f);
   }
   return out;
 }
