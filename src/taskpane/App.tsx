@@ -189,8 +189,8 @@ function countsOf(fs: Finding[]): { errors: number; tails: number; warnings: num
 
 /** The table a finding belongs to, for grouping: "T05.row" → "T05", "T01~T02.total" → "T01~T02". */
 function groupOf(f: Finding): string {
-  // 绩效 findings group by their table's sheet; the disclosure rules by table ("T05", "T01~T02")
-  if (f.rule.startsWith("P.") && f.cells[0]) return f.cells[0].sheet;
+  // 绩效 and 决算说明 findings group by their sheet; the disclosure rules by table ("T05", "T01~T02")
+  if ((f.rule.startsWith("P.") || f.rule.startsWith("N.")) && f.cells[0]) return f.cells[0].sheet;
   return f.rule.split(".")[0];
 }
 
