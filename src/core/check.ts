@@ -9,8 +9,8 @@ import { CellRef, Finding, Severity, formatMessage } from "./finding";
 import { Item, TableInstance, codeLevel, findItem, itemCell } from "./instance";
 import { relationsOf } from "./relations";
 import { codeFindings } from "./codes";
-import { checkNarrative } from "./narrative";
-import { NARRATIVE_BASES } from "../catalog/rules/narrative";
+import { checkNarrative, checkNarrativeAmounts } from "./narrative";
+import { NARRATIVE_BASES, NARRATIVE_SUBJECTS } from "../catalog/rules/narrative";
 import { crossDocumentFindings } from "./documents";
 import { LocatedTable, isOwnSheet, locateTables, norm } from "./locate";
 import { ParsedAmount, formatAmount, parseAmount, roundingTolerance } from "./money";
@@ -232,10 +232,26 @@ function narrativeFindings(grids: Grid[], byTable: Map<string, LocatedTable[]>, 
     const v = inst && item ? reader.read(inst, item, base.cell.col) : undefined;
     return v ? v.amount : undefined;
   };
+  const subject = (name: string) => {
+    const s = NARRATIVE_SUBJECTS.find((x) => x.names.includes(name));
+    const inst = s && byTable.get(s.table)?.[0];
+    if (!s || !inst) return undefined;
+    let value = new Decimal(0);
+    for (const c of s.cells) {
+      const item = findItem(inst, c);
+      const v = item ? reader.read(inst, item, c.col) : undefined;
+      if (!v) return undefined;
+      value = value.plus(v.amount);
+    }
+    return { value, where: `${inst.table.number}（${inst.sheet}）` };
+  };
+  const names = NARRATIVE_SUBJECTS.flatMap((s) => s.names);
   const out: Finding[] = [];
   for (const g of grids.filter((x) => /说明/.test(x.sheet) && !isOwnSheet(x))) {
     for (const [address, cell] of nonEmptyCells(g)) {
-      if (typeof cell.value === "string" && /[%％]|万元/.test(cell.value)) out.push(...checkNarrative(cell.value, { sheet: g.sheet, address }, resolve));
+      if (typeof cell.value !== "string" || !/[%％]|万元/.test(cell.value)) continue;
+      const at = { sheet: g.sheet, address };
+      out.push(...checkNarrative(cell.value, at, resolve), ...checkNarrativeAmounts(cell.value, at, names, subject));
     }
   }
   return out;

@@ -48,3 +48,14 @@ it("seed 003's narrative alone, without its tables: the shares of 支出合计 a
   expect(want).toHaveLength(2);
   expect(found.map((f) => ({ at: `${f.cells[0].sheet}!${f.cells[0].address}`, rule: f.rule, severity: f.severity as string }))).toEqual(want);
 });
+
+it("an amount the narrative names by a table's words must equal the table: a slip in the text is an error", () => {
+  const wb = withNarrative();
+  const ws = wb.getWorksheet("决算说明")!;
+  const row = 1 + narrative.passages.findIndex((p) => p.id === "001-p03");
+  ws.getCell(row, 1).value = String(ws.getCell(row, 1).value).replace("基本支出 764.61万元", "基本支出 746.61万元");
+  const found = checkWorkbook(readGrids(wb)).findings.filter((f) => f.rule === "N.amount");
+  expect(found.map((f) => [f.severity, `${f.cells[0].sheet}!${f.cells[0].address}`, f.message])).toEqual([
+    ["error", `决算说明!A${row}`, "决算说明“基本支出 746.61万元”与公开03表（表3） 764.61 万元不一致"],
+  ]);
+});

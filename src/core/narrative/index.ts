@@ -63,6 +63,41 @@ function ratioRange(a: Decimal, b: Decimal, spread = 1): [Decimal, Decimal] {
   return [a.minus(HALF).div(b.plus(HALF.mul(spread))).mul(100), a.plus(HALF).div(b.minus(HALF.mul(spread))).mul(100)];
 }
 
+/** What the tables hold for a subject the text names ("收入合计"), resolved by the caller. */
+export type SubjectResolver = (name: string) => { value: Decimal; where: string } | undefined;
+
+/**
+ * "收入合计 887.29 万元": an amount right after a subject the tables know must equal the table
+ * (a difference of one unit of the 2nd decimal is a tail).
+ */
+export function checkNarrativeAmounts(text: string, cell: CellRef, names: string[], resolve: SubjectResolver): Finding[] {
+  const t = text.normalize("NFKC");
+  const out: Finding[] = [];
+  const alternatives = [...names].sort((a, b) => b.length - a.length).map((n) => n.normalize("NFKC").replace(/[.*+?^${}()|[\]\\]/g, "\\$&"));
+  const re = new RegExp(`(${alternatives.join("|")})\\s*(?:为|是|:)?\\s*${N}\\s*万元`, "g");
+  for (const m of t.matchAll(re)) {
+    // "一般公共预算财政拨款基本支出" contains "基本支出": only a name that starts where the words start
+    const before = t.slice(Math.max(0, m.index! - 1), m.index!);
+    if (/[\u4e00-\u9fff]/.test(before) && !/[年度中：:的]$/.test(before)) continue;
+    const table = resolve(m[1]);
+    if (!table) continue;
+    const written = new Decimal(m[2]);
+    const diff = written.minus(table.value);
+    if (diff.isZero()) continue;
+    const severity: Severity = diff.abs().lte("0.01") ? "tail" : "error";
+    out.push({
+      rule: "N.amount",
+      severity,
+      message: `决算说明“${m[0]}”与${table.where} ${formatAmount(table.value)} 万元不一致${severity === "tail" ? "（尾差）" : ""}`,
+      cells: [cell],
+      expected: table.value.toFixed(),
+      actual: written.toFixed(),
+      difference: diff.toFixed(),
+    });
+  }
+  return out;
+}
+
 /** The named bases of shares that the tables hold, resolved by the caller. */
 export type BaseResolver = (name: string) => Decimal | undefined;
 
