@@ -10,7 +10,7 @@ import { Item, TableInstance, codeLevel, findItem, itemCell } from "./instance";
 import { relationsOf } from "./relations";
 import { codeFindings } from "./codes";
 import { checkNarrative, checkNarrativeAmounts } from "./narrative";
-import { NARRATIVE_BASES, NARRATIVE_SUBJECTS } from "../catalog/rules/narrative";
+import { NARRATIVE_BASES, NARRATIVE_SUBJECTS, NarrativeSubject } from "../catalog/rules/narrative";
 import { crossDocumentFindings } from "./documents";
 import { LocatedTable, isOwnSheet, locateTables, norm } from "./locate";
 import { ParsedAmount, formatAmount, parseAmount, roundingTolerance } from "./money";
@@ -225,15 +225,9 @@ function evaluate(rule: Rule, byTable: Map<string, LocatedTable[]>, reader: Amou
 
 /** The 决算说明 sheets (named like 决算说明 / 情况说明): each text cell's arithmetic. */
 function narrativeFindings(grids: Grid[], byTable: Map<string, LocatedTable[]>, reader: AmountReader): Finding[] {
-  const resolve = (name: string) => {
-    const base = NARRATIVE_BASES.find((b) => b.names.includes(name));
-    const inst = base && byTable.get(base.table)?.[0];
-    const item = inst && findItem(inst, base.cell);
-    const v = inst && item ? reader.read(inst, item, base.cell.col) : undefined;
-    return v ? v.amount : undefined;
-  };
-  const subject = (name: string) => {
-    const s = NARRATIVE_SUBJECTS.find((x) => x.names.includes(name));
+  /** the amount the tables hold for a name of one of the lists, summed over its cells */
+  const lookup = (list: NarrativeSubject[]) => (name: string) => {
+    const s = list.find((x) => x.names.includes(name));
     const inst = s && byTable.get(s.table)?.[0];
     if (!s || !inst) return undefined;
     let value = new Decimal(0);
@@ -245,6 +239,9 @@ function narrativeFindings(grids: Grid[], byTable: Map<string, LocatedTable[]>, 
     }
     return { value, where: `${inst.table.number}（${inst.sheet}）` };
   };
+  const base = lookup(NARRATIVE_BASES);
+  const resolve = (name: string) => base(name)?.value;
+  const subject = lookup(NARRATIVE_SUBJECTS);
   const names = NARRATIVE_SUBJECTS.flatMap((s) => s.names);
   const out: Finding[] = [];
   for (const g of grids.filter((x) => /说明/.test(x.sheet) && !isOwnSheet(x))) {

@@ -8,7 +8,7 @@ import { Grid, cellAt } from "./grid";
 import { findItem, itemCell } from "./instance";
 import { LocatedTable } from "./locate";
 import { formatAmount, parseAmount } from "./money";
-import { PerformanceTable, locatePerformanceTables, valueAt } from "./score/locate";
+import { PerformanceTable, locatePerformanceTables, printedNumber } from "./score/locate";
 import { cellAddress } from "./address";
 import { ItemSelector } from "../catalog/rules/types";
 
@@ -21,7 +21,8 @@ const WHOLE_TABLE_LINKS: { row: RegExp; table: string; item: ItemSelector; col: 
   { row: /公用经费/, table: "T06", item: { key: "public.total" }, col: "amount", id: "P~T06.public", what: "公开06表 公用经费合计" },
 ];
 
-const number = (v: ReturnType<typeof valueAt>) => {
+/** An amount in a disclosure table's cell. */
+const number = (v: ReturnType<typeof cellAt>["value"]) => {
   const p = parseAmount(v);
   return p.kind === "amount" ? p.value : undefined;
 };
@@ -38,7 +39,7 @@ export function crossDocumentFindings(grids: Grid[], instances: LocatedTable[]):
       const item = inst && findItem(inst, link.item);
       const col = row?.cols.actual;
       if (!row || !inst || !item || col === undefined || item.cols[link.col] === undefined) continue;
-      const mine = number(valueAt(t, row.row, col));
+      const mine = printedNumber(t, row.row, col)?.value;
       const theirs = number(cellValue(grids, inst.sheet, item.row, item.cols[link.col]));
       if (mine === undefined || theirs === undefined || mine.eq(theirs)) continue;
       const diff = mine.minus(theirs);
@@ -80,7 +81,7 @@ export function crossDocumentFindings(grids: Grid[], instances: LocatedTable[]):
 
 function projectSpent(p: PerformanceTable): Decimal | undefined {
   const total = p.funds.find((r) => r.role === "total");
-  return total ? number(valueAt(p, total.row, total.cols.actual)) : undefined;
+  return total ? printedNumber(p, total.row, total.cols.actual)?.value : undefined;
 }
 
 function cellValue(grids: Grid[], sheet: string, row: number, col: number) {

@@ -8,9 +8,9 @@ import Decimal from "decimal.js";
 import { cellAddress } from "../address";
 import { CellRef, Finding, Severity } from "../finding";
 import { Grid } from "../grid";
-import { ParsedAmount, formatAmount, parseAmount, parseAmountText } from "../money";
+import { formatAmount } from "../money";
 import { FundsColumn, OFFICIAL_GRADES } from "../../catalog/tables/performance";
-import { FundsRow, IndicatorRow, PerformanceTable, locatePerformanceTables, valueAt } from "./locate";
+import { FundsRow, IndicatorRow, PerformanceTable, Printed, locatePerformanceTables, printedNumber, valueAt } from "./locate";
 import { Target, inUnit, parseActual, parseTarget } from "./parse";
 import { statementFindings } from "./statements";
 
@@ -32,23 +32,6 @@ export interface ScoreResult {
 
 const SCORE_PLACES = 2;
 const HUNDRED = new Decimal(100);
-
-interface Printed {
-  value: Decimal;
-  places: number;
-  cell: CellRef;
-}
-
-/** A printed number ("9.98分", "92.18", "100%"), or undefined when the cell holds none ("—"). */
-function printed(t: PerformanceTable, row: number, col: number | undefined): Printed | undefined {
-  if (col === undefined) return undefined;
-  const v = valueAt(t, row, col);
-  const cell = t.view.raw(row, col);
-  // "9.98分" and "98.82%" print the same figure as 9.98 and 98.82; a % number format is scaled by parseAmount
-  const p: ParsedAmount = typeof v === "string" ? parseAmountText(v.replace(/分$/, "")) : parseAmount(v, cell?.numberFormat);
-  if (p.kind !== "amount") return undefined;
-  return { value: p.value, places: p.places, cell: { sheet: t.sheet, address: cellAddress({ row, col }) } };
-}
 
 type Verdict = "ok" | "tail" | "error";
 
@@ -78,7 +61,7 @@ function rateRange(actual: Decimal, budget: Decimal): [Decimal, Decimal] | undef
 }
 
 function fundsCell(t: PerformanceTable, r: FundsRow, k: FundsColumn) {
-  return printed(t, r.row, r.cols[k]);
+  return printedNumber(t, r.row, r.cols[k]);
 }
 
 function scoreFunds(t: PerformanceTable, fundsWeight: Decimal | undefined, out: Finding[]): Decimal | undefined {
@@ -245,8 +228,8 @@ function scoreIndicators(t: PerformanceTable, out: Finding[]): { weights: Decima
   let printedSum = new Decimal(0);
   let complete = true;
   for (const row of t.indicators) {
-    const weight = printed(t, row.row, row.cols.weight);
-    const score = printed(t, row.row, row.cols.score);
+    const weight = printedNumber(t, row.row, row.cols.weight);
+    const score = printedNumber(t, row.row, row.cols.score);
     if (weight) weights = weights.plus(weight.value);
     if (score) printedSum = printedSum.plus(score.value);
     if (!weight || !score) {
@@ -340,8 +323,8 @@ function weightTree(t: PerformanceTable, out: Finding[]): void {
       groups.set(k, [...(groups.get(k) ?? []), r]);
     }
     for (const rows of groups.values()) {
-      const parent = printed(t, rows[0].row, weightCol);
-      const kids = rows.map((r) => printed(t, r.row, r.cols.weight));
+      const parent = printedNumber(t, rows[0].row, weightCol);
+      const kids = rows.map((r) => printedNumber(t, r.row, r.cols.weight));
       if (!parent || kids.some((k) => !k)) continue;
       const sum = kids.reduce((s, k) => s.plus(k!.value), new Decimal(0));
       if (!sum.eq(parent.value)) {
@@ -358,8 +341,8 @@ export function gradeOf(total: Decimal, grades = OFFICIAL_GRADES): string {
 
 export function scoreTable(t: PerformanceTable): { project: ProjectScore; findings: Finding[] } {
   const out: Finding[] = [];
-  const totalWeight = t.total ? printed(t, t.total.row, t.total.weightCol) : undefined;
-  const totalScore = t.total ? printed(t, t.total.row, t.total.scoreCol) : undefined;
+  const totalWeight = t.total ? printedNumber(t, t.total.row, t.total.weightCol) : undefined;
+  const totalScore = t.total ? printedNumber(t, t.total.row, t.total.scoreCol) : undefined;
   const ind = scoreIndicators(t, out);
   // the funds block's 分值: its own column, else 100 − Σ indicator 分值 (some layouts print none)
   const implied = totalWeight ? totalWeight.value.minus(ind.weights) : HUNDRED.minus(ind.weights);

@@ -2,7 +2,10 @@
  * Find 绩效自评 tables in any workbook: the title, the header fields (项目名称 …), the funds block
  * (by its column labels), the indicator block (一级/二级/三级指标 …) and the 总分 row.
  */
+import Decimal from "decimal.js";
 import { cellAddress } from "../address";
+import { CellRef } from "../finding";
+import { ParsedAmount, parseAmount, parseAmountText } from "../money";
 import { CellValue, Grid } from "../grid";
 import { SheetView, isOwnSheet, norm, viewOf } from "../locate";
 import { FundsColumn, IndicatorColumn, PERFORMANCE_TABLES, PerformanceTableDef } from "../../catalog/tables/performance";
@@ -264,4 +267,21 @@ function readBlock(
 
 export function valueAt(t: PerformanceTable, row: number, col: number | undefined): CellValue {
   return col === undefined ? null : (t.view.raw(row, col)?.value ?? null);
+}
+
+export interface Printed {
+  value: Decimal;
+  places: number;
+  cell: CellRef;
+}
+
+/** A printed number ("9.98分", "92.18", "100%"), or undefined when the cell holds none ("—"). */
+export function printedNumber(t: PerformanceTable, row: number | undefined, col: number | undefined): Printed | undefined {
+  if (row === undefined || col === undefined) return undefined;
+  const v = valueAt(t, row, col);
+  const cell = t.view.raw(row, col);
+  // "9.98分" and "98.82%" print the same figure as 9.98 and 98.82; a % number format is scaled by parseAmount
+  const p: ParsedAmount = typeof v === "string" ? parseAmountText(v.replace(/分$/, "")) : parseAmount(v, cell?.numberFormat);
+  if (p.kind !== "amount") return undefined;
+  return { value: p.value, places: p.places, cell: { sheet: t.sheet, address: cellAddress({ row, col }) } };
 }

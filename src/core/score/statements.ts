@@ -5,8 +5,8 @@
  */
 import Decimal from "decimal.js";
 import { Finding, Severity } from "../finding";
-import { formatAmount, parseAmount } from "../money";
-import { PerformanceTable, valueAt } from "./locate";
+import { formatAmount } from "../money";
+import { PerformanceTable, printedNumber } from "./locate";
 
 type Field = "budget" | "actual" | "rate" | "score" | "grade";
 
@@ -67,12 +67,7 @@ const LABEL: Record<Field, string> = { budget: "全年预算数", actual: "全�
 
 export function statementFindings(t: PerformanceTable, computedGrade: string): Finding[] {
   const total = t.funds.find((r) => r.role === "total");
-  const num = (row: number | undefined, col: number | undefined) => {
-    if (row === undefined || col === undefined) return undefined;
-    const raw = valueAt(t, row, col);
-    const p = parseAmount(typeof raw === "string" ? raw.replace(/分$/, "") : raw);
-    return p.kind === "amount" ? p.value : undefined;
-  };
+  const num = (row: number | undefined, col: number | undefined) => printedNumber(t, row, col)?.value;
   const table: Record<Field, Decimal | string | undefined> = {
     budget: num(total?.row, total?.cols.budget),
     actual: num(total?.row, total?.cols.actual),
