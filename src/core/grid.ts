@@ -1,5 +1,5 @@
 /** The seam's input: one worksheet's used range as plain data, produced alike by both adapters. */
-import { Area, CellPos, areaAddress, areaContains, cellAddress, parseArea, parseCell } from "./address";
+import { Area, CellPos, areaContains, cellAddress, parseCell } from "./address";
 
 export type CellValue = string | number | boolean | null;
 
@@ -31,10 +31,6 @@ export interface Grid {
 
 export const EMPTY_CELL: Readonly<Cell> = Object.freeze({ value: null });
 
-export function emptyGrid(sheet: string): Grid {
-  return { sheet, origin: "A1", cells: [], merges: [], visibility: "visible" };
-}
-
 export function gridArea(grid: Grid): Area | undefined {
   if (grid.cells.length === 0 || grid.cells[0].length === 0) return undefined;
   const o = parseCell(grid.origin);
@@ -46,26 +42,6 @@ export function cellAt(grid: Grid, pos: CellPos): Readonly<Cell> {
   const o = parseCell(grid.origin);
   const row = grid.cells[pos.row - o.row];
   return (row && row[pos.col - o.col]) ?? EMPTY_CELL;
-}
-
-export function cellAtAddress(grid: Grid, address: string): Readonly<Cell> {
-  return cellAt(grid, parseCell(address));
-}
-
-/** The merged area that covers a position, if any. */
-export function mergeAt(grid: Grid, pos: CellPos): Area | undefined {
-  for (const m of grid.merges) {
-    const a = parseArea(m);
-    if (areaContains(a, pos)) return a;
-  }
-  return undefined;
-}
-
-/** A grid from a plain 2-D array of values starting at `origin` (tests and fixtures). */
-export function gridFromValues(sheet: string, values: CellValue[][], origin = "A1", merges: string[] = []): Grid {
-  const width = Math.max(0, ...values.map((r) => r.length));
-  const cells = values.map((r) => Array.from({ length: width }, (_, i) => ({ value: r[i] ?? null })));
-  return { sheet, origin, cells, merges, visibility: "visible" };
 }
 
 /** Every non-empty cell as [address, cell]: handy for comparisons and reports. */
@@ -80,11 +56,6 @@ export function* nonEmptyCells(grid: Grid): Generator<[string, Cell]> {
       }
     }
   }
-}
-
-export function usedAddress(grid: Grid): string | undefined {
-  const a = gridArea(grid);
-  return a && areaAddress(a);
 }
 
 /** Above this many cells a sheet's bounding box is not read densely. */

@@ -64,8 +64,6 @@ export interface WritePlan {
   ops: PlanOp[];
 }
 
-export type OpName = PlanOp["op"];
-
 const LEDGER_PREFIX = "_juesuan_";
 
 /** The very hidden sheet that keeps the formats saved under `id`. */
@@ -75,17 +73,4 @@ export function ledgerSheet(id: string): string {
 
 export function isLedgerSheet(sheet: string): boolean {
   return sheet.startsWith(LEDGER_PREFIX);
-}
-
-/** Ledger row layout: A = "Sheet!A1" of the saved cell, B = the cell holding its formats, C = its note. */
-export const LEDGER_COLUMNS = { ref: 0, formats: 1, note: 2 } as const;
-
-/** The sheets a plan touches, in first-touched order (adapters pre-resolve them once). */
-export function sheetsOf(plan: WritePlan): string[] {
-  const seen = new Set<string>();
-  for (const op of plan.ops) {
-    if ("sheet" in op) seen.add(op.sheet);
-    else for (const c of op.cells) seen.add(c.sheet);
-  }
-  return [...seen];
 }
