@@ -287,7 +287,7 @@ export function checkWorkbook(grids: Grid[], options: { profile?: Profile; table
   for (const rule of rules) findings.push(...evaluate(rule, byTable, reader));
   findings.push(...duplicateCodes(instances));
   findings.push(...codeFindings(instances));
-  findings.push(...crossDocumentFindings(grids, instances));
+  findings.push(...crossDocumentFindings(grids, byTable, (inst, item, col) => reader.read(inst, item, col)?.amount));
   findings.push(...narrativeFindings(grids, byTable, reader));
   findings.push(...reader.problems.values());
   for (const t of tables) {

@@ -4,10 +4,10 @@
  */
 import Decimal from "decimal.js";
 import { Finding, Severity } from "./finding";
-import { Grid, cellAt } from "./grid";
-import { findItem, itemCell } from "./instance";
+import { Grid } from "./grid";
+import { Item, findItem, itemCell } from "./instance";
 import { LocatedTable } from "./locate";
-import { formatAmount, parseAmount } from "./money";
+import { formatAmount } from "./money";
 import { PerformanceTable, locatePerformanceTables, printedNumber } from "./score/locate";
 import { cellAddress } from "./address";
 import { ItemSelector } from "../catalog/rules/types";
@@ -21,16 +21,13 @@ const WHOLE_TABLE_LINKS: { row: RegExp; table: string; item: ItemSelector; col: 
   { row: /公用经费/, table: "T06", item: { key: "public.total" }, col: "amount", id: "P~T06.public", what: "公开06表 公用经费合计" },
 ];
 
-/** An amount in a disclosure table's cell. */
-const number = (v: ReturnType<typeof cellAt>["value"]) => {
-  const p = parseAmount(v);
-  return p.kind === "amount" ? p.value : undefined;
-};
+/** The checker's reading of a disclosure cell as an amount (undefined when it holds none). */
+export type AmountOf = (inst: LocatedTable, item: Item, col: string) => Decimal | undefined;
 
-export function crossDocumentFindings(grids: Grid[], instances: LocatedTable[]): Finding[] {
+export function crossDocumentFindings(grids: Grid[], byTable: Map<string, LocatedTable[]>, amountOf: AmountOf): Finding[] {
   const perf = locatePerformanceTables(grids);
   if (perf.length === 0) return [];
-  const first = (id: string) => instances.find((i) => i.table.id === id);
+  const first = (id: string) => byTable.get(id)?.[0];
   const out: Finding[] = [];
   for (const t of perf.filter((p) => p.def.id === "P.whole")) {
     for (const link of WHOLE_TABLE_LINKS) {
@@ -40,7 +37,7 @@ export function crossDocumentFindings(grids: Grid[], instances: LocatedTable[]):
       const col = row?.cols.actual;
       if (!row || !inst || !item || col === undefined || item.cols[link.col] === undefined) continue;
       const mine = printedNumber(t, row.row, col)?.value;
-      const theirs = number(cellValue(grids, inst.sheet, item.row, item.cols[link.col]));
+      const theirs = amountOf(inst, item, link.col);
       if (mine === undefined || theirs === undefined || mine.eq(theirs)) continue;
       const diff = mine.minus(theirs);
       const severity: Severity = diff.abs().lte("0.01") ? "tail" : "error";
@@ -62,7 +59,7 @@ export function crossDocumentFindings(grids: Grid[], instances: LocatedTable[]):
   if (projects.length && t05 && total05 && total05.cols.c3 !== undefined) {
     const spent = projects.map((p) => projectSpent(p)).filter((x): x is Decimal => !!x);
     const sum = spent.reduce((s, x) => s.plus(x), new Decimal(0));
-    const cap = number(cellValue(grids, t05.sheet, total05.row, total05.cols.c3));
+    const cap = amountOf(t05, total05, "c3");
     const tol = new Decimal(spent.length + 1).mul("0.005");
     if (cap !== undefined && sum.minus(cap).gt(tol)) {
       out.push({
@@ -82,9 +79,4 @@ export function crossDocumentFindings(grids: Grid[], instances: LocatedTable[]):
 function projectSpent(p: PerformanceTable): Decimal | undefined {
   const total = p.funds.find((r) => r.role === "total");
   return total ? printedNumber(p, total.row, total.cols.actual)?.value : undefined;
-}
-
-function cellValue(grids: Grid[], sheet: string, row: number, col: number) {
-  const g = grids.find((x) => x.sheet === sheet);
-  return g ? cellAt(g, { row, col }).value : null;
 }
