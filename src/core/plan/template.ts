@@ -3,7 +3,7 @@
  * as published, with live formulas for every total the rules define, input validation, locked
  * formula cells, frozen headers and print setup.
  */
-import { Area, areaAddress, cellAddress, columnLetters, sheetNameProblem } from "../address";
+import { Area, areaAddress, cellAddress, columnLetters, parseCell, sheetNameProblem } from "../address";
 import { CellValue } from "../grid";
 import { ColumnDef, Profile, TableDef } from "../../catalog/tables/types";
 import { Rule } from "../../catalog/rules/types";
@@ -323,11 +323,10 @@ function spanWidth(merges: Area[], level: number, col: number, widths: number[])
 
 /** Input cells grouped into vertical runs ("C7:C12"), so validation and locking stay few ops. */
 function groupRuns(addresses: string[]): string[] {
-  const byCol = new Map<string, number[]>();
+  const byCol = new Map<number, number[]>();
   for (const a of addresses) {
-    const m = /^([A-Z]+)(\d+)$/.exec(a)!;
-    if (!byCol.has(m[1])) byCol.set(m[1], []);
-    byCol.get(m[1])!.push(Number(m[2]));
+    const p = parseCell(a);
+    byCol.set(p.col, [...(byCol.get(p.col) ?? []), p.row]);
   }
   const out: string[] = [];
   for (const [col, rows] of byCol) {
@@ -335,8 +334,7 @@ function groupRuns(addresses: string[]): string[] {
     let start = rows[0];
     for (let i = 1; i <= rows.length; i++) {
       if (i === rows.length || rows[i] !== rows[i - 1] + 1) {
-        const end = rows[i - 1];
-        out.push(start === end ? `${col}${start}` : `${col}${start}:${col}${end}`);
+        out.push(areaAddress({ top: start, bottom: rows[i - 1], left: col, right: col }));
         start = rows[i];
       }
     }
