@@ -9,8 +9,8 @@ import { CellRef, Finding, Severity, formatMessage } from "./finding";
 import { Item, TableInstance, codeLevel, findItem, itemCell } from "./instance";
 import { relationsOf } from "./relations";
 import { codeFindings } from "./codes";
-import { checkNarrative, checkNarrativeAmounts } from "./narrative";
-import { NARRATIVE_BASES, NARRATIVE_SUBJECTS, NarrativeSubject } from "../catalog/rules/narrative";
+import { Resolved, checkNarrative, checkNarrativeAmounts, unquote } from "./narrative";
+import { NARRATIVE_BASES, NARRATIVE_SUBJECTS, NarrativeSubject, TablePlace } from "../catalog/rules/narrative";
 import { crossDocumentFindings } from "./documents";
 import { LocatedTable, isOwnSheet, locateTables, norm } from "./locate";
 import { ParsedAmount, formatAmount, parseAmount, roundingTolerance } from "./money";
@@ -225,13 +225,12 @@ function evaluate(rule: Rule, byTable: Map<string, LocatedTable[]>, reader: Amou
 
 /** The 决算说明 sheets (named like 决算说明 / 情况说明): each text cell's arithmetic. */
 function narrativeFindings(grids: Grid[], byTable: Map<string, LocatedTable[]>, reader: AmountReader): Finding[] {
-  /** the amount the tables hold for a name of one of the lists, summed over its cells */
-  const lookup = (list: NarrativeSubject[]) => (name: string) => {
-    const s = list.find((x) => x.names.includes(name));
-    const inst = s && byTable.get(s.table)?.[0];
-    if (!s || !inst) return undefined;
+  /** the amount the tables hold at a place (cells summed), if they hold every cell */
+  const valueAt = (place: TablePlace): Resolved | undefined => {
+    const inst = byTable.get(place.table)?.[0];
+    if (!inst) return undefined;
     let value = new Decimal(0);
-    for (const c of s.cells) {
+    for (const c of place.cells) {
       const item = findItem(inst, c);
       const v = item ? reader.read(inst, item, c.col) : undefined;
       if (!v) return undefined;
@@ -239,10 +238,20 @@ function narrativeFindings(grids: Grid[], byTable: Map<string, LocatedTable[]>, 
     }
     return { value, where: `${inst.table.number}（${inst.sheet}）` };
   };
-  const base = lookup(NARRATIVE_BASES);
-  const resolve = (name: string) => base(name)?.value;
-  const subject = lookup(NARRATIVE_SUBJECTS);
-  const names = NARRATIVE_SUBJECTS.flatMap((s) => s.names);
+  const resolved = (places: TablePlace[] | undefined) => (places ?? []).map(valueAt).filter((x): x is Resolved => !!x);
+  const byName = (list: NarrativeSubject[]) => {
+    const m = new Map<string, NarrativeSubject>();
+    for (const s of list) for (const n of s.names) m.set(unquote(n), s);
+    return m;
+  };
+  const bases = byName(NARRATIVE_BASES);
+  const resolve = (name: string) => resolved(bases.get(unquote(name))?.at)[0]?.value;
+  const subjects = byName(NARRATIVE_SUBJECTS);
+  const subject = (name: string) => {
+    const s = subjects.get(name);
+    return s && { actual: resolved(s.at), budget: resolved(s.budget), severity: s.severity, why: s.why };
+  };
+  const names = [...subjects.keys()];
   const out: Finding[] = [];
   for (const g of grids.filter((x) => /说明/.test(x.sheet) && !isOwnSheet(x))) {
     for (const [address, cell] of nonEmptyCells(g)) {

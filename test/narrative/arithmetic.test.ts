@@ -59,3 +59,45 @@ it("an amount the narrative names by a table's words must equal the table: a sli
     ["error", `决算说明!A${row}`, "决算说明“基本支出 746.61万元”与公开03表（表3） 764.61 万元不一致"],
   ]);
 });
+
+it("amounts named in other words: a 类 by its name, the 三公 items (预算数 and 决算数), 机关运行经费, 会议费", () => {
+  const wb = withNarrative();
+  const ws = wb.getWorksheet("决算说明")!;
+  const slips: [string, string, string][] = [
+    ["001-p06", "一般公共服务支出 793.69 万元", "一般公共服务支出 739.69 万元"],
+    ["001-p09", "支出决算为 6.00 万元,决算数小于", "支出决算为 6.50 万元,决算数小于"],
+    ["001-p09", "公务接待费全年预算数为 0 万元", "公务接待费全年预算数为 1 万元"],
+    ["001-p09", "1.因公出国(境)费用全年预算数为 25.00", "1.因公出国(境)费用全年预算数为 25.01"],
+    ["001-p11", "机关运行经费支出187.57万元", "机关运行经费支出187.75万元"],
+    ["001-p11", "本年度会议费支出 0 万元", "本年度会议费支出 2 万元"],
+  ];
+  const rowOf = (id: string) => 1 + narrative.passages.findIndex((p) => p.id === id);
+  for (const [id, from, to] of slips) {
+    const cell = ws.getCell(rowOf(id), 1);
+    expect(String(cell.value)).toContain(from);
+    cell.value = String(cell.value).replace(from, to);
+  }
+  const found = checkWorkbook(readGrids(wb)).findings.filter((f) => f.rule === "N.amount");
+  expect(found.map((f) => [f.severity, f.cells[0].address, f.message]).sort()).toEqual(
+    [
+      ["error", `A${rowOf("001-p06")}`, "决算说明“一般公共服务支出 739.69 万元”与公开05表（表5） 793.69 万元不一致"],
+      ["error", `A${rowOf("001-p09")}`, "决算说明“三公经费支出全年预算数为 31.00 万元,支出决算为 6.50 万元”中的决算数 6.50 万元与公开09表（表9） 6.00 万元不一致"],
+      ["error", `A${rowOf("001-p09")}`, "决算说明“公务接待费全年预算数为 1 万元,支出决算为 0万元”中的预算数 1.00 万元与公开09表（表9） 0.00 万元不一致"],
+      ["tail", `A${rowOf("001-p09")}`, "决算说明“因公出国(境)费用全年预算数为 25.01 万元,支出决算为 0 万元”中的预算数 25.01 万元与公开09表（表9） 25.00 万元不一致（尾差）"],
+      ["warning", `A${rowOf("001-p11")}`, "决算说明“机关运行经费支出187.75万元”与公开06表（表6） 187.57 万元不一致：行政单位（含参公事业单位）的机关运行经费即一般公共预算财政拨款基本支出中的公用经费"],
+      ["error", `A${rowOf("001-p11")}`, "决算说明“会议费支出 2 万元”与公开06表（表6） 0.00 万元不一致"],
+    ].sort(),
+  );
+});
+
+it("a 类 named in the text agrees with 05表 or with 03表: the one that fits holds; one that fits neither is an error", () => {
+  const check = (text: string) => {
+    const w = withNarrative();
+    w.getWorksheet("决算说明")!.getCell(40, 1).value = text;
+    return checkWorkbook(readGrids(w)).findings.filter((f) => f.rule === "N.amount" && f.cells[0].address === "A40").map((f) => f.severity);
+  };
+  expect(check("“一般公共服务支出”（类）2024年度年初预算793.69万元，2024年度决算793.69万元，完成年初预算的100%。")).toEqual([]);
+  expect(check("“一般公共服务支出”（类）2024年度年初预算793.69万元，2024年度决算793.60万元。")).toEqual(["error"]);
+  // a 类 the tables do not hold is left alone (no row, no claim to check)
+  expect(check("国防支出 12.00 万元。")).toEqual([]);
+});

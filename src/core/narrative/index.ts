@@ -63,35 +63,71 @@ function ratioRange(a: Decimal, b: Decimal, spread = 1): [Decimal, Decimal] {
   return [a.minus(HALF).div(b.plus(HALF.mul(spread))).mul(100), a.plus(HALF).div(b.minus(HALF.mul(spread))).mul(100)];
 }
 
+/** A figure the tables hold for a subject, and where (for the message). */
+export interface Resolved {
+  value: Decimal;
+  where: string;
+}
+
 /** What the tables hold for a subject the text names ("收入合计"), resolved by the caller. */
-export type SubjectResolver = (name: string) => { value: Decimal; where: string } | undefined;
+export interface SubjectAnswer {
+  /** the alternatives for the year's figure (a written amount that agrees with one of them holds) */
+  actual: Resolved[];
+  budget: Resolved[];
+  severity?: Severity;
+  why?: string;
+}
+export type SubjectResolver = (name: string) => SubjectAnswer | undefined;
+
+/** Quotes around a name ("“三公”经费") say nothing about the amount. */
+export const unquote = (s: string) => s.normalize("NFKC").replace(/[“”"‘’「」『』]/g, "");
+
+const QUALIFIER = "(?:[(（][类款][)）])?";
+const YEAR = "(?:\\d{4}\\s*年度?)?";
+
+/** A written amount against the alternatives the tables hold: nothing, a tail, or a finding's severity. */
+function compareWritten(written: Decimal, alternatives: Resolved[], severity: Severity): { severity: Severity; nearest: Resolved } | undefined {
+  if (alternatives.length === 0 || alternatives.some((a) => a.value.eq(written))) return undefined;
+  const nearest = [...alternatives].sort((a, b) => a.value.minus(written).abs().cmp(b.value.minus(written).abs()))[0];
+  return { severity: nearest.value.minus(written).abs().lte("0.01") ? "tail" : severity, nearest };
+}
 
 /**
- * "收入合计 887.29 万元": an amount right after a subject the tables know must equal the table
- * (a difference of one unit of the 2nd decimal is a tail).
+ * "收入合计 887.29 万元", "三公经费支出全年预算数为 31.00 万元，支出决算为 6.00 万元": an amount
+ * right after a subject the tables know must equal the table (a difference of one unit of the
+ * 2nd decimal is a tail).
  */
 export function checkNarrativeAmounts(text: string, cell: CellRef, names: string[], resolve: SubjectResolver): Finding[] {
-  const t = text.normalize("NFKC");
+  const t = unquote(text);
   const out: Finding[] = [];
-  const alternatives = [...names].sort((a, b) => b.length - a.length).map((n) => n.normalize("NFKC").replace(/[.*+?^${}()|[\]\\]/g, "\\$&"));
-  const re = new RegExp(`(${alternatives.join("|")})\\s*(?:为|是|:)?\\s*${N}\\s*万元`, "g");
-  for (const m of t.matchAll(re)) {
+  const alternatives = [...new Set(names.map(unquote))].sort((a, b) => b.length - a.length).map((n) => n.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"));
+  const name = `(${alternatives.join("|")})${QUALIFIER}`;
+  const pair = new RegExp(`${name}(?:支出)?\\s*${YEAR}\\s*(?:全年|年初)?预算数?为?\\s*${N}\\s*万元\\s*[,，]\\s*${YEAR}\\s*(?:支出)?决算数?为?\\s*${N}\\s*万元`, "g");
+  const single = new RegExp(`${name}(?:支出)?(?:财政拨款)?(?:支出)?(?:决算数?)?(?:合计|总额)?\\s*(?:为|是|:)?\\s*${N}\\s*万元`, "g");
+  const claims: { at: number; quote: string; subject: string; written: Decimal; field: "actual" | "budget"; pair?: true }[] = [];
+  for (const m of t.matchAll(pair)) {
+    claims.push({ at: m.index!, quote: m[0], subject: m[1], written: new Decimal(m[2]), field: "budget" });
+    claims.push({ at: m.index!, quote: m[0], subject: m[1], written: new Decimal(m[3]), field: "actual", pair: true });
+  }
+  for (const m of t.matchAll(single)) claims.push({ at: m.index!, quote: m[0], subject: m[1], written: new Decimal(m[2]), field: "actual" });
+  for (const c of claims) {
     // "一般公共预算财政拨款基本支出" contains "基本支出": only a name that starts where the words start
-    const before = t.slice(Math.max(0, m.index! - 1), m.index!);
-    if (/[\u4e00-\u9fff]/.test(before) && !/[年度中：:的]$/.test(before)) continue;
-    const table = resolve(m[1]);
-    if (!table) continue;
-    const written = new Decimal(m[2]);
-    const diff = written.minus(table.value);
-    if (diff.isZero()) continue;
-    const severity: Severity = diff.abs().lte("0.01") ? "tail" : "error";
+    const before = t.slice(Math.max(0, c.at - 3), c.at);
+    if (/[\u4e00-\u9fff]$/.test(before) && !/(本部门|本单位|[年度中：:的])$/.test(before)) continue;
+    const answer = resolve(c.subject);
+    if (!answer) continue;
+    const verdict = compareWritten(c.written, answer[c.field], answer.severity ?? "error");
+    if (!verdict) continue;
+    const { severity, nearest } = verdict;
+    const diff = c.written.minus(nearest.value);
+    const what = c.field === "budget" ? "预算数" : c.pair ? "决算数" : "";
     out.push({
       rule: "N.amount",
       severity,
-      message: `决算说明“${m[0]}”与${table.where} ${formatAmount(table.value)} 万元不一致${severity === "tail" ? "（尾差）" : ""}`,
+      message: `决算说明“${c.quote}”${what ? `中的${what} ${formatAmount(c.written)} 万元` : ""}与${nearest.where} ${formatAmount(nearest.value)} 万元不一致${severity === "tail" ? "（尾差）" : ""}${answer.why && severity !== "tail" ? `：${answer.why}` : ""}`,
       cells: [cell],
-      expected: table.value.toFixed(),
-      actual: written.toFixed(),
+      expected: nearest.value.toFixed(),
+      actual: c.written.toFixed(),
       difference: diff.toFixed(),
     });
   }
