@@ -13,7 +13,8 @@ import * as path from "path";
 import ExcelJS from "exceljs";
 import { TemplateError } from "../core/plan/template";
 import { applyPlan, readGrids, saveWorkbook, UnusableWorkbookError } from "../xlsx";
-import { UsageError, profileOption, readInput, selectTables, writeJson } from "./io";
+import { UsageError, profileOption, readInput, readText, selectTables, writeJson } from "./io";
+import { textStats } from "../core/narrative/text";
 import { runBatch } from "./batch";
 import { CheckResult } from "../core/check";
 import { checkAndMark, performanceTemplatesFor, scoreAndMark, templatesFor } from "../core/workflows";
@@ -39,16 +40,24 @@ export async function runTemplate(opts: { tables?: string; dept?: string; year?:
   process.stderr.write(`已生成 ${disclosure.sheets.length + perf.sheets.length} 张空白表：${opts.output}\n`);
 }
 
-export async function runCheck(file: string, opts: { output?: string; json?: string; profile?: string }): Promise<CheckResult> {
+export async function runCheck(file: string | undefined, opts: { output?: string; json?: string; profile?: string; text?: string[] }): Promise<CheckResult> {
   const profile = profileOption(opts.profile);
-  const wb = await readInput(file);
-  const { result, plan } = checkAndMark(readGrids(wb), profile);
-  if (opts.output) {
+  const texts = (opts.text ?? []).map(readText);
+  if (!file && texts.length === 0) throw new UsageError("请给出要校验的 .xlsx 文件，或用 --text 给出决算说明文本");
+  if (!file && opts.output) throw new UsageError("只校验文本时没有工作簿可写出（去掉 -o）");
+  const wb = file ? await readInput(file) : new ExcelJS.Workbook();
+  const { result, plan } = checkAndMark(file ? readGrids(wb) : [], profile, texts.map((t) => t.grid));
+  for (const t of texts) {
+    const s = textStats(t.text);
+    if (opts.json !== "-") process.stderr.write(`${t.name}：${s.lines} 段，其中 ${s.withNumbers} 段含金额或百分比${s.withNumbers === 0 ? "，没有可核对的数字" : ""}\n`);
+  }
+  if (file && opts.output) {
     await applyPlan(wb, plan);
     fs.writeFileSync(opts.output, await saveWorkbook(wb));
   }
-  writeJson(opts.json, { workbook: path.basename(file), ...result, summary: summarize(result.findings) });
-  printSummary(file, result.findings, opts.json === "-");
+  const name = file ? path.basename(file) : texts.map((t) => t.name).join("、");
+  writeJson(opts.json, { workbook: file ? path.basename(file) : null, texts: texts.map((t) => ({ file: t.name, sheet: t.grid.sheet, ...textStats(t.text) })), ...result, summary: summarize(result.findings) });
+  printSummary(file ?? name, result.findings, opts.json === "-");
   return result;
 }
 
@@ -104,16 +113,17 @@ export function program(): Command {
     .requiredOption("-o, --output <file>", "输出 .xlsx")
     .action(runTemplate);
   cmd
-    .command("check <input>")
-    .description("校验勾稽关系")
+    .command("check [input]")
+    .description("校验勾稽关系（含“说明”工作表与 --text 文本中的数字）")
     .option("-o, --output <file>", "写出标记后的 .xlsx")
     .option("--json <file>", "写出 JSON（- 为标准输出）")
     .option("--profile <name>", "地区口径：mof、gansu、beijing、yunnan（默认按表号自动识别）")
     .option("--workers <n>", "目录批量校验的工作线程数（默认每核一个）")
-    .action(async (input: string, o: { output?: string; json?: string; profile?: string; workers?: string }) => {
+    .option("--text <file>", "另行核对的决算说明文本（.txt，UTF-8 或 GBK；可重复）", (v: string, prev: string[] = []) => [...prev, v])
+    .action(async (input: string | undefined, o: { output?: string; json?: string; profile?: string; workers?: string; text?: string[] }) => {
       const workers = o.workers === undefined ? undefined : Number(o.workers);
       if (workers !== undefined && !(Number.isInteger(workers) && workers >= 0)) throw new UsageError(`线程数无效：${o.workers}`);
-      if (fs.existsSync(input) && fs.statSync(input).isDirectory()) await runBatch(input, { ...o, workers });
+      if (input && fs.existsSync(input) && fs.statSync(input).isDirectory()) await runBatch(input, { ...o, workers });
       else await runCheck(input, o);
     });
   cmd

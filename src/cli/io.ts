@@ -1,5 +1,8 @@
 /** What every command shares: reading a workbook file with one clear message, JSON out, options. */
 import * as fs from "fs";
+import * as path from "path";
+import { Grid } from "../core/grid";
+import { textGrid } from "../core/narrative/text";
 import ExcelJS from "exceljs";
 import { Profile } from "../catalog/tables/types";
 import { TABLES, tableById } from "../catalog";
@@ -41,6 +44,25 @@ export async function readInput(file: string): Promise<ExcelJS.Workbook> {
     throw new UnusableWorkbookError(`${file}：无法读取文件（${(e as NodeJS.ErrnoException).code ?? (e as Error).message}）`);
   }
   return loadWorkbook(bytes, file);
+}
+
+/** A 说明 as text: UTF-8, else GB18030 (what Chinese Windows saves .txt as), one cell per line. */
+export function readText(file: string): { name: string; text: string; grid: Grid } {
+  let bytes: Buffer;
+  try {
+    bytes = fs.readFileSync(file);
+  } catch (e) {
+    throw new UsageError(`${file}：无法读取文本文件（${(e as NodeJS.ErrnoException).code ?? (e as Error).message}）`);
+  }
+  if (bytes.subarray(0, 4).includes(0) || bytes.subarray(0, 2).toString("latin1") === "PK") throw new UsageError(`${file}：不是文本文件（--text 只接受 .txt；工作簿请直接作为输入）`);
+  let text: string;
+  try {
+    text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+  } catch {
+    text = new TextDecoder("gb18030").decode(bytes);
+  }
+  const name = path.basename(file);
+  return { name, text, grid: textGrid(name, text) };
 }
 
 export function writeJson(target: string | undefined, data: unknown): void {

@@ -9,9 +9,10 @@ import { CellRef, Finding, Severity, formatMessage } from "./finding";
 import { Item, TableInstance, codeLevel, findItem, itemCell } from "./instance";
 import { relationsOf } from "./relations";
 import { codeFindings } from "./codes";
-import { Resolved, checkNarrative, checkNarrativeAmounts, unquote } from "./narrative";
+import { ProjectFunds, Resolved, checkNarrative, checkNarrativeAmounts, checkProjectAggregate, narrativeProjects, unquote } from "./narrative";
+import { PerformanceTable, locatePerformanceTables } from "./score/locate";
 import { NARRATIVE_BASES, NARRATIVE_SUBJECTS, NarrativeSubject, TablePlace } from "../catalog/rules/narrative";
-import { crossDocumentFindings } from "./documents";
+import { crossDocumentFindings, projectFunds } from "./documents";
 import { LocatedTable, isOwnSheet, locateTables, norm } from "./locate";
 import { ParsedAmount, formatAmount, parseAmount, roundingTolerance } from "./money";
 import { RULES, TABLES } from "../catalog";
@@ -224,7 +225,7 @@ function evaluate(rule: Rule, byTable: Map<string, LocatedTable[]>, reader: Amou
 }
 
 /** The 决算说明 sheets (named like 决算说明 / 情况说明): each text cell's arithmetic. */
-function narrativeFindings(grids: Grid[], byTable: Map<string, LocatedTable[]>, reader: AmountReader): Finding[] {
+function narrativeFindings(grids: Grid[], byTable: Map<string, LocatedTable[]>, reader: AmountReader, perf: PerformanceTable[]): Finding[] {
   /** the amount the tables hold at a place (cells summed), if they hold every cell */
   const valueAt = (place: TablePlace): Resolved | undefined => {
     const inst = byTable.get(place.table)?.[0];
@@ -252,13 +253,24 @@ function narrativeFindings(grids: Grid[], byTable: Map<string, LocatedTable[]>, 
     return s && { actual: resolved(s.at), budget: resolved(s.budget), severity: s.severity, why: s.why };
   };
   const names = [...subjects.keys()];
-  const out: Finding[] = [];
+  const texts: { text: string; at: CellRef }[] = [];
   for (const g of grids.filter((x) => /说明/.test(x.sheet) && !isOwnSheet(x))) {
     for (const [address, cell] of nonEmptyCells(g)) {
-      if (typeof cell.value !== "string" || !/[%％]|万元/.test(cell.value)) continue;
-      const at = { sheet: g.sheet, address };
-      out.push(...checkNarrative(cell.value, at, resolve), ...checkNarrativeAmounts(cell.value, at, names, subject));
+      if (typeof cell.value === "string" && /[%％]|万元/.test(cell.value)) texts.push({ text: cell.value, at: { sheet: g.sheet, address } });
     }
+  }
+  const out: Finding[] = [];
+  if (texts.length === 0) return out;
+  // the projects: the workbook's 项目支出绩效自评表, else the ones the 说明 itself reports on
+  const tables = perf.filter((p) => p.def.id === "P.project").map(projectFunds).filter((x): x is ProjectFunds => !!x);
+  const told = new Map(texts.flatMap((x) => narrativeProjects(x.text)).map((p) => [p.name, p]));
+  const [projects, source] = tables.length ? [tables, "工作簿中的项目支出绩效自评表共 "] : [[...told.values()], "说明所列 "];
+  const t05 = byTable.get("T05")?.[0];
+  const total05 = t05 && findItem(t05, { key: "total" });
+  const value05 = total05 && valueAt({ table: "T05", cells: [{ key: "total", col: "c3" }] });
+  const projectTotal = value05 && { ...value05, cell: { sheet: t05!.sheet, address: itemCell(total05!, "c3")! } };
+  for (const { text, at } of texts) {
+    out.push(...checkNarrative(text, at, resolve), ...checkNarrativeAmounts(text, at, names, subject), ...checkProjectAggregate(text, at, projects, source, projectTotal));
   }
   return out;
 }
@@ -296,8 +308,9 @@ export function checkWorkbook(grids: Grid[], options: { profile?: Profile; table
   for (const rule of rules) findings.push(...evaluate(rule, byTable, reader));
   findings.push(...duplicateCodes(instances));
   findings.push(...codeFindings(instances));
-  findings.push(...crossDocumentFindings(grids, byTable, (inst, item, col) => reader.read(inst, item, col)?.amount));
-  findings.push(...narrativeFindings(grids, byTable, reader));
+  const perf = locatePerformanceTables(grids);
+  findings.push(...crossDocumentFindings(perf, byTable, (inst, item, col) => reader.read(inst, item, col)?.amount));
+  findings.push(...narrativeFindings(grids, byTable, reader, perf));
   findings.push(...reader.problems.values());
   for (const t of tables) {
     if (!byTable.has(t.id)) {

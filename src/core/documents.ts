@@ -4,11 +4,11 @@
  */
 import Decimal from "decimal.js";
 import { Finding, Severity } from "./finding";
-import { Grid } from "./grid";
 import { Item, findItem, itemCell } from "./instance";
 import { LocatedTable } from "./locate";
 import { formatAmount } from "./money";
-import { PerformanceTable, locatePerformanceTables, printedNumber } from "./score/locate";
+import { PerformanceTable, printedNumber } from "./score/locate";
+import { ProjectFunds } from "./narrative";
 import { cellAddress } from "./address";
 import { ItemSelector } from "../catalog/rules/types";
 
@@ -24,8 +24,7 @@ const WHOLE_TABLE_LINKS: { row: RegExp; table: string; item: ItemSelector; col: 
 /** The checker's reading of a disclosure cell as an amount (undefined when it holds none). */
 export type AmountOf = (inst: LocatedTable, item: Item, col: string) => Decimal | undefined;
 
-export function crossDocumentFindings(grids: Grid[], byTable: Map<string, LocatedTable[]>, amountOf: AmountOf): Finding[] {
-  const perf = locatePerformanceTables(grids);
+export function crossDocumentFindings(perf: PerformanceTable[], byTable: Map<string, LocatedTable[]>, amountOf: AmountOf): Finding[] {
   if (perf.length === 0) return [];
   const first = (id: string) => byTable.get(id)?.[0];
   const out: Finding[] = [];
@@ -79,4 +78,12 @@ export function crossDocumentFindings(grids: Grid[], byTable: Map<string, Locate
 function projectSpent(p: PerformanceTable): Decimal | undefined {
   const total = p.funds.find((r) => r.role === "total");
   return total ? printedNumber(p, total.row, total.cols.actual)?.value : undefined;
+}
+
+/** A 项目支出绩效自评表's 年度资金总额: 全年预算数 and 全年执行数, when both are printed. */
+export function projectFunds(p: PerformanceTable): ProjectFunds | undefined {
+  const total = p.funds.find((r) => r.role === "total");
+  const budget = total && printedNumber(p, total.row, total.cols.budget)?.value;
+  const actual = total && printedNumber(p, total.row, total.cols.actual)?.value;
+  return budget && actual ? { name: p.name, budget, actual } : undefined;
 }

@@ -196,3 +196,45 @@ describe("juesuan template --subjects", () => {
     expect(r.stderr).toMatch(message);
   });
 });
+
+describe("juesuan check --text", () => {
+  const narrative = (JSON.parse(fs.readFileSync(path.join(__dirname, "../../../shared/fixtures/seed001/narrative.json"), "utf8")) as { passages: { id: string; text: string }[] }).passages;
+  const line = (id: string) => 1 + narrative.findIndex((p) => p.id === id);
+
+  it("checks a .txt 说明 alone: findings name the file and the line, the JSON says how much was read", async () => {
+    fs.writeFileSync(file("说明.txt"), narrative.map((p) => p.text).join("\n"));
+    const r = await run("check", "--text", file("说明.txt"), "--json", "-");
+    expect(r.code).toBe(0);
+    const json = JSON.parse(r.stdout);
+    expect(json.workbook).toBeNull();
+    expect(json.texts).toEqual([{ file: "说明.txt", sheet: "决算说明（说明.txt）", lines: narrative.length, withNumbers: 23 }]);
+    const errors = json.findings.filter((f: { severity: string }) => f.severity === "error").map((f: { rule: string; cells: { sheet: string; address: string }[] }) => `${f.rule} ${f.cells[0].sheet}!${f.cells[0].address}`);
+    expect(errors.sort()).toEqual([`N.projects.funds 决算说明（说明.txt）!A${line("001-p14")}`, `N.share 决算说明（说明.txt）!A${line("001-p14")}`]);
+  });
+
+  it("with a workbook: the text's amounts are checked against its tables (a GBK file too), the workbook is marked, the text is only reported", async () => {
+    // "2024年度收入合计 888.29 万元。" saved by Notepad on a Chinese Windows (GB18030)
+    fs.writeFileSync(file("gbk.txt"), Buffer.from("32303234c4eab6c8cad5c8ebbacfbcc6203838382e323920cdf2d4aaa1a3", "hex"));
+    const r = await run("check", SAMPLE, "--text", file("gbk.txt"), "-o", file("with-text.xlsx"), "--json", file("with-text.json"));
+    expect(r.code).toBe(0);
+    const json = JSON.parse(fs.readFileSync(file("with-text.json"), "utf8"));
+    const fromText = json.findings.filter((f: { cells: { sheet: string }[] }) => f.cells[0]?.sheet === "决算说明（gbk.txt）");
+    expect(fromText.map((f: { severity: string; message: string }) => [f.severity, f.message])).toEqual([
+      ["error", "决算说明“收入合计 888.29 万元”与公开01表（表1） 887.29 万元不一致"],
+    ]);
+    const grids = await readWorkbook(fs.readFileSync(file("with-text.xlsx")));
+    expect(grids.map((g) => g.sheet)).not.toContain("决算说明（gbk.txt）");
+    const report = grids.find((g) => g.sheet === "校验报告")!;
+    expect(report.cells.some((row) => row[2].value === "'决算说明（gbk.txt）'!A1")).toBe(true);
+  });
+
+  it("a text without numbers says so and finds nothing; no input at all is a usage error", async () => {
+    fs.writeFileSync(file("words.txt"), "本部门严格执行预算。\n\n主要原因是人员变动。\n");
+    const r = await run("check", "--text", file("words.txt"));
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain("words.txt：2 段，其中 0 段含金额或百分比，没有可核对的数字");
+    const none = await run("check");
+    expect(none.code).toBe(2);
+    expect(none.stderr).toContain("请给出要校验的 .xlsx 文件，或用 --text 给出决算说明文本");
+  });
+});

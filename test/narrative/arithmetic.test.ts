@@ -10,9 +10,13 @@ import { checkWorkbook } from "../../src/core/check";
 import { readGrids } from "../../src/xlsx";
 import { SEED001, SHARED, seedWorkbook } from "../fixtures/seed-workbooks";
 
-const narrative = JSON.parse(fs.readFileSync(path.join(SEED001, "narrative.json"), "utf8")) as { passages: { id: string; text: string }[] };
+interface Narrative {
+  passages: { id: string; text: string; claims: { key: string }[] }[];
+  relations: { id: string; kind: string; total?: string }[];
+}
+const narrative = JSON.parse(fs.readFileSync(path.join(SEED001, "narrative.json"), "utf8")) as Narrative;
 const expected = (JSON.parse(fs.readFileSync(path.join(SHARED, "fixtures/seed001-003-expected-relations.json"), "utf8")) as { id: string; seed: string; category: string; relation: string; verdict: string }[]).filter(
-  (r) => ["narrative:yoy_change", "narrative:share", "narrative:execution_rate"].includes(r.category),
+  (r) => r.category.startsWith("narrative:") && r.seed.startsWith("001"),
 );
 
 function withNarrative() {
@@ -22,16 +26,36 @@ function withNarrative() {
   return wb;
 }
 
-const RULE: Record<string, string> = { "narrative:share": "N.share", "narrative:yoy_change": "N.yoy", "narrative:execution_rate": "N.execution" };
+const expected003 = (JSON.parse(fs.readFileSync(path.join(SHARED, "fixtures/seed001-003-expected-relations.json"), "utf8")) as { seed: string; category: string }[]).filter(
+  (r) => r.seed.startsWith("003") && r.category === "narrative:share",
+);
 
-it("reports exactly the year-on-year and share relations that do not hold, with their verdicts", () => {
+const RULE: Record<string, string> = {
+  "narrative:share": "N.share",
+  "narrative:yoy_change": "N.yoy",
+  "narrative:execution_rate": "N.execution",
+  // "001-r27 …": 涉及资金 = Σ the projects' 全年预算数; "001-r26 …": under 全面开展, Σ 执行数 = 05表 项目支出
+  "narrative:cross_claim": "N.projects.funds",
+  "narrative:vs_table": "N.projects.all",
+};
+
+/** The passage a relation speaks of: "001-p08-c05 …" by its claim, "001-r27 …" by the claim its total is, "001-r26" (a sum against a table) where the 说明 says 全面开展. */
+function passageOf(relation: string): number {
+  const id = relation.split(" ")[0];
+  const r = narrative.relations.find((x) => x.id === id);
+  const at = r
+    ? narrative.passages.findIndex((p) => (r.total ? p.claims.some((c) => `@${c.key}` === r.total) : r.kind === "sum_vs_table" && p.text.includes("全面开展")))
+    : narrative.passages.findIndex((p) => id.startsWith(p.id));
+  if (at < 0) throw new Error(`no passage for ${relation}`);
+  return at + 1;
+}
+
+it("reports exactly the narrative relations that do not hold (yoy, shares, 执行率, the projects' sums), with their verdicts", () => {
   const found = checkWorkbook(readGrids(withNarrative())).findings.filter((f) => f.rule.startsWith("N.") && f.severity !== "info");
-  // relation "001-p08-c05 公用经费: …" → the passage's row on the sheet
-  const rowOf = (relation: string) => 1 + narrative.passages.findIndex((p) => relation.startsWith(p.id));
-  const want = expected.filter((e) => e.seed.startsWith("001")).map((e) => ({ at: `决算说明!A${rowOf(e.relation)}`, rule: RULE[e.category], severity: e.verdict === "ROUNDING_TAIL" ? "tail" : "error" }));
+  const want = expected.map((e) => ({ at: `决算说明!A${passageOf(e.relation)}`, rule: RULE[e.category], severity: e.verdict === "ROUNDING_TAIL" ? "tail" : "error" }));
   const got = found.map((f) => ({ at: `${f.cells[0].sheet}!${f.cells[0].address}`, rule: f.rule, severity: f.severity as string }));
   const key = (x: { at: string; rule: string; severity: string }) => `${x.at} ${x.rule} ${x.severity}`;
-  expect(want).toHaveLength(7);
+  expect(want).toHaveLength(9);
   expect(got.map(key).sort()).toEqual(want.map(key).sort());
   expect(found.find((f) => f.rule === "N.share")!.message).toBe("决算说明“163万元,占一般公共预算项目支出总额的 18.7%”：163.00 ÷ 一般公共预算项目支出总额 122.68 = 132.87%，写作 18.7%");
 });
@@ -44,7 +68,7 @@ it("seed 003's narrative alone, without its tables: the shares of 支出合计 a
   n003.passages.forEach((p, i) => (ws.getCell(i + 1, 1).value = p.text));
   const found = checkWorkbook(readGrids(wb)).findings.filter((f) => f.rule.startsWith("N.") && f.severity !== "info");
   const row = 1 + n003.passages.findIndex((p) => p.id === "003-p09");
-  const want = expected.filter((e) => e.seed.startsWith("003")).map(() => ({ at: `决算说明!A${row}`, rule: "N.share", severity: "tail" }));
+  const want = expected003.map(() => ({ at: `决算说明!A${row}`, rule: "N.share", severity: "tail" }));
   expect(want).toHaveLength(2);
   expect(found.map((f) => ({ at: `${f.cells[0].sheet}!${f.cells[0].address}`, rule: f.rule, severity: f.severity as string }))).toEqual(want);
 });
@@ -100,4 +124,13 @@ it("a 类 named in the text agrees with 05表 or with 03表: the one that fits h
   expect(check("“一般公共服务支出”（类）2024年度年初预算793.69万元，2024年度决算793.60万元。")).toEqual(["error"]);
   // a 类 the tables do not hold is left alone (no row, no claim to check)
   expect(check("国防支出 12.00 万元。")).toEqual([]);
+});
+
+it("“一级项目4个,涉及资金163万元”: not the 4 projects' money (S001-0297, error), and their 执行数 against 05表 under 全面开展 (S001-0296, tail)", () => {
+  const found = checkWorkbook(readGrids(withNarrative())).findings.filter((f) => f.rule.startsWith("N.projects"));
+  const row = 1 + narrative.passages.findIndex((p) => p.id === "001-p14");
+  expect(found.map((f) => [f.rule, f.severity, f.cells.map((c) => `${c.sheet}!${c.address}`).join(" "), f.message])).toEqual([
+    ["N.projects.funds", "error", `决算说明!A${row}`, "决算说明“一级项目4个,涉及资金163万元”：说明所列 4 个项目全年预算数之和 130.00 万元、执行数之和 122.67 万元，写作 163.00 万元"],
+    ["N.projects.all", "tail", `决算说明!A${row} 表5!E7`, "决算说明称全面开展绩效自评，说明所列 4 个项目执行数之和 122.67 万元应等于公开05表（表5） 项目支出 122.68 万元（尾差）"],
+  ]);
 });

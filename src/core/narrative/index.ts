@@ -85,6 +85,24 @@ export const unquote = (s: string) => s.normalize("NFKC").replace(/[“”"‘�
 const QUALIFIER = "(?:[(（][类款][)）])?";
 const YEAR = "(?:\\d{4}\\s*年度?)?";
 
+const patterns = new Map<string, { pair: RegExp; single: RegExp }>();
+
+/** The two sentence shapes a named amount takes, built once per list of names. */
+function subjectPatterns(names: string[]): { pair: RegExp; single: RegExp } {
+  const key = names.join("\u0000");
+  let p = patterns.get(key);
+  if (!p) {
+    const alternatives = [...new Set(names.map(unquote))].sort((a, b) => b.length - a.length).map((n) => n.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"));
+    const name = `(${alternatives.join("|")})${QUALIFIER}`;
+    p = {
+      pair: new RegExp(`${name}(?:支出)?\\s*${YEAR}\\s*(?:全年|年初)?预算数?为?\\s*${N}\\s*万元\\s*[,，]\\s*${YEAR}\\s*(?:支出)?决算数?为?\\s*${N}\\s*万元`, "g"),
+      single: new RegExp(`${name}(?:支出)?(?:财政拨款)?(?:支出)?(?:决算数?)?(?:合计|总额)?\\s*(?:为|是|:)?\\s*${N}\\s*万元`, "g"),
+    };
+    patterns.set(key, p);
+  }
+  return p;
+}
+
 /** A written amount against the alternatives the tables hold: nothing, a tail, or a finding's severity. */
 function compareWritten(written: Decimal, alternatives: Resolved[], severity: Severity): { severity: Severity; nearest: Resolved } | undefined {
   if (alternatives.length === 0 || alternatives.some((a) => a.value.eq(written))) return undefined;
@@ -100,10 +118,7 @@ function compareWritten(written: Decimal, alternatives: Resolved[], severity: Se
 export function checkNarrativeAmounts(text: string, cell: CellRef, names: string[], resolve: SubjectResolver): Finding[] {
   const t = unquote(text);
   const out: Finding[] = [];
-  const alternatives = [...new Set(names.map(unquote))].sort((a, b) => b.length - a.length).map((n) => n.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"));
-  const name = `(${alternatives.join("|")})${QUALIFIER}`;
-  const pair = new RegExp(`${name}(?:支出)?\\s*${YEAR}\\s*(?:全年|年初)?预算数?为?\\s*${N}\\s*万元\\s*[,，]\\s*${YEAR}\\s*(?:支出)?决算数?为?\\s*${N}\\s*万元`, "g");
-  const single = new RegExp(`${name}(?:支出)?(?:财政拨款)?(?:支出)?(?:决算数?)?(?:合计|总额)?\\s*(?:为|是|:)?\\s*${N}\\s*万元`, "g");
+  const { pair, single } = subjectPatterns(names);
   const claims: { at: number; quote: string; subject: string; written: Decimal; field: "actual" | "budget"; pair?: true }[] = [];
   for (const m of t.matchAll(pair)) {
     claims.push({ at: m.index!, quote: m[0], subject: m[1], written: new Decimal(m[2]), field: "budget" });
@@ -183,6 +198,80 @@ export function checkNarrative(text: string, cell: CellRef, resolveBase: BaseRes
     const exact = spent.div(budget).mul(100);
     const f = percentFinding("N.execution", m[0], m[3], exact, ratioRange(spent, budget), `${formatAmount(spent)} ÷ ${formatAmount(budget)} = ${formatAmount(exact)}%，写作 ${m[3]}%`, cell);
     if (f) out.push(f);
+  }
+  return out;
+}
+
+/** A project's money as a document states it: a 项目支出绩效自评表, or the 说明's own sentence. */
+export interface ProjectFunds {
+  name: string;
+  budget: Decimal;
+  actual: Decimal;
+}
+
+/**
+ * "“数字政府运营指挥中心建设维护费”项目绩效自评情况：…项目全年预算数为 45 万元,执行数为 44.47 万元":
+ * the projects a 说明 reports on, named by the last quoted name before their figures.
+ */
+export function narrativeProjects(text: string): ProjectFunds[] {
+  const t = text.normalize("NFKC");
+  const out: ProjectFunds[] = [];
+  const re = new RegExp(`项目(?:全年)?预算数?为?\\s*${N}\\s*万元\\s*[,，]\\s*(?:实际)?执行数?为?\\s*${N}\\s*万元`, "g");
+  for (const m of t.matchAll(re)) {
+    // the name is near: look back a bounded stretch, so a long pasted text stays linear
+    const names = [...t.slice(Math.max(0, m.index! - 400), m.index!).matchAll(/[“"]([^”"]{2,60})[”"]/g)];
+    const name = names.length ? names[names.length - 1][1] : "";
+    if (name) out.push({ name, budget: new Decimal(m[1]), actual: new Decimal(m[2]) });
+  }
+  return out;
+}
+
+/**
+ * "全面开展绩效自评,一级项目4个,涉及资金163万元": the money is the projects' (Σ 全年预算数, or Σ 执行数),
+ * and "全面" means every project of 05表 was evaluated, so Σ 执行数 = 05表 项目支出. Projects are the
+ * workbook's 项目支出绩效自评表 (else the 说明's own project sentences): when their number is not the
+ * stated one, nothing is guessed.
+ */
+export function checkProjectAggregate(text: string, cell: CellRef, projects: ProjectFunds[], source: string, projectTotal?: Resolved & { cell?: CellRef }): Finding[] {
+  const t = text.normalize("NFKC");
+  const m = new RegExp(`一级项目\\s*(\\d+)\\s*个\\s*[,，]?\\s*(?:共)?涉及资金\\s*${N}\\s*万元`).exec(t);
+  if (!m) return [];
+  const count = Number(m[1]);
+  const written = new Decimal(m[2]);
+  if (count === 0) return [];
+  if (projects.length !== count) {
+    return [{ rule: "N.projects", severity: "info", message: `决算说明“${m[0]}”：${source}${projects.length} 个项目，与所写 ${count} 个不符，涉及资金未核对`, cells: [cell] }];
+  }
+  const out: Finding[] = [];
+  const sum = (k: "budget" | "actual") => projects.reduce((s, p) => s.plus(p[k]), new Decimal(0));
+  const budget = sum("budget");
+  const actual = sum("actual");
+  const tol = new Decimal(count).mul(HALF);
+  const nearest = [budget, actual].sort((a, b) => a.minus(written).abs().cmp(b.minus(written).abs()))[0];
+  if (!nearest.eq(written)) {
+    const severity: Severity = nearest.minus(written).abs().lte(tol) ? "tail" : "error";
+    out.push({
+      rule: "N.projects.funds",
+      severity,
+      message: `决算说明“${m[0]}”：${source}${count} 个项目全年预算数之和 ${formatAmount(budget)} 万元、执行数之和 ${formatAmount(actual)} 万元，写作 ${formatAmount(written)} 万元${severity === "tail" ? "（只差舍入）" : ""}`,
+      cells: [cell],
+      expected: budget.toFixed(),
+      actual: written.toFixed(),
+      difference: written.minus(budget).toFixed(),
+    });
+  }
+  if (projectTotal && /全面开展/.test(t.slice(0, m.index!)) && !actual.eq(projectTotal.value)) {
+    const diff = actual.minus(projectTotal.value);
+    const severity: Severity = diff.abs().lte(tol) ? "tail" : "warning";
+    out.push({
+      rule: "N.projects.all",
+      severity,
+      message: `决算说明称全面开展绩效自评，${source}${count} 个项目执行数之和 ${formatAmount(actual)} 万元应等于${projectTotal.where} 项目支出 ${formatAmount(projectTotal.value)} 万元${severity === "tail" ? "（尾差）" : ""}`,
+      cells: projectTotal.cell ? [cell, projectTotal.cell] : [cell],
+      expected: projectTotal.value.toFixed(),
+      actual: actual.toFixed(),
+      difference: diff.toFixed(),
+    });
   }
   return out;
 }

@@ -117,11 +117,12 @@ export function markPlan(findings: Finding[], grids: Grid[], kind: MarkKind = CH
     ops.push({ op: "note", sheet: m.ref.sheet, cell: m.ref.address, text, existing: noteNow(grids, m.ref) !== undefined });
   });
 
-  ops.push(...reportOps(findings, kind));
+  ops.push(...reportOps(findings, kind, sheets));
   return { ops };
 }
 
-function reportOps(findings: Finding[], kind: MarkKind): PlanOp[] {
+/** The report sheet: every finding, linked to its cell when that cell is in the workbook. */
+function reportOps(findings: Finding[], kind: MarkKind, sheets: Set<string>): PlanOp[] {
   const sheet = kind.report;
   const s = summarize(findings);
   const ops: PlanOp[] = [{ op: "addSheet", sheet }];
@@ -158,7 +159,7 @@ function reportOps(findings: Finding[], kind: MarkKind): PlanOp[] {
   for (const [color, addresses] of colored) ops.push({ op: "fill", sheet, addresses, color });
   findings.forEach((f, i) => {
     const c = f.cells[0];
-    if (c) ops.push({ op: "hyperlink", sheet, cell: `C${4 + i}`, target: c, text: qualified(c.sheet, c.address) });
+    if (c && sheets.has(c.sheet)) ops.push({ op: "hyperlink", sheet, cell: `C${4 + i}`, target: c, text: qualified(c.sheet, c.address) });
   });
   ops.push({ op: "columnWidth", sheet, columns: [{ column: "A", width: 9 }, { column: "B", width: 20 }, { column: "C", width: 16 }, { column: "D", width: 80 }, { column: "E", width: 14 }, { column: "F", width: 14 }, { column: "G", width: 12 }] });
   ops.push({ op: "alignment", sheet, address: `D4:D${Math.max(4, 3 + findings.length)}`, wrapText: true });

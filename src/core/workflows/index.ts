@@ -44,8 +44,9 @@ export function performanceTemplatesFor(layouts: PerformanceLayout[], year: numb
   return { plan: { ops }, sheets };
 }
 
-export function checkAndMark(grids: Grid[], profile?: Profile): { result: CheckResult; plan: WritePlan } {
-  const result = checkWorkbook(grids, { profile });
+/** `texts`: 说明 read from outside the workbook (a .txt, pasted text); checked, listed, never marked. */
+export function checkAndMark(grids: Grid[], profile?: Profile, texts: Grid[] = []): { result: CheckResult; plan: WritePlan } {
+  const result = checkWorkbook([...grids, ...texts], { profile });
   return { result, plan: markPlan(result.findings, grids) };
 }
 
