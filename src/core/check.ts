@@ -16,7 +16,7 @@ import { crossDocumentFindings, projectFunds } from "./documents";
 import { LocatedTable, isOwnSheet, locateTables, norm } from "./locate";
 import { ParsedAmount, formatAmount, parseAmount, roundingTolerance } from "./money";
 import { RULES, TABLES } from "../catalog";
-import { Rule, Term } from "../catalog/rules/types";
+import { ItemSelector, Rule, Term } from "../catalog/rules/types";
 import { Profile, TableDef } from "../catalog/tables/types";
 
 export interface CheckResult {
@@ -273,6 +273,43 @@ function narrativeFindings(grids: Grid[], byTable: Map<string, LocatedTable[]>, 
     out.push(...checkNarrative(text, at, resolve), ...checkNarrativeAmounts(text, at, names, subject), ...checkProjectAggregate(text, at, projects, source, projectTotal));
   }
   return out;
+}
+
+/** The tables' figures as the checker reads them, for what is written from them (the 说明 draft). */
+export interface Figures {
+  profile: Profile;
+  dept?: string;
+  year?: number;
+  has(table: string): boolean;
+  /** the amount at an item of the table's first instance (an empty cell is 0); undefined when absent */
+  at(table: string, item: ItemSelector, col: string): Decimal | undefined;
+  /** the table's 科目 rows in printed order */
+  coded(table: string): { code: string; label: string; amount(col: string): Decimal | undefined }[];
+  perf: PerformanceTable[];
+}
+
+export function readFigures(grids: Grid[], profile?: Profile): Figures {
+  const located = locateTables(grids, TABLES, profile);
+  const reader = new AmountReader(grids);
+  const first = (id: string) => located.tables.find((t) => t.table.id === id);
+  const read = (inst: LocatedTable, item: Item, col: string) => reader.read(inst, item, col)?.amount;
+  return {
+    profile: located.profile,
+    dept: located.tables.find((t) => t.dept)?.dept,
+    year: located.tables.find((t) => t.year)?.year,
+    has: (id) => !!first(id),
+    at(id, sel, col) {
+      const inst = first(id);
+      const item = inst && findItem(inst, sel);
+      return inst && item ? read(inst, item, col) : undefined;
+    },
+    coded(id) {
+      const inst = first(id);
+      if (!inst) return [];
+      return inst.items.filter((it) => it.code && codeLevel(it.code)).map((it) => ({ code: it.code!, label: (it.label ?? "").trim(), amount: (col: string) => read(inst, it, col) }));
+    },
+    perf: locatePerformanceTables(grids),
+  };
 }
 
 /** Duplicate 科目代码 within a table. */

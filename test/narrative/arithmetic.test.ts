@@ -7,6 +7,7 @@
 import * as fs from "fs";
 import * as path from "path";
 import { checkWorkbook } from "../../src/core/check";
+import { checkNarrative } from "../../src/core/narrative";
 import { readGrids } from "../../src/xlsx";
 import { SEED001, SHARED, seedWorkbook } from "../fixtures/seed-workbooks";
 
@@ -133,4 +134,10 @@ it("“一级项目4个,涉及资金163万元”: not the 4 projects' money (S00
     ["N.projects.funds", "error", `决算说明!A${row}`, "决算说明“一级项目4个,涉及资金163万元”：说明所列 4 个项目全年预算数之和 130.00 万元、执行数之和 122.67 万元，写作 163.00 万元"],
     ["N.projects.all", "tail", `决算说明!A${row} 表5!E7`, "决算说明称全面开展绩效自评，说明所列 4 个项目执行数之和 122.67 万元应等于公开05表（表5） 项目支出 122.68 万元（尾差）"],
   ]);
+});
+
+it("amounts written with thousands separators are read whole (“1,131.80 万元”, also with a full-width comma)", () => {
+  const check = (text: string) => checkNarrative(text, { sheet: "说明", address: "A1" }).map((f) => [f.rule, f.severity, f.expected]);
+  expect(check("本年支出合计 1,131.80 万元，其中：基本支出 1,000.00 万元，占 88.35%。")).toEqual([]);
+  expect(check("本年支出合计 1，131.80 万元，其中：基本支出 1，000.00 万元，占 88.53%。")).toEqual([["N.share", "error", "88.354833"]]);
 });

@@ -28,6 +28,8 @@ export const NARRATIVE_BASES: NarrativeSubject[] = [
   { names: ["政府性基金预算项目支出总额"], at: one("T07", { key: "total", col: "c5" }) },
   { names: ["国有资本经营预算项目支出总额"], at: one("T08", { key: "total", col: "c3" }) },
   { names: ["一般公共预算财政拨款支出", "一般公共预算财政拨款支出总额"], at: one("T05", { key: "total", col: "c1" }) },
+  { names: ["本年收入合计", "收入合计"], at: one("T01", { line: 27, col: "amount" }) },
+  { names: ["本年支出合计", "支出合计"], at: one("T01", { line: 57, col: "amount" }) },
 ];
 
 /** 09表 (三公): 预算数 in 栏 1–6, 决算数 in 栏 7–12, in the order 合计, 出国, 车 小计, 购置, 运行, 接待. */

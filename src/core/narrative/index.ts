@@ -9,7 +9,9 @@ import Decimal from "decimal.js";
 import { CellRef, Finding, Severity } from "../finding";
 import { formatAmount } from "../money";
 
-const N = "(\\d+(?:\\.\\d+)?)";
+/** a written number: "1,131.80" (NFKC turns a full-width comma into ",") or "887.29" */
+const N = "(\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?|\\d+(?:\\.\\d+)?)";
+const num = (s: string) => new Decimal(s.replace(/,/g, ""));
 const HALF = new Decimal("0.005");
 
 interface Amount {
@@ -23,7 +25,7 @@ function amounts(text: string): Amount[] {
   for (const m of text.matchAll(new RegExp(`${N}\\s*万元`, "g"))) {
     // "其中 25万元为因公出国境预算数": an amount that is the subject of 为 is not the year's figure
     if (/^\s*为/.test(text.slice(m.index! + m[0].length))) continue;
-    out.push({ value: new Decimal(m[1]), at: m.index!, end: m.index! + m[0].length });
+    out.push({ value: num(m[1]), at: m.index!, end: m.index! + m[0].length });
   }
   return out;
 }
@@ -35,7 +37,7 @@ function places(printed: string): number {
 
 /** A printed percentage against the exact ratio, with the range rounded inputs allow. */
 function judge(printed: string, exact: Decimal, range: [Decimal, Decimal]): Severity | undefined {
-  const p = new Decimal(printed);
+  const p = num(printed);
   const shown = places(printed);
   if (exact.toDecimalPlaces(shown, Decimal.ROUND_HALF_UP).eq(p)) return undefined;
   const lo = range[0].toDecimalPlaces(shown, Decimal.ROUND_DOWN);
@@ -54,7 +56,7 @@ function percentFinding(rule: string, quote: string, printed: string, exact: Dec
     cells: [cell],
     expected: exact.toDecimalPlaces(6).toFixed(),
     actual: printed,
-    difference: new Decimal(printed).minus(exact).toDecimalPlaces(6).toFixed(),
+    difference: num(printed).minus(exact).toDecimalPlaces(6).toFixed(),
   };
 }
 
@@ -121,10 +123,10 @@ export function checkNarrativeAmounts(text: string, cell: CellRef, names: string
   const { pair, single } = subjectPatterns(names);
   const claims: { at: number; quote: string; subject: string; written: Decimal; field: "actual" | "budget"; pair?: true }[] = [];
   for (const m of t.matchAll(pair)) {
-    claims.push({ at: m.index!, quote: m[0], subject: m[1], written: new Decimal(m[2]), field: "budget" });
-    claims.push({ at: m.index!, quote: m[0], subject: m[1], written: new Decimal(m[3]), field: "actual", pair: true });
+    claims.push({ at: m.index!, quote: m[0], subject: m[1], written: num(m[2]), field: "budget" });
+    claims.push({ at: m.index!, quote: m[0], subject: m[1], written: num(m[3]), field: "actual", pair: true });
   }
-  for (const m of t.matchAll(single)) claims.push({ at: m.index!, quote: m[0], subject: m[1], written: new Decimal(m[2]), field: "actual" });
+  for (const m of t.matchAll(single)) claims.push({ at: m.index!, quote: m[0], subject: m[1], written: num(m[2]), field: "actual" });
   for (const c of claims) {
     // "一般公共预算财政拨款基本支出" contains "基本支出": only a name that starts where the words start
     const before = t.slice(Math.max(0, c.at - 3), c.at);
@@ -162,7 +164,7 @@ export function checkNarrative(text: string, cell: CellRef, resolveBase: BaseRes
   for (const m of t.matchAll(yoy)) {
     const current = [...all].reverse().find((a) => a.end <= m.index!);
     if (!current) continue;
-    const change = new Decimal(m[2]);
+    const change = num(m[2]);
     const previous = m[1] === "增加" ? current.value.minus(change) : current.value.plus(change);
     if (previous.lte(0)) continue;
     const exact = change.div(previous).mul(100);
@@ -174,7 +176,7 @@ export function checkNarrative(text: string, cell: CellRef, resolveBase: BaseRes
   // shares: "X 万元，占[base的] W%"; the base is the one named, else the passage's opening total
   const share = new RegExp(`${N}\\s*万元\\s*[,，]?\\s*占([^0-9%，,。；]*?)的?\\s*${N}%`, "g");
   for (const m of t.matchAll(share)) {
-    const part = new Decimal(m[1]);
+    const part = num(m[1]);
     const baseName = m[2].trim();
     // a base the tables hold, by its name; else the total the passage opens with
     const base = (baseName ? resolveBase(baseName) : undefined) ?? all.find((a) => a.at < m.index!)?.value;
@@ -192,8 +194,8 @@ export function checkNarrative(text: string, cell: CellRef, resolveBase: BaseRes
   // execution: "全年预算数为 60 万元,执行数为 53.25 万元,完成预算的 88.76%"
   const execution = new RegExp(`预算数?为?\\s*${N}\\s*万元\\s*[,，]\\s*(?:实际)?执行数?为?\\s*${N}\\s*万元\\s*[,，]\\s*(?:完成预算的|执行率为?)\\s*${N}%`, "g");
   for (const m of t.matchAll(execution)) {
-    const budget = new Decimal(m[1]);
-    const spent = new Decimal(m[2]);
+    const budget = num(m[1]);
+    const spent = num(m[2]);
     if (budget.isZero()) continue;
     const exact = spent.div(budget).mul(100);
     const f = percentFinding("N.execution", m[0], m[3], exact, ratioRange(spent, budget), `${formatAmount(spent)} ÷ ${formatAmount(budget)} = ${formatAmount(exact)}%，写作 ${m[3]}%`, cell);
@@ -221,7 +223,7 @@ export function narrativeProjects(text: string): ProjectFunds[] {
     // the name is near: look back a bounded stretch, so a long pasted text stays linear
     const names = [...t.slice(Math.max(0, m.index! - 400), m.index!).matchAll(/[“"]([^”"]{2,60})[”"]/g)];
     const name = names.length ? names[names.length - 1][1] : "";
-    if (name) out.push({ name, budget: new Decimal(m[1]), actual: new Decimal(m[2]) });
+    if (name) out.push({ name, budget: num(m[1]), actual: num(m[2]) });
   }
   return out;
 }
@@ -237,7 +239,7 @@ export function checkProjectAggregate(text: string, cell: CellRef, projects: Pro
   const m = new RegExp(`一级项目\\s*(\\d+)\\s*个\\s*[,，]?\\s*(?:共)?涉及资金\\s*${N}\\s*万元`).exec(t);
   if (!m) return [];
   const count = Number(m[1]);
-  const written = new Decimal(m[2]);
+  const written = num(m[2]);
   if (count === 0) return [];
   if (projects.length !== count) {
     return [{ rule: "N.projects", severity: "info", message: `决算说明“${m[0]}”：${source}${projects.length} 个项目，与所写 ${count} 个不符，涉及资金未核对`, cells: [cell] }];
