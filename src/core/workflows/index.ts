@@ -4,7 +4,8 @@
  */
 import { TABLES, rulesFor, tableById } from "../../catalog";
 import { Profile, TableDef } from "../../catalog/tables/types";
-import { CheckResult, checkWorkbook } from "../check";
+import { CheckResult, checkWorkbook, readFigures } from "../check";
+import { DraftSection, draftInputs, draftNarrative, draftPlan, draftText } from "../narrative/draft";
 import { Grid } from "../grid";
 import { WritePlan } from "../plan";
 import { SCORE_MARKS, clearMarksPlan, markPlan } from "../plan/marks";
@@ -54,6 +55,26 @@ export function scoreAndMark(grids: Grid[]): { result: ScoreResult; plan: WriteP
   const result = scoreWorkbook(grids);
   return { result, plan: markPlan(result.findings, grids, SCORE_MARKS) };
 }
+
+/**
+ * 决算说明 draft from the workbook's tables (with its 上年数 / 年初预算 sheets, and the 绩效自评表
+ * scores when there are any), on a new sheet that never replaces one of the user's.
+ */
+export function draftNarrativeFor(grids: Grid[], options: { year?: number; dept?: string; profile?: Profile } = {}): { sheet: string; text: string; plan: WritePlan; sections: DraftSection[] } {
+  const figures = readFigures(grids, options.profile);
+  if (!["T01", "T03", "T05"].some((t) => figures.has(t))) throw new DraftError("工作簿中没有找到公开01/03/05表，无法起草决算说明");
+  const year = options.year ?? figures.year ?? new Date().getFullYear() - 1;
+  const dept = options.dept ?? figures.dept ?? "";
+  const scores = figures.perf.length ? scoreWorkbook(grids).projects : [];
+  const sections = draftNarrative(figures, { year, dept, scores, ...draftInputs(grids) });
+  const title = `${dept}${year}年度部门决算情况说明（草稿）`;
+  const taken = new Set(grids.map((g) => g.sheet.toLowerCase()));
+  let sheet = "决算说明（草稿）";
+  for (let n = 2; taken.has(sheet.toLowerCase()); n++) sheet = `决算说明（草稿${n}）`;
+  return { sheet, text: draftText(title, sections), plan: draftPlan(sheet, title, sections), sections };
+}
+
+export class DraftError extends Error {}
 
 export function clearMarks(grids: Grid[]): WritePlan {
   return clearMarksPlan(grids);

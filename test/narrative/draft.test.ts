@@ -1,0 +1,85 @@
+/**
+ * The 说明 draft from seed 001's tables: the published sentences come out again where the published
+ * text was right, every number is the tables', and the draft run back through the checker yields
+ * no finding at all — with blanks, with last year's figures, with the 绩效自评表 beside the tables.
+ */
+import { checkWorkbook } from "../../src/core/check";
+import { draftNarrativeFor, DraftError } from "../../src/core/workflows";
+import { applyPlan, readGrids } from "../../src/xlsx";
+import { seedWorkbook } from "../fixtures/seed-workbooks";
+import { sampleWorkbook } from "../fixtures/sample";
+import type ExcelJS from "exceljs";
+
+async function draftInto(wb: ExcelJS.Workbook) {
+  const draft = draftNarrativeFor(readGrids(wb));
+  await applyPlan(wb, draft.plan);
+  const grids = readGrids(wb);
+  const narrative = checkWorkbook(grids).findings.filter((f) => f.rule.startsWith("N."));
+  return { draft, narrative, sheet: grids.find((g) => g.sheet === draft.sheet)! };
+}
+
+it("drafts every standard section from the tables; checked again, the draft has no finding", async () => {
+  const { draft, narrative, sheet } = await draftInto(seedWorkbook("sheets"));
+  expect(narrative).toEqual([]);
+  expect(draft.sheet).toBe("决算说明（草稿）");
+  expect(draft.sections.map((s) => s.heading)).toEqual([
+    "一、收入支出决算总体情况说明",
+    "二、收入决算情况说明",
+    "三、支出决算情况说明",
+    "四、财政拨款收入支出决算总体情况说明",
+    "五、一般公共预算财政拨款支出决算情况说明",
+    "六、一般公共预算财政拨款基本支出决算情况说明",
+    "七、政府性基金预算财政拨款支出决算情况说明",
+    "八、国有资本经营预算财政拨款支出决算情况说明",
+    "九、财政拨款“三公”经费支出决算情况说明",
+    "十、机关运行经费支出情况说明",
+    "十一、政府采购支出情况说明",
+    "十二、国有资产占用情况说明",
+    "十三、预算绩效情况说明",
+  ]);
+  const text = draft.text;
+  expect(text.split("\n")[0]).toBe("临夏市人民政府办公室2024年度部门决算情况说明（草稿）");
+  // the published sentences (001-p02, 001-p03, 001-p06) with the tables' numbers
+  expect(text).toContain("2024年度收入合计 887.29 万元，其中：财政拨款收入 887.29 万元，占 100.00%。");
+  expect(text).toContain("2024年度支出合计 887.29 万元，其中：基本支出 764.61 万元，占 86.17%；项目支出 122.68 万元，占 13.83%。");
+  expect(text).toContain("主要用于以下方面：一般公共服务支出 793.69 万元，占 89.45%；社会保障和就业支出 61.21 万元，占 6.90%；卫生健康支出 32.39 万元，占 3.65%。");
+  expect(text).toContain("“三公”经费财政拨款支出全年预算数为 31.00 万元，支出决算为 6.00 万元，完成全年预算的 19.35%。");
+  // no last year's figures: the changes are blanks to fill, and so are the reasons
+  expect(text).toContain("与上年相比，收、支总计各增加（减少）____万元，增长（下降）____%，主要原因是：____。");
+  // the sheet holds the same text, one paragraph a row
+  expect(sheet.cells.map((r) => r[0].value).join("\n")).toBe(text.replace(/\n\n/g, "\n").replace(/\n$/, ""));
+});
+
+it("with a 上年数 sheet the changes are computed: the published 7.70% again, and 51.87% where the published text had 51.86%", async () => {
+  const wb = seedWorkbook("sheets");
+  const ws = wb.addWorksheet("上年数");
+  ws.addRows([["项目", "金额（万元）"], ["收支总计", 961.31], ["财政拨款收支总计", 961.31], ["一般公共预算财政拨款支出", 961.31], ["人员经费", 530.45], ["公用经费", 123.51], ["“三公”经费", 5.47], ["机关运行经费", 123.51]]);
+  const { draft, narrative } = await draftInto(wb);
+  expect(narrative).toEqual([]);
+  expect(draft.text).toContain("2024年度收、支总计均为 887.29 万元。与上年相比，收、支总计各减少 74.02 万元，下降 7.70%，主要原因是：____。");
+  expect(draft.text).toContain("公用经费 187.57 万元，主要包括");
+  expect(draft.text).toContain("与上年相比，公用经费增加 64.06 万元，增长 51.87%，主要原因是：____。");
+  expect(draft.text).toContain("与上年相比，“三公”经费支出增加 0.53 万元，增长 9.69%，主要原因是：____。");
+});
+
+it("with a 年初预算 sheet the 项 lines carry 年初预算 and 完成率", async () => {
+  const wb = seedWorkbook("sheets");
+  wb.addWorksheet("年初预算").addRows([["科目代码", "科目名称", "年初预算"], ["2010301", "行政运行", 700], ["2080505", "机关事业单位基本养老保险缴费支出", "40.00"]]);
+  const { draft, narrative } = await draftInto(wb);
+  expect(narrative).toEqual([]);
+  const line = draft.text.split("\n").find((l) => l.includes("行政运行（项）"))!;
+  expect(line).toMatch(/^1\.一般公共服务支出（类）.*（款）行政运行（项）：年初预算为 700\.00 万元，支出决算为 740\.43 万元，完成年初预算的 105\.78%。/);
+});
+
+it("with the 绩效自评表 beside the tables: the projects, their money and their scores, and still no finding", async () => {
+  const { draft, narrative } = await draftInto(sampleWorkbook());
+  expect(narrative).toEqual([]);
+  const perf = draft.sections.find((s) => s.heading.endsWith("预算绩效情况说明"))!.paragraphs;
+  // Σ 执行数 122.67 ≠ 05表 122.68 (a tail): the draft does not claim 全面开展
+  expect(perf[0]).toBe("本部门对2024年度一般公共预算项目支出开展绩效自评，一级项目4个，涉及资金130.00万元，占一般公共预算项目支出总额的 105.97%。");
+  expect(perf[2]).toMatch(/^2\.“2024 年度乡镇街道政务信息公开专区建设及运行维护费”项目绩效自评情况：项目绩效自评得分为 98\.88 分。项目全年预算数为 60\.00 万元，执行数为 53\.25 万元，完成预算的 88\.75%。/);
+});
+
+it("a workbook without the tables says so instead of drafting from nothing", () => {
+  expect(() => draftNarrativeFor([])).toThrow(new DraftError("工作簿中没有找到公开01/03/05表，无法起草决算说明"));
+});
