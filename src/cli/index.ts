@@ -4,6 +4,8 @@
  *   juesuan template [--tables 01,02,…|all] [--dept NAME] [--year YYYY] -o blank.xlsx
  *   juesuan check IN.xlsx [-o marked.xlsx] [--json FILE|-]
  *   juesuan score IN.xlsx [-o marked.xlsx] [--json FILE|-]
+ *   juesuan check [IN.xlsx] --text 说明.txt   (a 说明 as text, alone or against the workbook's tables)
+ *   juesuan draft IN.xlsx [-o OUT.xlsx] [--text FILE|-]
  *   juesuan demo [SAMPLE.xlsx] [--out DIR]
  * Exit 0 when it ran (findings or not), 2 on unusable input with a one-line reason naming the file.
  */
@@ -17,7 +19,7 @@ import { UsageError, profileOption, readInput, readText, selectTables, writeJson
 import { textStats } from "../core/narrative/text";
 import { runBatch } from "./batch";
 import { CheckResult } from "../core/check";
-import { checkAndMark, performanceTemplatesFor, scoreAndMark, templatesFor } from "../core/workflows";
+import { DraftError, checkAndMark, draftNarrativeFor, performanceTemplatesFor, scoreAndMark, templatesFor } from "../core/workflows";
 import { ScoreResult } from "../core/score";
 import { Finding, summarize } from "../core/finding";
 
@@ -73,6 +75,27 @@ export async function runScore(file: string, opts: { output?: string; json?: str
   return result;
 }
 
+export async function runDraft(file: string, opts: { output?: string; text?: string; year?: string; dept?: string; profile?: string }): Promise<string> {
+  const year = opts.year === undefined ? undefined : Number(opts.year);
+  if (year !== undefined && !Number.isInteger(year)) throw new UsageError(`年度无效：${opts.year}`);
+  const wb = await readInput(file);
+  let draft;
+  try {
+    draft = draftNarrativeFor(readGrids(wb), { year, dept: opts.dept, profile: profileOption(opts.profile) });
+  } catch (e) {
+    if (e instanceof DraftError) throw new UsageError(`${path.basename(file)}：${e.message}`);
+    throw e;
+  }
+  if (opts.output) {
+    await applyPlan(wb, draft.plan);
+    fs.writeFileSync(opts.output, await saveWorkbook(wb));
+  }
+  if (opts.text === "-" || (!opts.text && !opts.output)) process.stdout.write(draft.text);
+  else if (opts.text) fs.writeFileSync(opts.text, draft.text);
+  process.stderr.write(`已起草决算说明 ${draft.sections.length} 节${opts.output ? `，写入工作表“${draft.sheet}”：${opts.output}` : ""}${opts.text && opts.text !== "-" ? `，文本：${opts.text}` : ""}\n`);
+  return draft.text;
+}
+
 /** The whole job on the bundled sample: blank templates, a marked copy with its report, scores. */
 export async function runDemo(sample: string, opts: { out: string }): Promise<void> {
   fs.mkdirSync(opts.out, { recursive: true });
@@ -81,6 +104,7 @@ export async function runDemo(sample: string, opts: { out: string }): Promise<vo
   await runTemplate({ tables: "perf", year: "2024", output: out("blank-self-evaluations.xlsx") });
   const check = await runCheck(sample, { output: out("sample-marked.xlsx"), json: out("check.json") });
   const score = await runScore(sample, { output: out("sample-scored.xlsx"), json: out("score.json") });
+  await runDraft(sample, { text: out("draft.txt") });
   const s = summarize(check.findings);
   const lines = [
     `决算助手 演示报告 — ${path.basename(sample)}`,
@@ -94,7 +118,7 @@ export async function runDemo(sample: string, opts: { out: string }): Promise<vo
     ...score.projects.map((p) => `  ${p.kind}“${p.name}”（${p.sheet}）：表中总分 ${p.printedTotal ?? "—"}，按规则 ${p.computedTotal}，等级 ${p.grade}`),
     ...score.findings.filter((f) => f.severity !== "info").map((f) => `[${f.severity}] ${f.cells[0] ? `${f.cells[0].sheet}!${f.cells[0].address} ` : ""}${f.message}`),
     ``,
-    `输出：${["blank-templates.xlsx", "blank-self-evaluations.xlsx", "sample-marked.xlsx", "sample-scored.xlsx", "check.json", "score.json", "report.txt"].map(out).join("、")}`,
+    `输出：${["blank-templates.xlsx", "blank-self-evaluations.xlsx", "sample-marked.xlsx", "sample-scored.xlsx", "check.json", "score.json", "draft.txt", "report.txt"].map(out).join("、")}`,
   ];
   fs.writeFileSync(out("report.txt"), lines.join("\n") + "\n");
   process.stdout.write(lines.join("\n") + "\n");
@@ -133,6 +157,17 @@ export function program(): Command {
     .option("--json <file>", "写出 JSON（- 为标准输出）")
     .action(async (input: string, o: { output?: string; json?: string }) => {
       await runScore(input, o);
+    });
+  cmd
+    .command("draft <input>")
+    .description("按表起草决算说明（数字、占比、增减均按表计算，原因留空待填）")
+    .option("-o, --output <file>", "写出加了“决算说明（草稿）”工作表的 .xlsx")
+    .option("--text <file>", "写出纯文本（- 为标准输出；不给 -o 时默认输出到标准输出）")
+    .option("--year <yyyy>", "年度（默认取表头）")
+    .option("--dept <name>", "部门名称（默认取表头）")
+    .option("--profile <name>", "地区口径：mof、gansu、beijing、yunnan（默认自动识别）")
+    .action(async (input: string, o: { output?: string; text?: string; year?: string; dept?: string; profile?: string }) => {
+      await runDraft(input, o);
     });
   cmd
     .command("demo [sample]")

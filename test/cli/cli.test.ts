@@ -87,7 +87,7 @@ describe("juesuan template", () => {
 it("demo writes templates, a marked copy, JSON and a report", async () => {
   const r = await run("demo", SAMPLE, "--out", file("demo"));
   expect(r.code).toBe(0);
-  expect(fs.readdirSync(file("demo")).sort()).toEqual(["blank-self-evaluations.xlsx", "blank-templates.xlsx", "check.json", "report.txt", "sample-marked.xlsx", "sample-scored.xlsx", "score.json"]);
+  expect(fs.readdirSync(file("demo")).sort()).toEqual(["blank-self-evaluations.xlsx", "blank-templates.xlsx", "check.json", "draft.txt", "report.txt", "sample-marked.xlsx", "sample-scored.xlsx", "score.json"]);
   expect(r.stdout).toContain("校验结果：错误 2 项，尾差 15 项，警告 1 项");
   expect(r.stdout).toContain("项目支出绩效自评表“2024 年度政务公开新媒体产品制作”（绩效p03）：表中总分 99.9，按规则 99.7，等级 优");
   const score = JSON.parse(fs.readFileSync(path.join(file("demo"), "score.json"), "utf8"));
@@ -238,5 +238,30 @@ describe("juesuan check --text", () => {
     const none = await run("check");
     expect(none.code).toBe(2);
     expect(none.stderr).toContain("请给出要校验的 .xlsx 文件，或用 --text 给出决算说明文本");
+  });
+});
+
+describe("juesuan draft", () => {
+  it("adds the draft sheet to a copy of the workbook and writes the text; checking the copy finds nothing in the draft", async () => {
+    const r = await run("draft", SAMPLE, "-o", file("drafted.xlsx"), "--text", file("draft.txt"));
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain("已起草决算说明 13 节，写入工作表“决算说明（草稿）”");
+    const text = fs.readFileSync(file("draft.txt"), "utf8");
+    expect(text.split("\n")[0]).toBe("临夏市人民政府办公室2024年度部门决算情况说明（草稿）");
+    const check = await run("check", file("drafted.xlsx"), "--json", "-");
+    const inDraft = JSON.parse(check.stdout).findings.filter((f: { cells: { sheet: string }[] }) => f.cells[0]?.sheet === "决算说明（草稿）");
+    expect(inDraft).toEqual([]);
+  });
+
+  it("prints to stdout without -o; a workbook without the tables is a one-line refusal", async () => {
+    const r = await run("draft", SAMPLE);
+    expect(r.stdout).toContain("三、支出决算情况说明\n2024年度支出合计 887.29 万元");
+    const blank = (await import("exceljs")).default;
+    const wb = new blank.Workbook();
+    wb.addWorksheet("Sheet1").getCell("A1").value = "hello";
+    await wb.xlsx.writeFile(file("plain.xlsx"));
+    const refused = await run("draft", file("plain.xlsx"));
+    expect(refused.code).toBe(2);
+    expect(refused.stderr.trim()).toBe("juesuan: plain.xlsx：工作簿中没有找到公开01/03/05表，无法起草决算说明");
   });
 });
