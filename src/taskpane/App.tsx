@@ -12,6 +12,7 @@ import {
   Tab,
   TabList,
   Text,
+  Textarea,
   ToggleButton,
   makeStyles,
   tokens,
@@ -19,14 +20,17 @@ import {
 import { TABLES } from "../catalog";
 import { Finding, Severity, summarize } from "../core/finding";
 import { CheckResult } from "../core/check";
-import { checkAndMark, clearMarks, performanceTemplatesFor, scoreAndMark, templatesFor } from "../core/workflows";
+import { DraftError, checkAndMark, clearMarks, draftNarrativeFor, performanceTemplatesFor, scoreAndMark, templatesFor } from "../core/workflows";
+import { checkWorkbook } from "../core/check";
+import { textGrid } from "../core/narrative/text";
+import { parseCell } from "../core/address";
 import { PERFORMANCE_LAYOUTS } from "../catalog/tables/performance-layouts";
 import { isOwnSheet } from "../core/locate";
 import { ScoreResult } from "../core/score";
 import { Locale, MessageKey, translate } from "./i18n";
 import { WorkbookHost } from "./host";
 
-export type View = "templates" | "check" | "score";
+export type View = "templates" | "check" | "score" | "narrative";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM, padding: tokens.spacingHorizontalM },
@@ -36,6 +40,9 @@ const useStyles = makeStyles({
   finding: { justifyContent: "flex-start", textAlign: "left", height: "auto", paddingTop: "6px", paddingBottom: "6px", width: "100%" },
   findingText: { display: "flex", flexDirection: "column", gap: "2px", fontWeight: tokens.fontWeightRegular },
   group: { display: "flex", flexDirection: "column", gap: "2px" },
+  paragraph: { display: "flex", flexDirection: "column", gap: "4px", paddingBottom: tokens.spacingVerticalS, borderBottom: `1px solid ${tokens.colorNeutralStroke2}` },
+  claim: { display: "flex", gap: tokens.spacingHorizontalS, alignItems: "baseline", paddingLeft: tokens.spacingHorizontalM },
+  badge: { flexShrink: 0, whiteSpace: "nowrap" },
 });
 
 const SEVERITY_COLOR: Record<Severity, "danger" | "warning" | "informative" | "subtle"> = {
@@ -66,9 +73,11 @@ export function App(props: { host: WorkbookHost; initialView?: View; initialLoca
         <Tab value="templates">{t("tabTemplates")}</Tab>
         <Tab value="check">{t("tabCheck")}</Tab>
         <Tab value="score">{t("tabScore")}</Tab>
+        <Tab value="narrative">{t("tabNarrative")}</Tab>
       </TabList>
       {view === "templates" && <TemplatesView host={props.host} t={t} />}
       {view === "check" && <CheckView host={props.host} t={t} />}
+      {view === "narrative" && <NarrativeView host={props.host} t={t} />}
       {view === "score" && <ScoreView host={props.host} t={t} />}
     </div>
   );
@@ -332,6 +341,84 @@ function ScoreView({ host, t }: { host: WorkbookHost; t: T }) {
           </div>
           <FindingsList findings={result.findings} host={host} t={t} />
         </>
+      )}
+    </>
+  );
+}
+
+/** The name pasted text is read under (it never becomes a sheet). */
+const PASTED = "粘贴的文字";
+
+/**
+ * 决算说明: draft it from the tables onto a new sheet, or paste text and see each paragraph with
+ * the findings about its numbers right under it (checked against the workbook's tables).
+ */
+function NarrativeView({ host, t }: { host: WorkbookHost; t: T }) {
+  const styles = useStyles();
+  const [text, setText] = React.useState("");
+  const [checked, setChecked] = React.useState<{ paragraphs: { line: number; text: string; findings: Finding[] }[] } | undefined>();
+  const [draft, setDraft] = React.useState<string | undefined>();
+  const { status, run, busy } = useTask(t);
+  const checkText = () =>
+    run(t("checking"), async () => {
+      const grid = textGrid(PASTED, text);
+      const found = checkWorkbook([...(await host.read()), grid]).findings.filter((f) => f.cells[0]?.sheet === grid.sheet);
+      const paragraphs = grid.cells
+        .map((row, i) => ({ line: i + 1, text: String(row[0].value ?? ""), findings: found.filter((f) => parseCell(f.cells[0].address).row === i) }))
+        .filter((p) => p.text.trim() !== "");
+      setChecked({ paragraphs });
+      const s = summarize(found);
+      return t("textChecked", { n: paragraphs.length, errors: s.errors, tails: s.tails, warnings: s.warnings });
+    });
+  const makeDraft = () =>
+    run(t("drafting"), async () => {
+      try {
+        const d = draftNarrativeFor(await host.read());
+        await host.apply(d.plan);
+        setDraft(d.text);
+        return t("drafted", { n: d.sections.length, sheet: d.sheet });
+      } catch (e) {
+        if (e instanceof DraftError) throw new Error(t("noTablesToDraft"));
+        throw e;
+      }
+    });
+  return (
+    <>
+      <div className={styles.row}>
+        <Button appearance="primary" disabled={busy} onClick={makeDraft}>
+          {t("draftNarrative")}
+        </Button>
+      </div>
+      {draft !== undefined && (
+        <Field label={t("draftText")}>
+          <Textarea readOnly value={draft} rows={8} data-testid="draft" />
+        </Field>
+      )}
+      <Field label={t("pasteNarrative")} hint={t("pasteHint")}>
+        <Textarea value={text} onChange={(_, d) => setText(d.value)} rows={6} resize="vertical" />
+      </Field>
+      <div className={styles.row}>
+        <Button disabled={busy || text.trim() === ""} onClick={checkText}>
+          {t("checkText")}
+        </Button>
+      </div>
+      <StatusLine status={status} />
+      {checked && (
+        <div role="list" data-testid="paragraphs">
+          {checked.paragraphs.map((p) => (
+            <div role="listitem" key={p.line} className={styles.paragraph}>
+              <Text size={200}>{p.text}</Text>
+              {p.findings.map((f, i) => (
+                <div key={i} className={styles.claim}>
+                  <Badge appearance="tint" className={styles.badge} color={SEVERITY_COLOR[f.severity]}>
+                    {t(`severity_${f.severity}` as MessageKey)}
+                  </Badge>
+                  <Text size={200}>{f.message}</Text>
+                </div>
+              ))}
+            </div>
+          ))}
+        </div>
       )}
     </>
   );

@@ -180,3 +180,30 @@ it("switches to English and keeps working", async () => {
   await page.getByText("No self-evaluation tables found").waitFor();
   await page.close();
 });
+
+it("决算说明: drafts onto a new sheet, and shows each pasted paragraph with the findings about its numbers under it", async () => {
+  const page = await openPane("?view=narrative");
+  await page.evaluate((g) => window.__fake.load(g), readGrids(seedWorkbook("sheets")));
+  await page.getByRole("button", { name: "按表起草说明" }).click();
+  await page.getByText("已起草 13 节，写入工作表“决算说明（草稿）”；原因处的“____”待填写").waitFor();
+  const drafted = sheet(await page.evaluate(() => window.__fake.state()), "决算说明（草稿）");
+  expect(drafted.cells.A1.value).toBe("临夏市人民政府办公室2024年度部门决算情况说明（草稿）");
+  expect(await page.getByTestId("draft").inputValue()).toContain("2024年度支出合计 887.29 万元，其中：基本支出 764.61 万元，占 86.17%；项目支出 122.68 万元，占 13.83%。");
+
+  await page.getByRole("textbox", { name: "粘贴说明文字核对" }).fill(
+    ["2024 年度收入合计 887.29 万元,其中：财政拨款收入887.29 万元,占 100.00%。", "", "2024 年度支出合计 887.29 万元,其中：基本支出 746.61万元,占 86.17%。", "本单位严格执行预算。"].join("\n"),
+  );
+  await page.getByRole("button", { name: "核对文字" }).click();
+  await page.getByText("已核对 3 段：错误 2 · 尾差 0 · 警告 0").waitFor();
+  const paragraphs = page.getByTestId("paragraphs").getByRole("listitem");
+  expect(await paragraphs.count()).toBe(3);
+  expect(await paragraphs.nth(0).textContent()).toBe("2024 年度收入合计 887.29 万元,其中：财政拨款收入887.29 万元,占 100.00%。");
+  expect(await paragraphs.nth(1).textContent()).toBe(
+    // the slip makes both the amount and its share wrong: two findings under the one sentence
+    "2024 年度支出合计 887.29 万元,其中：基本支出 746.61万元,占 86.17%。" +
+      "错误决算说明“746.61万元,占 86.17%”：746.61 ÷ 总额 887.29 = 84.14%，写作 86.17%" +
+      "错误决算说明“基本支出 746.61万元”与公开03表（表3） 764.61 万元不一致",
+  );
+  await page.screenshot({ path: path.join(OUT, "narrative.png"), fullPage: true });
+  await page.close();
+});
