@@ -100,7 +100,7 @@ export const MESSAGES = {
     drafting: "Drafting…",
     drafted: "Drafted {n} sections on sheet “{sheet}”; fill in the “____” reasons",
     draftText: "Draft (copy it from here)",
-    noTablesToDraft: "No 公开01/03/05 tables in this workbook: nothing to draft from",
+    noTablesToDraft: "No disclosure tables 01, 03 or 05 in this workbook: nothing to draft from",
     pasteNarrative: "Paste narrative text to check",
     pasteHint: "Every amount, share, change and execution rate is checked against the workbook's tables",
     checkText: "Check text",
