@@ -1,7 +1,8 @@
 /**
  * npm run bench [-- --quick]: measured speed, printed as a table and kept in bench/results.json
  * (stable shape: { core: { sizes: [{ cells, ms }], exponent }, cli: { ratioToBareRead },
- * office: [{ cells, syncs, payloadBytes, ms }], batch: { files, ms1, ms2 } }). Medians of several
+ * office: [{ cells, syncs, payloadBytes, ms }], batch: { files, ms1, ms2 }, bad: [...],
+ * narrative: { pages, rows: [{ text, chars, findings, ms, withinBound }] } }). Medians of several
  * runs; ratios measured in the same run. Workbooks are the bundled sample (real 2024 tables)
  * replicated 1×, 10× and 100×.
  */
@@ -20,6 +21,7 @@ import { FakeExcelHost, FakeRequestContext } from "../fake-excel/host";
 import { workbookFromGrids } from "../fake-excel/browser-workbook";
 import { buildCorpus } from "../bad/corpus";
 import { main as cli } from "../../src/cli";
+import { textGrid } from "../../src/core/narrative/text";
 
 const ROOT = path.resolve(__dirname, "../../..");
 const SAMPLE = path.join(ROOT, "assets/sample.xlsx");
@@ -121,7 +123,31 @@ async function main(): Promise<void> {
   }
   process.stderr.write = quiet;
 
-  const results = { core: { sizes: core, exponent }, cli: { ratioToBareRead }, office: officeRows, officeWholeSample, batch: { files: nFiles, ms1, ms2 }, bad };
+  // 决算说明 text: 2,000 pages (about 900 characters each) of real 说明 sentences, as lines and as one
+  // pasted cell, against the sample's tables; and as many characters with no number at all
+  const pages = quick ? 200 : 2000;
+  const passages = (JSON.parse(fs.readFileSync(path.join(ROOT, "../shared/fixtures/seed001/narrative.json"), "utf8")) as { passages: { text: string }[] }).passages.map((p) => p.text);
+  const lines: string[] = [];
+  for (let n = 0, i = 0; n < pages * 900; i++) {
+    lines.push(passages[i % passages.length]);
+    n += passages[i % passages.length].length;
+  }
+  const sampleGrids = readGrids(await loadWorkbook(fs.readFileSync(SAMPLE)));
+  const text = lines.join("\n");
+  const words = "本部门严格执行预算，加强财务管理，主要原因是人员变动。".repeat(Math.ceil(text.length / 27)).slice(0, text.length);
+  const NARRATIVE_BOUND_MS = 60_000;
+  const narrative = [];
+  for (const [name, grids] of [
+    ["lines, with the tables", [...sampleGrids, textGrid("2000页.txt", text)]],
+    ["one cell, with the tables", [...sampleGrids, textGrid("一段.txt", text.replace(/\n/g, ""))]],
+    ["no numbers", [textGrid("无数字.txt", words)]],
+  ] as const) {
+    const [ms, r] = await time(() => checkWorkbook([...grids]));
+    const found = r.findings.filter((x) => x.rule.startsWith("N.")).length;
+    narrative.push({ text: name, chars: text.length, findings: found, ms, withinBound: ms <= NARRATIVE_BOUND_MS });
+  }
+
+  const results = { core: { sizes: core, exponent }, cli: { ratioToBareRead }, office: officeRows, officeWholeSample, batch: { files: nFiles, ms1, ms2 }, bad, narrative: { pages, rows: narrative } };
   fs.mkdirSync(path.join(ROOT, "bench"), { recursive: true });
   fs.writeFileSync(path.join(ROOT, "bench/results.json"), JSON.stringify(results, null, 2) + "\n");
 
@@ -137,6 +163,8 @@ async function main(): Promise<void> {
   console.log(`\nbatch of ${nFiles} workbooks (10× each): 1 worker ${f(ms1)} ms, 2 workers ${f(ms2)} ms`);
   console.log(`\nbad-input corpus (bound ${BOUND_MS / 1000} s each):`);
   for (const b of bad) console.log(`  ${b.file.padEnd(30)} exit ${b.exit}  ${f(b.ms).padStart(8)} ms  ${b.withinBound ? "ok" : "OVER BOUND"}`);
+  console.log(`\n决算说明 text, ${pages} pages (bound ${NARRATIVE_BOUND_MS / 1000} s each):`);
+  for (const r of narrative) console.log(`  ${r.text.padEnd(28)} ${String(r.chars).padStart(9)} chars  ${String(r.findings).padStart(6)} findings  ${f(r.ms).padStart(8)} ms  ${r.withinBound ? "ok" : "OVER BOUND"}`);
   console.log(`\nwritten to bench/results.json`);
 }
 

@@ -30,6 +30,18 @@ function amounts(text: string): Amount[] {
   return out;
 }
 
+/** The last amount that ends before a position (binary search: a long pasted text stays n log n). */
+function lastBefore(all: Amount[], at: number): Amount | undefined {
+  let lo = 0;
+  let hi = all.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (all[mid].end <= at) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo > 0 ? all[lo - 1] : undefined;
+}
+
 function places(printed: string): number {
   const i = printed.indexOf(".");
   return i < 0 ? 0 : printed.length - i - 1;
@@ -162,7 +174,7 @@ export function checkNarrative(text: string, cell: CellRef, resolveBase: BaseRes
   // year-on-year: the figure before the change is this year's
   const yoy = new RegExp(`(增加|减少)\\s*${N}\\s*万元\\s*[,，]\\s*(增长|下降)\\s*${N}%`, "g");
   for (const m of t.matchAll(yoy)) {
-    const current = [...all].reverse().find((a) => a.end <= m.index!);
+    const current = lastBefore(all, m.index!);
     if (!current) continue;
     const change = num(m[2]);
     const previous = m[1] === "增加" ? current.value.minus(change) : current.value.plus(change);
