@@ -32,7 +32,7 @@ function printSummary(file: string, findings: Finding[], quiet: boolean): void {
 export async function runTemplate(opts: { tables?: string; dept?: string; year?: string; profile?: string; subjects?: string; output: string }): Promise<void> {
   const year = opts.year === undefined ? new Date().getFullYear() - 1 : Number(opts.year);
   if (!Number.isInteger(year)) throw new UsageError(`年度无效：${opts.year}`);
-  const { tables, layouts } = selectTables(opts.tables);
+  const { tables, layouts } = selectTables(opts.tables, profileOption(opts.profile));
   const wb = new ExcelJS.Workbook();
   const subjects = opts.subjects ? opts.subjects.split(/[,，\s]+/).filter(Boolean) : [];
   const disclosure = tables.length ? templatesFor(tables.map((t) => t.id), opts.dept ?? "", year, [], profileOption(opts.profile), subjects) : { plan: { ops: [] }, sheets: [] };
@@ -129,7 +129,7 @@ export function program(): Command {
   cmd
     .command("template")
     .description("生成空白模板")
-    .option("--tables <ids>", "表：01,02,…、all、perf（绩效自评表）或版式编号", "all")
+    .option("--tables <ids>", "表：01–09（标准九表）、10–12（北京：政府性基金基本支出、政府采购、政府购买服务）、all（该地区全套）、perf（绩效自评表）或版式编号", "all")
     .option("--dept <name>", "部门名称", "")
     .option("--year <yyyy>", "年度")
     .option("--profile <name>", "地区口径（表号编排）：mof、gansu、beijing、yunnan", "gansu")

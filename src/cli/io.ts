@@ -5,7 +5,7 @@ import { Grid } from "../core/grid";
 import { textGrid } from "../core/narrative/text";
 import ExcelJS from "exceljs";
 import { Profile } from "../catalog/tables/types";
-import { TABLES, tableById } from "../catalog";
+import { ALL_TABLES, tableById, tablesOf } from "../catalog";
 import { TableDef } from "../catalog/tables/types";
 import { PERFORMANCE_LAYOUTS, PerformanceLayout } from "../catalog/tables/performance-layouts";
 import { UnusableWorkbookError, loadWorkbook } from "../xlsx";
@@ -19,9 +19,12 @@ export function profileOption(p: string | undefined): Profile | undefined {
   return p as Profile;
 }
 
-/** --tables: disclosure tables by number ("01,05"), "all", "perf" (every 绩效 layout) or layout ids. */
-export function selectTables(spec: string | undefined): { tables: TableDef[]; layouts: PerformanceLayout[] } {
-  if (!spec || spec === "all") return { tables: TABLES, layouts: [] };
+/**
+ * --tables: disclosure tables by id ("01,05"; 10–12 are Beijing's 政府性基金基本支出, 政府采购,
+ * 政府购买服务), "all" (the region's set), "perf" (every 绩效 layout) or layout ids.
+ */
+export function selectTables(spec: string | undefined, profile: Profile = "gansu"): { tables: TableDef[]; layouts: PerformanceLayout[] } {
+  if (!spec || spec === "all") return { tables: tablesOf(profile), layouts: [] };
   const tables: TableDef[] = [];
   const layouts: PerformanceLayout[] = [];
   for (const id of spec.split(/[,，\s]+/).filter(Boolean)) {
@@ -29,7 +32,7 @@ export function selectTables(spec: string | undefined): { tables: TableDef[]; la
     else if (PERFORMANCE_LAYOUTS.some((l) => l.id === id)) layouts.push(PERFORMANCE_LAYOUTS.find((l) => l.id === id)!);
     else {
       const t = tableById(id);
-      if (!t) throw new UsageError(`未知的表：${id}（可选：${TABLES.map((x) => x.id.slice(1)).join(",")}、all、perf、${PERFORMANCE_LAYOUTS.map((l) => l.id).join("、")}）`);
+      if (!t) throw new UsageError(`未知的表：${id}（可选：${ALL_TABLES.map((x) => x.id.slice(1)).join(",")}、all、perf、${PERFORMANCE_LAYOUTS.map((l) => l.id).join("、")}）`);
       tables.push(t);
     }
   }

@@ -15,7 +15,7 @@ import { NARRATIVE_BASES, NARRATIVE_SUBJECTS, NarrativeSubject, TablePlace } fro
 import { crossDocumentFindings, projectFunds } from "./documents";
 import { LocatedTable, isOwnSheet, locateTables, norm } from "./locate";
 import { ParsedAmount, formatAmount, parseAmount, roundingTolerance } from "./money";
-import { RULES, TABLES } from "../catalog";
+import { ALL_TABLES, RULES } from "../catalog";
 import { ItemSelector, Rule, Term } from "../catalog/rules/types";
 import { Profile, TableDef } from "../catalog/tables/types";
 
@@ -289,7 +289,7 @@ export interface Figures {
 }
 
 export function readFigures(grids: Grid[], profile?: Profile): Figures {
-  const located = locateTables(grids, TABLES, profile);
+  const located = locateTables(grids, ALL_TABLES, profile);
   const reader = new AmountReader(grids);
   const first = (id: string) => located.tables.find((t) => t.table.id === id);
   const read = (inst: LocatedTable, item: Item, col: string) => reader.read(inst, item, col)?.amount;
@@ -335,7 +335,7 @@ function duplicateCodes(instances: LocatedTable[]): Finding[] {
 }
 
 export function checkWorkbook(grids: Grid[], options: { profile?: Profile; tables?: TableDef[]; rules?: Rule[] } = {}): CheckResult {
-  const tables = options.tables ?? TABLES;
+  const tables = options.tables ?? ALL_TABLES;
   const rules = options.rules ?? RULES;
   const { profile, tables: instances } = locateTables(grids, tables, options.profile);
   const reader = new AmountReader(grids);
@@ -350,7 +350,8 @@ export function checkWorkbook(grids: Grid[], options: { profile?: Profile; table
   findings.push(...narrativeFindings(grids, byTable, reader, perf));
   findings.push(...reader.problems.values());
   for (const t of tables) {
-    if (!byTable.has(t.id)) {
+    // a regional addition is missing only from its region's set
+    if (!byTable.has(t.id) && (!t.numbers || t.numbers[profile] !== undefined)) {
       findings.push({ rule: "locate.missing", severity: "info", message: `未找到${t.numbers?.[profile] ?? t.number}（${t.title}）`, cells: [] });
     }
   }

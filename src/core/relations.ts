@@ -17,6 +17,8 @@ export interface CellRelation {
   termsLabel?: string;
   /** a 合计 = Σ 类 relation: the template writes it so that 科目 lines added later count */
   overClasses?: boolean;
+  /** a 合计 = Σ listed rows relation: the template sums every row below the 合计 */
+  overList?: boolean;
 }
 
 const has = (item: Item | undefined, col: string): item is Item => !!item && item.cols[col] !== undefined;
@@ -38,6 +40,15 @@ export function relationsOf(inst: TableInstance, rule: Rule): CellRelation[] {
       if (!has(item, rule.total)) continue;
       const terms = rule.terms.filter((t) => has(item, t.col)).map((t) => ({ item, col: t.col, sign: t.sign ?? (1 as const) }));
       if (terms.length) out.push({ total: { item, col: rule.total }, terms });
+    }
+  } else if (rule.kind === "listSum") {
+    const totalItem = findItem(inst, { key: rule.totalKey });
+    // the listed rows: everything that is not a fixed row, below the 合计
+    const listed = inst.items.filter((it) => it.key === undefined && (!totalItem || it.row > totalItem.row));
+    for (const col of rule.cols) {
+      if (!has(totalItem, col)) continue;
+      const terms = listed.filter((it) => has(it, col)).map((item) => ({ item, col, sign: 1 as const }));
+      out.push({ total: { item: totalItem, col }, terms, termsLabel: `${terms.length}行之和`, overList: true });
     }
   } else {
     for (const col of rule.cols) {

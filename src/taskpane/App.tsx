@@ -17,7 +17,7 @@ import {
   makeStyles,
   tokens,
 } from "@fluentui/react-components";
-import { TABLES } from "../catalog";
+import { ALL_TABLES, TABLES } from "../catalog";
 import { Finding, Severity, summarize } from "../core/finding";
 import { CheckResult } from "../core/check";
 import { DraftError, checkAndMark, clearMarks, draftNarrativeFor, performanceTemplatesFor, scoreAndMark, templatesFor } from "../core/workflows";
@@ -129,7 +129,7 @@ function TemplatesView({ host, t }: { host: WorkbookHost; t: T }) {
     run(t("generating"), async () => {
       const existing = (await host.read()).map((g) => g.sheet);
       const disclosure = templatesFor(
-        TABLES.filter((x) => selected.has(x.id)).map((x) => x.id),
+        ALL_TABLES.filter((x) => selected.has(x.id)).map((x) => x.id),
         dept.trim(),
         Number(year),
         existing,
@@ -158,8 +158,8 @@ function TemplatesView({ host, t }: { host: WorkbookHost; t: T }) {
             checked={selected.size === TABLES.length ? true : selected.size === 0 ? false : "mixed"}
             onChange={() => setSelected(selected.size === TABLES.length ? new Set() : new Set(TABLES.map((x) => x.id)))}
           />
-          {TABLES.map((x) => (
-            <Checkbox key={x.id} label={`${x.number} ${x.title}`} checked={selected.has(x.id)} onChange={() => toggle(x.id)} />
+          {ALL_TABLES.map((x) => (
+            <Checkbox key={x.id} label={`${x.number} ${x.title}${TABLES.includes(x) ? "" : t("localTable")}`} checked={selected.has(x.id)} onChange={() => toggle(x.id)} />
           ))}
       </div>
       <Text weight="semibold">{t("perfTables")}</Text>

@@ -1,5 +1,5 @@
 /** 勾稽关系 of the disclosure tables (../shared/spec/rules.md), as data. */
-import { CompareRule, HierarchyRule, Rule, RowSumRule, SumRule, Term } from "./types";
+import { CompareRule, HierarchyRule, ListSumRule, Rule, RowSumRule, SumRule, Term } from "./types";
 import { FUNCTION_CLASSES } from "../tables/disclosure";
 import { ECONOMIC_CLASSIFICATION, basicExpenditurePart } from "../classification/economic";
 
@@ -36,6 +36,16 @@ const code = (c: string, col: string): Term => ({ code: c, col });
 /** 类 lines of the two-sided tables, paired with their 功能分类 code */
 const classLines = (first: number) => FUNCTION_CLASSES.map(([c], i) => ({ code: c, line: first + i }));
 
+/** 06表 and Beijing's 政府性基金 08表: 类 = Σ 款 by code, and the 人员经费 / 公用经费 合计 */
+const basicExpenditureRules = (table: string): Rule[] => [
+  hierarchy(`${table}.hierarchy`, table, ["amount"], ""),
+  sum(`${table}.personnel`, table, { key: "personnel.total", col: "amount" }, ECONOMIC_CLASSES.filter((c) => basicExpenditurePart(c) === "personnel").map((code) => ({ code, col: "amount" }))),
+  sum(`${table}.public`, table, { key: "public.total", col: "amount" }, ECONOMIC_CLASSES.filter((c) => basicExpenditurePart(c) === "public").map((code) => ({ code, col: "amount" }))),
+];
+const listSum = (id: string, table: string, columns: string[]): ListSumRule => ({
+  kind: "listSum", id, severity: "error", message: "{total}应等于各行之和：应为{expected}，实为{actual}，差{difference}", table, cols: columns, totalKey: "total",
+});
+
 const cols = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, i) => `c${from + i}`);
 
 export const DISCLOSURE_RULES: Rule[] = [
@@ -66,10 +76,8 @@ export const DISCLOSURE_RULES: Rule[] = [
   ...cols(2, 5).map((c) => sum(`T04.total.out.${c}`, "T04", { line: 64, col: c }, range(59, 60, c))),
   equal("T04.balance", { table: "T04", terms: [{ line: 32, col: "amount" }] }, { table: "T04", terms: [{ line: 64, col: "c2" }] }, "收入总计应等于支出总计：收入总计{left}，支出总计{right}，差{difference}"),
   // 公开06表: 类 = Σ 款 by code, and the two 合计
-  hierarchy("T06.hierarchy", "T06", ["amount"], ""),
+  ...basicExpenditureRules("T06"),
   // the 人员经费 / 公用经费 split follows the 经济分类: 301, 303 personnel; 302, 307, 310, 399 public
-  sum("T06.personnel", "T06", { key: "personnel.total", col: "amount" }, ECONOMIC_CLASSES.filter((c) => basicExpenditurePart(c) === "personnel").map((code) => ({ code, col: "amount" }))),
-  sum("T06.public", "T06", { key: "public.total", col: "amount" }, ECONOMIC_CLASSES.filter((c) => basicExpenditurePart(c) === "public").map((code) => ({ code, col: "amount" }))),
   // 公开09表: 合计 and 小计, for 预算数 and 决算数
   sum("T09.budget.total", "T09", { key: "values", col: "c1" }, [{ key: "values", col: "c2" }, { key: "values", col: "c3" }, { key: "values", col: "c6" }]),
   sum("T09.budget.cars", "T09", { key: "values", col: "c3" }, [{ key: "values", col: "c4" }, { key: "values", col: "c5" }]),
@@ -112,4 +120,15 @@ export const DISCLOSURE_RULES: Rule[] = [
       message: "按常规，{total}应等于{terms}（提示性口径，请核对）：应为{expected}，实为{actual}，差{difference}",
     }),
   ),
+];
+
+/** Beijing's local tables (../tables/local.ts) */
+export const LOCAL_RULES: Rule[] = [
+  ...basicExpenditureRules("T10"),
+  cross("T10~T07.basic", ["T10", [{ key: "personnel.total", col: "amount" }, { key: "public.total", col: "amount" }]], ["T07", [total("c4")]]),
+  rowSum("T11.row", "T11", "c1", cols(2, 4).map((col) => ({ col }))),
+  listSum("T11.list", "T11", cols(1, 6)),
+  notAbove("T11.sme", ["T11", [total("c5")]], ["T11", [total("c1")]]),
+  notAbove("T11.small", ["T11", [total("c6")]], ["T11", [total("c5")]]),
+  listSum("T12.list", "T12", ["c1"]),
 ];

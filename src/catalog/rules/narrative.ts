@@ -30,6 +30,7 @@ export const NARRATIVE_BASES: NarrativeSubject[] = [
   { names: ["一般公共预算财政拨款支出", "一般公共预算财政拨款支出总额"], at: one("T05", { key: "total", col: "c1" }) },
   { names: ["本年收入合计", "收入合计"], at: one("T01", { line: 27, col: "amount" }) },
   { names: ["本年支出合计", "支出合计"], at: one("T01", { line: 57, col: "amount" }) },
+  { names: ["政府采购支出总额"], at: one("T11", { key: "total", col: "c1" }) },
 ];
 
 /** 09表 (三公): 预算数 in 栏 1–6, 决算数 in 栏 7–12, in the order 合计, 出国, 车 小计, 购置, 运行, 接待. */
@@ -63,6 +64,14 @@ export const NARRATIVE_SUBJECTS: NarrativeSubject[] = [
   },
   { names: ["会议费"], at: one("T06", { code: "30215", col: "amount" }) },
   { names: ["培训费"], at: one("T06", { code: "30216", col: "amount" }) },
+  // Beijing's 政府采购情况表 and 政府购买服务决算公开情况表 (elsewhere these sentences have no table)
+  { names: ["政府采购支出"], at: one("T11", { key: "total", col: "c1" }) },
+  { names: ["政府采购货物支出"], at: one("T11", { key: "total", col: "c2" }) },
+  { names: ["政府采购工程支出"], at: one("T11", { key: "total", col: "c3" }) },
+  { names: ["政府采购服务支出"], at: one("T11", { key: "total", col: "c4" }) },
+  { names: ["授予中小企业合同金额"], at: one("T11", { key: "total", col: "c5" }) },
+  { names: ["授予小微企业合同金额"], at: one("T11", { key: "total", col: "c6" }) },
+  { names: ["政府购买服务"], at: one("T12", { key: "total", col: "c1" }) },
   threePublic(["三公经费", "三公经费财政拨款"], 1),
   threePublic(["因公出国(境)费用", "因公出国(境)费", "因公出国境费用", "因公出国境费"], 2),
   threePublic(["公务用车购置及运行维护费"], 3),

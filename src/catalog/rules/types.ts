@@ -44,6 +44,14 @@ export interface HierarchyRule extends RuleBase {
   totalKey?: string;
 }
 
+/** The 合计 row = Σ the listed rows below it (单位, 服务项目), in each listed column. */
+export interface ListSumRule extends RuleBase {
+  kind: "listSum";
+  table: string;
+  cols: string[];
+  totalKey: string;
+}
+
 /** left (op) right, each side a sum of cells possibly in different tables. */
 export interface CompareRule extends RuleBase {
   kind: "compare";
@@ -54,4 +62,4 @@ export interface CompareRule extends RuleBase {
   missingAsZero?: boolean;
 }
 
-export type Rule = SumRule | RowSumRule | HierarchyRule | CompareRule;
+export type Rule = SumRule | RowSumRule | HierarchyRule | ListSumRule | CompareRule;

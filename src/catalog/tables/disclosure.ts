@@ -70,9 +70,9 @@ const codeColumns: ColumnDef[] = [
   { key: "name", header: ["项目", "科目名称"], kind: "label", width: 34 },
 ];
 
-const totalRow: FixedRow = { key: "total", cells: { name: "合计" } };
+export const totalRow: FixedRow = { key: "total", cells: { name: "合计" } };
 
-const amount = (key: string, lanci: string, header: string[], width = 14): ColumnDef => ({ key, lanci, header, kind: "amount", width });
+export const amount = (key: string, lanci: string, header: string[], width = 14): ColumnDef => ({ key, lanci, header, kind: "amount", width });
 
 export const IncomeExpenditureSummary: TableDef = {
   id: "T01",
@@ -237,7 +237,7 @@ const BASIC_RIGHT: [string, string][] = [
   ["39910", "资本性赠与"], ["39999", "其他支出"],
 ];
 
-function panelRows(): FixedRow[] {
+export function panelRows(): FixedRow[] {
   const n = Math.max(BASIC_LEFT.length, BASIC_MIDDLE.length, BASIC_RIGHT.length);
   const rows: FixedRow[] = [];
   for (let i = 0; i < n; i++) {

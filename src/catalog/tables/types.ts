@@ -62,13 +62,15 @@ export interface TableDef {
   /** rows printed on every copy, top to bottom */
   fixedRows: FixedRow[];
   /** coded tables: the 科目 dictionary the open rows draw from, and blank rows offered */
-  openRows?: { classification: "function" | "economic"; blankRows: number };
+  openRows?: { classification?: "function" | "economic"; blankRows: number };
   /** one line under the table */
   note: string;
   /** the 金额单位 the table is published in */
   unit: "万元" | "元";
   /** amounts cannot be negative (input validation ≥ 0) */
   nonNegative?: boolean;
+  /** where the layout comes from when no published copy was at hand: inferred from the title, or recalled */
+  layoutSource?: "inferred" | "recalled";
 }
 
 /** A cell inside a table, in the table's own words. */

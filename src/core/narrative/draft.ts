@@ -213,10 +213,16 @@ export function draftNarrative(f: Figures, options: DraftOptions): DraftSection[
     `${y}本部门机关运行经费支出 ${w(publicFunds)} 万元。${change(publicFunds, lastYearOf(options, "operating"), "机关运行经费")}（事业单位请改写为不适用。）`,
   );
 
-  // 十一 政府采购, 十二 国有资产: not in the disclosure tables
+  // 十一 政府采购 (Beijing prints it as 公开11表), 十二 国有资产: otherwise not in the tables
+  const proc = (col: string) => f.at("T11", { key: "total" }, col);
+  const pAll = proc("c1");
+  const blank = (x: Decimal | undefined) => (x === undefined ? "____" : w(x));
+  const sme = proc("c5");
+  const small = proc("c6");
   add(
     "政府采购支出情况说明",
-    `${y}本部门政府采购支出总额____万元，其中：政府采购货物支出____万元、政府采购工程支出____万元、政府采购服务支出____万元。授予中小企业合同金额____万元，占政府采购支出总额的____%，其中：授予小微企业合同金额____万元，占政府采购支出总额的____%。`,
+    `${y}本部门政府采购支出总额 ${blank(pAll)} 万元，其中：政府采购货物支出 ${blank(proc("c2"))} 万元、政府采购工程支出 ${blank(proc("c3"))} 万元、政府采购服务支出 ${blank(proc("c4"))} 万元。` +
+      `授予中小企业合同金额 ${blank(sme)} 万元，占政府采购支出总额的 ${(pAll && sme && pct(sme, pAll)) ?? "____"}%，其中：授予小微企业合同金额 ${blank(small)} 万元，占政府采购支出总额的 ${(pAll && small && pct(small, pAll)) ?? "____"}%。`,
   );
   add(
     "国有资产占用情况说明",

@@ -110,6 +110,11 @@ export function templateFormulas(inst: TableInstance, rules: Rule[]): Map<string
         const last = Math.max(...inst.items.map((it) => it.row)) + 1;
         const range = (col: number) => `${columnLetters(col)}${total.row + 2}:${columnLetters(col)}${last}`;
         formulas.set(total.address, `=SUMPRODUCT((LEN(${range(codeCol)})=3)*(${range(total.col)}))`);
+      } else if (rel.overList) {
+        // 合计 = every row below it, the blank ones the accountant fills in included
+        const last = Math.max(...inst.items.map((it) => it.row)) + 1;
+        if (last <= total.row + 1) continue;
+        formulas.set(total.address, `=SUM(${columnLetters(total.col)}${total.row + 2}:${columnLetters(total.col)}${last})`);
       } else {
         formulas.set(total.address, sumFormula(rel.terms.map((t) => ({ ...at(t), sign: t.sign }))));
       }
@@ -120,7 +125,7 @@ export function templateFormulas(inst: TableInstance, rules: Rule[]): Map<string
 
 /** Row-wise totals first (合计 columns), then fixed sums, then the 科目 hierarchy. */
 function order(r: Rule): number {
-  return r.kind === "rowSum" ? 0 : r.kind === "sum" ? 1 : r.kind === "hierarchy" ? 2 : 3;
+  return r.kind === "rowSum" ? 0 : r.kind === "sum" ? 1 : r.kind === "hierarchy" || r.kind === "listSum" ? 2 : 3;
 }
 
 export class TemplateError extends Error {}
@@ -263,7 +268,7 @@ export function templatePlan(table: TableDef, rules: Rule[], options: TemplateOp
   );
   const openLabelCells =
     table.openRows && dataBottom >= openTop
-      ? table.columns.map((c, i) => (c.kind === "code" || c.kind === "label" ? i : -1)).filter((i) => i >= 0).map((i) => areaAddress({ top: openTop, bottom: dataBottom, left: i, right: i }))
+      ? table.columns.map((c, i) => (c.kind === "code" || c.kind === "label" || c.kind === "text" ? i : -1)).filter((i) => i >= 0).map((i) => areaAddress({ top: openTop, bottom: dataBottom, left: i, right: i }))
       : [];
   for (const group of groupRuns(inputCells)) {
     ops.push({

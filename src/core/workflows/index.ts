@@ -2,7 +2,7 @@
  * What the three faces do, as pure steps over plain data: the task pane, the ribbon command and
  * the CLI call these and only move Grids and WritePlans in and out.
  */
-import { TABLES, rulesFor, tableById } from "../../catalog";
+import { rulesFor, tableById, tablesOf } from "../../catalog";
 import { Profile, TableDef } from "../../catalog/tables/types";
 import { CheckResult, checkWorkbook, readFigures } from "../check";
 import { DraftSection, draftInputs, draftNarrative, draftPlan, draftText } from "../narrative/draft";
@@ -23,7 +23,7 @@ export function templatesFor(
   profile?: Profile,
   subjectCodes: string[] = [],
 ): { plan: WritePlan; sheets: string[] } {
-  const tables: TableDef[] = ids === "all" ? TABLES : ids.map((id) => tableById(id)).filter((t): t is TableDef => !!t);
+  const tables: TableDef[] = ids === "all" ? tablesOf(profile ?? "gansu") : ids.map((id) => tableById(id)).filter((t): t is TableDef => !!t);
   const subjects = subjectCodes.length ? subjectLines(subjectCodes, year, FUNCTION_CLASSIFICATION) : undefined;
   const { plan, instances } = workbookTemplatePlan(tables, (t) => rulesFor(t.id), { dept, year, profile, subjects }, existingSheets);
   return { plan, sheets: instances.map((i) => i.sheet) };
