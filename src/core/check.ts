@@ -9,7 +9,7 @@ import { CellRef, Finding, Severity, formatMessage } from "./finding";
 import { Item, TableInstance, codeLevel, findItem, itemCell } from "./instance";
 import { relationsOf } from "./relations";
 import { codeFindings } from "./codes";
-import { ProjectFunds, Resolved, checkNarrative, checkNarrativeAmounts, checkProjectAggregate, narrativeProjects, unquote } from "./narrative";
+import { ProjectFunds, ProjectTable, Resolved, checkNarrative, checkNarrativeAmounts, checkProjectAggregate, checkProjectClaim, narrativeProjects, unquote } from "./narrative";
 import { PerformanceTable, locatePerformanceTables } from "./score/locate";
 import { NARRATIVE_BASES, NARRATIVE_SUBJECTS, NarrativeSubject, TablePlace } from "../catalog/rules/narrative";
 import { crossDocumentFindings, projectFunds } from "./documents";
@@ -262,8 +262,15 @@ function narrativeFindings(grids: Grid[], byTable: Map<string, LocatedTable[]>, 
   const out: Finding[] = [];
   if (texts.length === 0) return out;
   // the projects: the workbook's 项目支出绩效自评表, else the ones the 说明 itself reports on
-  const tables = perf.filter((p) => p.def.id === "P.project").map(projectFunds).filter((x): x is ProjectFunds => !!x);
-  const told = new Map(texts.flatMap((x) => narrativeProjects(x.text)).map((p) => [p.name, p]));
+  const projectTables = perf.filter((p) => p.def.id === "P.project");
+  const tables = projectTables.map(projectFunds).filter((x): x is ProjectFunds => !!x);
+  const tableViews: ProjectTable[] = projectTables.flatMap((p) => {
+    const funds = projectFunds(p);
+    return funds ? [{ ...funds, where: p.sheet, cell: { sheet: p.sheet, address: p.titleCell } }] : [];
+  });
+  const claims = texts.flatMap((x) => narrativeProjects(x.text).map((claim) => ({ claim, at: x.at })));
+  for (const { claim, at } of claims) out.push(...checkProjectClaim(claim, at, tableViews));
+  const told = new Map(claims.map(({ claim }) => [claim.name, claim]));
   const [projects, source] = tables.length ? [tables, "工作簿中的项目支出绩效自评表共 "] : [[...told.values()], "说明所列 "];
   const t05 = byTable.get("T05")?.[0];
   const total05 = t05 && findItem(t05, { key: "total" });

@@ -85,5 +85,6 @@ export function projectFunds(p: PerformanceTable): ProjectFunds | undefined {
   const total = p.funds.find((r) => r.role === "total");
   const budget = total && printedNumber(p, total.row, total.cols.budget)?.value;
   const actual = total && printedNumber(p, total.row, total.cols.actual)?.value;
-  return budget && actual ? { name: p.name, budget, actual } : undefined;
+  const score = p.total && printedNumber(p, p.total.row, p.total.scoreCol)?.value;
+  return budget && actual ? { name: p.name, budget, actual, score } : undefined;
 }

@@ -221,21 +221,89 @@ export interface ProjectFunds {
   name: string;
   budget: Decimal;
   actual: Decimal;
+  /** the 自评得分 the document gives */
+  score?: Decimal;
+}
+
+/** A project sentence of the 说明, with what it quotes. */
+export interface ProjectClaim extends ProjectFunds {
+  quote: string;
+  rate?: string;
 }
 
 /**
- * "“数字政府运营指挥中心建设维护费”项目绩效自评情况：…项目全年预算数为 45 万元,执行数为 44.47 万元":
- * the projects a 说明 reports on, named by the last quoted name before their figures.
+ * "“数字政府运营指挥中心建设维护费”项目绩效自评情况：…得分为 87.88分。项目全年预算数为 45 万元,执行数为
+ * 44.47 万元": the projects a 说明 reports on, named by the last quoted name before their figures.
  */
-export function narrativeProjects(text: string): ProjectFunds[] {
+export function narrativeProjects(text: string): ProjectClaim[] {
   const t = text.normalize("NFKC");
-  const out: ProjectFunds[] = [];
-  const re = new RegExp(`项目(?:全年)?预算数?为?\\s*${N}\\s*万元\\s*[,，]\\s*(?:实际)?执行数?为?\\s*${N}\\s*万元`, "g");
+  const out: ProjectClaim[] = [];
+  const re = new RegExp(`项目(?:全年)?预算数?为?\\s*${N}\\s*万元\\s*[,，]\\s*(?:实际)?执行数?为?\\s*${N}\\s*万元(?:\\s*[,，]\\s*(?:完成预算的|执行率为?)\\s*${N}%)?`, "g");
   for (const m of t.matchAll(re)) {
     // the name is near: look back a bounded stretch, so a long pasted text stays linear
-    const names = [...t.slice(Math.max(0, m.index! - 400), m.index!).matchAll(/[“"]([^”"]{2,60})[”"]/g)];
-    const name = names.length ? names[names.length - 1][1] : "";
-    if (name) out.push({ name, budget: num(m[1]), actual: num(m[2]) });
+    const window = t.slice(Math.max(0, m.index! - 400), m.index!);
+    const names = [...window.matchAll(/[“"]([^”"]{2,60})[”"]/g)];
+    if (!names.length) continue;
+    const last = names[names.length - 1];
+    const score = new RegExp(`得分为?\\s*${N}\\s*分`).exec(window.slice(last.index!));
+    out.push({ name: last[1], budget: num(m[1]), actual: num(m[2]), rate: m[3], score: score ? num(score[1]) : undefined, quote: m[0] });
+  }
+  return out;
+}
+
+/** Character-pair likeness of two project names, their year and filler words set aside (0…1). */
+export function nameLikeness(a: string, b: string): number {
+  const clean = (s: string) => unquote(s).replace(/\s+/g, "").replace(/^\d{4}年度?/, "").replace(/(项目|经费|费用|费)$/, "");
+  const pairs = (s: string) => {
+    const out = new Map<string, number>();
+    for (let i = 0; i + 1 < s.length; i++) out.set(s.slice(i, i + 2), (out.get(s.slice(i, i + 2)) ?? 0) + 1);
+    return out;
+  };
+  const x = pairs(clean(a));
+  const y = pairs(clean(b));
+  let common = 0;
+  for (const [k, n] of x) common += Math.min(n, y.get(k) ?? 0);
+  const total = [...x.values()].reduce((s, n) => s + n, 0) + [...y.values()].reduce((s, n) => s + n, 0);
+  return total === 0 ? 0 : (2 * common) / total;
+}
+
+/** A project table as the checker sees it: its money, its printed 总分, where it is. */
+export interface ProjectTable extends ProjectFunds {
+  where: string;
+  cell?: CellRef;
+}
+
+/**
+ * P~N: a 说明 sentence about a project agrees with its 项目支出绩效自评表 (预算数, 执行数, 得分). The
+ * table is the one whose name is clearly the likeliest (names are retyped by hand: "指挥中心" in the
+ * 说明, "智慧中心" in the table); none that is clearly likeliest is an info, never a guess.
+ */
+export function checkProjectClaim(claim: ProjectClaim, cell: CellRef, tables: ProjectTable[]): Finding[] {
+  if (tables.length === 0) return [];
+  const ranked = tables.map((t) => ({ t, likeness: nameLikeness(claim.name, t.name) })).sort((a, b) => b.likeness - a.likeness);
+  const best = ranked[0];
+  if (best.likeness < 0.5 || (ranked[1] && ranked[1].likeness > best.likeness - 0.15)) {
+    return [{ rule: "P~N.project", severity: "info", message: `决算说明中的项目“${claim.name}”对不上工作簿中的项目支出绩效自评表，未核对`, cells: [cell] }];
+  }
+  const out: Finding[] = [];
+  const pairs: [string, Decimal | undefined, Decimal | undefined][] = [
+    ["全年预算数", claim.budget, best.t.budget],
+    ["全年执行数", claim.actual, best.t.actual],
+    ["自评得分", claim.score, best.t.score],
+  ];
+  for (const [what, mine, theirs] of pairs) {
+    if (mine === undefined || theirs === undefined || mine.eq(theirs)) continue;
+    const diff = mine.minus(theirs);
+    const severity: Severity = diff.abs().lte("0.01") ? "tail" : "error";
+    out.push({
+      rule: "P~N.project",
+      severity,
+      message: `决算说明中“${claim.name}”的${what} ${mine.toFixed()} 与项目支出绩效自评表“${best.t.name}”（${best.t.where}）的 ${theirs.toFixed()} 不一致${severity === "tail" ? "（尾差）" : ""}`,
+      cells: best.t.cell ? [cell, best.t.cell] : [cell],
+      expected: theirs.toFixed(),
+      actual: mine.toFixed(),
+      difference: diff.toFixed(),
+    });
   }
   return out;
 }
