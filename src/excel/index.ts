@@ -382,6 +382,12 @@ export async function applyPlan(context: Excel.RequestContext, plan: WritePlan, 
         // formatting cells and notes stay allowed so that 一键校验 can still mark a protected template
         ws(op.sheet).protection.protect({ allowFormatCells: true, allowFormatColumns: true, allowFormatRows: true, allowEditObjects: true });
         return;
+      case "chart": {
+        const chart = ws(op.sheet).charts.add("Pie" as Excel.ChartType, ws(op.sheet).getRange(op.source), "Columns" as Excel.ChartSeriesBy);
+        chart.title.text = op.title;
+        chart.setPosition(op.anchor);
+        return;
+      }
       case "freeze": {
         const fp = ws(op.sheet).freezePanes;
         if (op.rows > 0 && op.columns > 0) fp.freezeAt(areaAddress({ top: 0, left: 0, bottom: op.rows - 1, right: op.columns - 1 }));

@@ -243,6 +243,9 @@ export async function applyPlan(wb: ExcelJS.Workbook, plan: WritePlan): Promise<
       case "protect":
         await sheet(op.sheet).protect("", { formatCells: true, formatColumns: true, formatRows: true, selectLockedCells: true, selectUnlockedCells: true });
         return;
+      case "chart":
+        // ExcelJS writes no charts: the data block stays, the pie is drawn in Excel by the add-in
+        return;
       case "freeze":
         sheet(op.sheet).views = [{ state: "frozen", xSplit: op.columns, ySplit: op.rows }];
         return;

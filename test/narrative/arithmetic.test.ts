@@ -141,3 +141,13 @@ it("amounts written with thousands separators are read whole (“1,131.80 万元
   expect(check("本年支出合计 1,131.80 万元，其中：基本支出 1,000.00 万元，占 88.35%。")).toEqual([]);
   expect(check("本年支出合计 1，131.80 万元，其中：基本支出 1，000.00 万元，占 88.53%。")).toEqual([["N.share", "error", "88.354833"]]);
 });
+
+it("完成年初预算的 and 预决算差异率 sentences: recomputed from the two amounts they give", () => {
+  const check = (text: string) => checkNarrative(text, { sheet: "说明", address: "A1" }).map((f) => [f.rule, f.severity, f.actual]);
+  // seed 001 §五（三）, as published: right
+  expect(check(narrative.passages.find((p) => p.id === "001-p07")!.text)).toEqual([]);
+  expect(check("社会保障和就业支出年初预算数为 61.21 万元,支出决算为 60.00 万元,完成年初预算的 98.02%。")).toEqual([]);
+  expect(check("社会保障和就业支出年初预算数为 61.21 万元,支出决算为 60.00 万元,完成年初预算的 98.20%。")).toEqual([["N.execution", "error", "98.20"]]);
+  expect(check("“一般公共服务支出”（类）2024年度年初预算100.00万元，2024年度决算90.00万元，预决算差异率为-10.00%。")).toEqual([]);
+  expect(check("年初预算为 100.00 万元，决算为 90.00 万元，预决算差异率 11.11%。")).toEqual([["N.gap", "error", "11.11"]]);
+});

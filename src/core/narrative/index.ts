@@ -204,13 +204,29 @@ export function checkNarrative(text: string, cell: CellRef, resolveBase: BaseRes
   }
 
   // execution: "全年预算数为 60 万元,执行数为 53.25 万元,完成预算的 88.76%"
-  const execution = new RegExp(`预算数?为?\\s*${N}\\s*万元\\s*[,，]\\s*(?:实际)?执行数?为?\\s*${N}\\s*万元\\s*[,，]\\s*(?:完成预算的|执行率为?)\\s*${N}%`, "g");
+  // …and "年初预算为 887.29万元,支出决算为887.29万元,完成年初预算的100.00%"
+  const spentWord = `(?:实际)?(?:执行数?|(?:支出)?决算数?)为?`;
+  const execution = new RegExp(`预算数?为?\\s*${N}\\s*万元\\s*[,，]\\s*${YEAR}\\s*${spentWord}\\s*${N}\\s*万元\\s*[,，]\\s*(?:完成(?:全年|年初)?预算的|执行率为?)\\s*${N}%`, "g");
   for (const m of t.matchAll(execution)) {
     const budget = num(m[1]);
     const spent = num(m[2]);
     if (budget.isZero()) continue;
     const exact = spent.div(budget).mul(100);
     const f = percentFinding("N.execution", m[0], m[3], exact, ratioRange(spent, budget), `${formatAmount(spent)} ÷ ${formatAmount(budget)} = ${formatAmount(exact)}%，写作 ${m[3]}%`, cell);
+    if (f) out.push(f);
+  }
+
+  // 预决算差异率: "年初预算为 A 万元，决算为 B 万元，预决算差异率为 W%" — W = (B − A) ÷ A, sign as written or not
+  const gap = new RegExp(`预算数?为?\\s*${N}\\s*万元\\s*[,，]\\s*${YEAR}\\s*${spentWord}\\s*${N}\\s*万元\\s*[,，]?\\s*(?:预决算)?差异率为?\\s*(-?)${N}%`, "g");
+  for (const m of t.matchAll(gap)) {
+    const budget = num(m[1]);
+    const spent = num(m[2]);
+    if (budget.isZero()) continue;
+    const signed = spent.minus(budget).div(budget).mul(100);
+    // the size is checked; whether a shortfall is written with a minus sign varies by region
+    const exact = signed.abs();
+    const range = ratioRange(spent.minus(budget).abs(), budget, 2);
+    const f = percentFinding("N.gap", m[0], m[4], exact, range, `(${formatAmount(spent)} − ${formatAmount(budget)}) ÷ ${formatAmount(budget)} = ${formatAmount(signed)}%，写作 ${m[3]}${m[4]}%`, cell);
     if (f) out.push(f);
   }
   return out;

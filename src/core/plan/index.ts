@@ -37,6 +37,8 @@ export type PlanOp =
   | { op: "alignment"; sheet: string; address: string; horizontal?: HorizontalAlignment; vertical?: VerticalAlignment; wrapText?: boolean }
   /** width in characters of the default font, as Excel shows it */
   | { op: "columnWidth"; sheet: string; columns: { column: string; width: number }[] }
+  /** a pie chart of `source` (labels | values), its top-left corner at `anchor`; Excel only (files get none) */
+  | { op: "chart"; sheet: string; kind: "pie"; source: string; title: string; anchor: string }
   /** height in points; rows are 1-based as Excel numbers them */
   | { op: "rowHeight"; sheet: string; rows: { row: number; height: number }[] }
   /** text null removes the note; `existing` says the cell has one now (Office edits rather than adds). */
