@@ -359,7 +359,8 @@ export function locateTables(grids: Grid[], tables: TableDef[], profile?: Profil
     const a = view.area;
     if (!a) continue;
     // no title and no 表号 on the sheet: recognise tables by what their headers and lines say
-    const anchors = marks.length ? anchorsOf(marks, tables, chosen) : signatureAnchors(view, tables);
+    // a 说明 sheet is prose (and the draft's composition blocks): a table there must carry its title
+    const anchors = marks.length ? anchorsOf(marks, tables, chosen) : /说明/.test(grid.sheet) ? [] : signatureAnchors(view, tables);
     anchors.forEach((anchor, i) => {
       const blockBottom = i + 1 < anchors.length ? anchors[i + 1].row - 1 : a.bottom;
       const table = anchor.table;

@@ -188,6 +188,9 @@ it("决算说明: drafts onto a new sheet, and shows each pasted paragraph with 
   await page.getByText("已起草 13 节，写入工作表“决算说明（草稿）”；原因处的“____”待填写").waitFor();
   const drafted = sheet(await page.evaluate(() => window.__fake.state()), "决算说明（草稿）");
   expect(drafted.cells.A1.value).toBe("临夏市人民政府办公室2024年度部门决算情况说明（草稿）");
+  // the 收入/支出 compositions beside the text, each drawn as a pie (Excel draws charts; files get the data only)
+  expect(drafted.charts).toEqual(["Pie '决算说明（草稿）'!C1:D2 “收入决算构成” @F1", "Pie '决算说明（草稿）'!C19:D21 “支出决算构成” @F19"]);
+  expect([drafted.cells.C20.value, drafted.cells.D20.value, drafted.cells.C21.value, drafted.cells.D21.value]).toEqual(["基本支出", 764.61, "项目支出", 122.68]);
   expect(await page.getByTestId("draft").inputValue()).toContain("2024年度支出合计 887.29 万元，其中：基本支出 764.61 万元，占 86.17%；项目支出 122.68 万元，占 13.83%。");
 
   await page.getByRole("textbox", { name: "粘贴说明文字核对" }).fill(

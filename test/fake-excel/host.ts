@@ -435,6 +435,11 @@ export class WorksheetProxy extends NullableObject {
     });
   }
 
+  get charts(): ChartCollectionProxy {
+    this.host.requires("1.1", "Worksheet.charts");
+    return new ChartCollectionProxy(this.context, this);
+  }
+
   get freezePanes(): FreezePanesProxy {
     this.host.requires("1.7", "Worksheet.freezePanes");
     return new FreezePanesProxy(this.context, this);
@@ -1120,6 +1125,64 @@ class DataValidationProxy extends ClientObject {
 }
 
 // ───────────────────────────── sheet-level features ─────────────────────────────
+
+type FakeChart = FakeSheet["charts"][number];
+
+/** Worksheet.charts: add(type, sourceData, seriesBy) queues a chart; nothing exists before sync. */
+class ChartCollectionProxy extends ClientObject {
+  constructor(
+    ctx: FakeRequestContext,
+    private readonly ws: WorksheetProxy,
+  ) {
+    super(ctx);
+  }
+  protected snapshot(props: string[]): Record<string, unknown> {
+    return Object.fromEntries(props.map((p) => [p, p === "count" ? this.ws.sheet().charts.length : undefined]));
+  }
+  get count(): number {
+    return this.read("count");
+  }
+  add(type: string, source: RangeProxy, seriesBy = "Auto"): ChartProxy {
+    let chart: FakeChart | undefined;
+    this.context.enqueue(64, () => {
+      const { sheet, areas } = source.target();
+      chart = { type, source: sheet.address(areas[0]), seriesBy, title: "", position: "" };
+      this.ws.sheet().charts.push(chart);
+    });
+    return new ChartProxy(this.context, () => chart);
+  }
+}
+
+class ChartProxy extends ClientObject {
+  constructor(
+    ctx: FakeRequestContext,
+    private readonly chart: () => FakeChart | undefined,
+  ) {
+    super(ctx);
+  }
+  private target(): FakeChart {
+    const c = this.chart();
+    if (!c) throw new FakeOfficeError("ItemNotFound", "The chart was not added");
+    return c;
+  }
+  protected snapshot(): Record<string, unknown> {
+    return {};
+  }
+  get title(): { text: string } {
+    const write = (text: string) => this.context.enqueue(text.length, () => (this.target().title = text));
+    return {
+      get text(): string {
+        throw new FakeOfficeError("PropertyNotLoaded", "chart.title.text is not loaded in this fake");
+      },
+      set text(v: string) {
+        write(v);
+      },
+    };
+  }
+  setPosition(start: string, end?: string): void {
+    this.context.enqueue(start.length, () => (this.target().position = end ? `${start}:${end}` : start));
+  }
+}
 
 class FreezePanesProxy extends ClientObject {
   constructor(

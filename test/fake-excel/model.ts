@@ -71,6 +71,7 @@ export class FakeSheet {
   /** points, by 0-based row */
   rowHeights = new Map<number, number>();
   validations: FakeValidation[] = [];
+  charts: { type: string; source: string; seriesBy: string; title: string; position: string }[] = [];
 
   constructor(public name: string) {}
 

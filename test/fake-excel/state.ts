@@ -29,6 +29,8 @@ export interface SheetState {
   protected: boolean;
   landscape: boolean;
   validations: string[];
+  /** charts as "Pie Sheet!C2:D7 “title” @F2" (absent when the sheet has none) */
+  charts?: string[];
 }
 
 export function prune(c: CellState): CellState | undefined {
@@ -81,6 +83,7 @@ export function fakeState(wb: FakeWorkbook): SheetState[] {
       frozen: s.frozen,
       protected: s.protected,
       landscape: s.pageLayout.orientation === "Landscape",
+      charts: s.charts.length ? s.charts.map((c) => `${c.type} ${c.source} “${c.title}” @${c.position}`) : undefined,
       validations: s.validations.flatMap((v) => expandValidation(areaAddress(v.area)).map((a) => `${a}:${Object.keys(v.rule as object)[0]}`)).sort(),
     };
   });

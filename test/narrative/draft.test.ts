@@ -14,7 +14,10 @@ async function draftInto(wb: ExcelJS.Workbook) {
   const draft = draftNarrativeFor(readGrids(wb));
   await applyPlan(wb, draft.plan);
   const grids = readGrids(wb);
-  const narrative = checkWorkbook(grids).findings.filter((f) => f.rule.startsWith("N."));
+  const result = checkWorkbook(grids);
+  // nothing about the draft: no narrative finding, and nothing read as a table on its sheet
+  const narrative = result.findings.filter((f) => f.rule.startsWith("N.") || f.rule.startsWith("P~N") || f.cells[0]?.sheet === draft.sheet);
+  expect(result.tables.map((t) => t.sheet)).not.toContain(draft.sheet);
   return { draft, narrative, sheet: grids.find((g) => g.sheet === draft.sheet)! };
 }
 

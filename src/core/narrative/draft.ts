@@ -254,8 +254,29 @@ export function draftText(title: string, sections: DraftSection[]): string {
   return [title, "", ...sections.flatMap((s) => [s.heading, ...s.paragraphs, ""])].join("\n");
 }
 
-/** The draft on a sheet of its own: one paragraph per row, headings bold, wide wrapped column. */
-export function draftPlan(sheet: string, title: string, sections: DraftSection[]): WritePlan {
+/** A composition to draw as a pie: its title and its nonzero parts. */
+export interface DraftChart {
+  title: string;
+  parts: [string, Decimal][];
+}
+
+/** 收入 and 支出 composition (the 北京 template shows both as pies beside the 说明). */
+export function draftCharts(f: Figures): DraftChart[] {
+  const income: [string, number][] = [["财政拨款收入", 1], ["上级补助收入", 4], ["事业收入", 5], ["经营收入", 6], ["附属单位上缴收入", 7], ["其他收入", 8]];
+  const incomeParts = income.map(([name, line]): [string, Decimal] => [name, name === "财政拨款收入" ? [1, 2, 3].reduce((s, l) => s.plus(f.at("T01", { line: l }, "amount") ?? ZERO), ZERO) : f.at("T01", { line }, "amount") ?? ZERO]);
+  const expense: [string, string][] = [["基本支出", "c2"], ["项目支出", "c3"], ["上缴上级支出", "c4"], ["经营支出", "c5"], ["对附属单位补助支出", "c6"]];
+  const expenseParts = expense.map(([name, col]): [string, Decimal] => [name, f.at("T03", { key: "total" }, col) ?? ZERO]);
+  return [
+    { title: "收入决算构成", parts: incomeParts.filter(([, v]) => v.gt(0)) },
+    { title: "支出决算构成", parts: expenseParts.filter(([, v]) => v.gt(0)) },
+  ].filter((c) => c.parts.length > 0);
+}
+
+/**
+ * The draft on a sheet of its own: one paragraph per row, headings bold, wide wrapped column; the
+ * compositions as small blocks to the right, each with a pie where Excel draws charts.
+ */
+export function draftPlan(sheet: string, title: string, sections: DraftSection[], charts: DraftChart[] = []): WritePlan {
   const rows: string[] = [title];
   const headings: number[] = [1];
   for (const s of sections) {
@@ -269,6 +290,24 @@ export function draftPlan(sheet: string, title: string, sections: DraftSection[]
       { op: "font", sheet, addresses: headings.map((r) => `A${r}`), font: { bold: true } },
       { op: "columnWidth", sheet, columns: [{ column: "A", width: 110 }] },
       { op: "alignment", sheet, address: `A1:A${rows.length}`, vertical: "top", wrapText: true },
+      ...chartOps(sheet, charts),
     ],
   };
+}
+
+function chartOps(sheet: string, charts: DraftChart[]): WritePlan["ops"] {
+  const ops: WritePlan["ops"] = [];
+  let top = 1;
+  for (const c of charts) {
+    const last = top + c.parts.length;
+    ops.push(
+      { op: "setValues", sheet, address: `C${top}:D${last}`, values: [[`${c.title}`, "金额（万元）"], ...c.parts.map(([name, v]) => [name, v.toNumber()])] },
+      { op: "font", sheet, addresses: [`C${top}:D${top}`], font: { bold: true } },
+      { op: "numberFormat", sheet, address: `D${top + 1}:D${last}`, format: "#,##0.00" },
+      { op: "chart", sheet, kind: "pie", source: `C${top}:D${last}`, title: c.title, anchor: `F${top}` },
+    );
+    top = Math.max(last + 2, top + 18);
+  }
+  if (charts.length) ops.push({ op: "columnWidth", sheet, columns: [{ column: "C", width: 20 }, { column: "D", width: 14 }] });
+  return ops;
 }

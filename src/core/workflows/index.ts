@@ -5,7 +5,7 @@
 import { rulesFor, tableById, tablesOf } from "../../catalog";
 import { Profile, TableDef } from "../../catalog/tables/types";
 import { CheckResult, checkWorkbook, readFigures } from "../check";
-import { DraftSection, draftInputs, draftNarrative, draftPlan, draftText } from "../narrative/draft";
+import { DraftSection, draftCharts, draftInputs, draftNarrative, draftPlan, draftText } from "../narrative/draft";
 import { Grid } from "../grid";
 import { WritePlan } from "../plan";
 import { SCORE_MARKS, clearMarksPlan, markPlan } from "../plan/marks";
@@ -71,7 +71,7 @@ export function draftNarrativeFor(grids: Grid[], options: { year?: number; dept?
   const taken = new Set(grids.map((g) => g.sheet.toLowerCase()));
   let sheet = "决算说明（草稿）";
   for (let n = 2; taken.has(sheet.toLowerCase()); n++) sheet = `决算说明（草稿${n}）`;
-  return { sheet, text: draftText(title, sections), plan: draftPlan(sheet, title, sections), sections };
+  return { sheet, text: draftText(title, sections), plan: draftPlan(sheet, title, sections, draftCharts(figures)), sections };
 }
 
 export class DraftError extends Error {}
