@@ -262,16 +262,16 @@ function narrativeFindings(grids: Grid[], byTable: Map<string, LocatedTable[]>, 
   const out: Finding[] = [];
   if (texts.length === 0) return out;
   // the projects: the workbook's 项目支出绩效自评表, else the ones the 说明 itself reports on
-  const projectTables = perf.filter((p) => p.def.id === "P.project");
-  const tables = projectTables.map(projectFunds).filter((x): x is ProjectFunds => !!x);
-  const tableViews: ProjectTable[] = projectTables.flatMap((p) => {
-    const funds = projectFunds(p);
-    return funds ? [{ ...funds, where: p.sheet, cell: { sheet: p.sheet, address: p.titleCell } }] : [];
-  });
+  const tables: ProjectTable[] = perf
+    .filter((p) => p.def.id === "P.project")
+    .flatMap((p) => {
+      const funds = projectFunds(p);
+      return funds ? [{ ...funds, where: p.sheet, cell: { sheet: p.sheet, address: p.titleCell } }] : [];
+    });
   const claims = texts.flatMap((x) => narrativeProjects(x.text).map((claim) => ({ claim, at: x.at })));
-  for (const { claim, at } of claims) out.push(...checkProjectClaim(claim, at, tableViews));
+  for (const { claim, at } of claims) out.push(...checkProjectClaim(claim, at, tables));
   const told = new Map(claims.map(({ claim }) => [claim.name, claim]));
-  const [projects, source] = tables.length ? [tables, "工作簿中的项目支出绩效自评表共 "] : [[...told.values()], "说明所列 "];
+  const [projects, source]: [ProjectFunds[], string] = tables.length ? [tables, "工作簿中的项目支出绩效自评表共 "] : [[...told.values()], "说明所列 "];
   const t05 = byTable.get("T05")?.[0];
   const total05 = t05 && findItem(t05, { key: "total" });
   const value05 = total05 && valueAt({ table: "T05", cells: [{ key: "total", col: "c3" }] });

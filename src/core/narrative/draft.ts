@@ -52,7 +52,6 @@ function change(now: Decimal, last: Decimal | undefined, subject = ""): string {
   return `与上年相比，${subject}${up ? "增加" : "减少"} ${w(d.abs())} 万元${rate === undefined ? "" : `，${up ? "增长" : "下降"} ${rate}%`}，${REASON}`;
 }
 
-
 /** Names for last year's figures: what a 上年数 sheet may call them. */
 const LAST_YEAR_NAMES: Record<string, string[]> = {
   total: ["收支总计", "收、支总计", "收入总计", "总计"],
@@ -114,22 +113,14 @@ export function draftNarrative(f: Figures, options: DraftOptions): DraftSection[
   const total = get("T01", { line: 30 }, "amount");
   add("收入支出决算总体情况说明", `${y}收、支总计均为 ${w(total)} 万元。${change(total, lastYearOf(options, "total"), "收、支总计各")}`);
 
-  // 二 收入
+  // 二 收入 (财政拨款收入 always named), 三 支出 (基本支出 and 项目支出 always named)
   const income = get("T01", { line: 27 }, "amount");
-  const fiscalIncome = [1, 2, 3].reduce((s, line) => s.plus(get("T01", { line }, "amount")), ZERO);
-  const otherIncome: [string, number][] = [["上级补助收入", 4], ["事业收入", 5], ["经营收入", 6], ["附属单位上缴收入", 7], ["其他收入", 8]];
-  const incomeParts = [`财政拨款收入 ${w(fiscalIncome)} 万元${share(fiscalIncome, income)}`];
-  for (const [name, line] of otherIncome) {
-    const v = get("T01", { line }, "amount");
-    if (!v.isZero()) incomeParts.push(`${name} ${w(v)} 万元${share(v, income)}`);
-  }
+  const incomeParts = incomeComposition(f)
+    .filter(([name, v]) => !v.isZero() || name === "财政拨款收入")
+    .map(([name, v]) => `${name} ${w(v)} 万元${share(v, income)}`);
   add("收入决算情况说明", `${y}收入合计 ${w(income)} 万元，其中：${incomeParts.join("；")}。`);
-
-  // 三 支出
   const spent = get("T01", { line: 57 }, "amount");
-  const expenseParts: [string, string][] = [["基本支出", "c2"], ["项目支出", "c3"], ["上缴上级支出", "c4"], ["经营支出", "c5"], ["对附属单位补助支出", "c6"]];
-  const spentParts = expenseParts
-    .map(([name, col]) => [name, get("T03", { key: "total" }, col)] as const)
+  const spentParts = expenseComposition(f)
     .filter(([name, v]) => !v.isZero() || name === "基本支出" || name === "项目支出")
     .map(([name, v]) => `${name} ${w(v)} 万元${share(v, spent)}`);
   add("支出决算情况说明", `${y}支出合计 ${w(spent)} 万元，其中：${spentParts.join("；")}。`);
@@ -262,14 +253,23 @@ export interface DraftChart {
 
 /** 收入 and 支出 composition (the 北京 template shows both as pies beside the 说明). */
 export function draftCharts(f: Figures): DraftChart[] {
-  const income: [string, number][] = [["财政拨款收入", 1], ["上级补助收入", 4], ["事业收入", 5], ["经营收入", 6], ["附属单位上缴收入", 7], ["其他收入", 8]];
-  const incomeParts = income.map(([name, line]): [string, Decimal] => [name, name === "财政拨款收入" ? [1, 2, 3].reduce((s, l) => s.plus(f.at("T01", { line: l }, "amount") ?? ZERO), ZERO) : f.at("T01", { line }, "amount") ?? ZERO]);
-  const expense: [string, string][] = [["基本支出", "c2"], ["项目支出", "c3"], ["上缴上级支出", "c4"], ["经营支出", "c5"], ["对附属单位补助支出", "c6"]];
-  const expenseParts = expense.map(([name, col]): [string, Decimal] => [name, f.at("T03", { key: "total" }, col) ?? ZERO]);
   return [
-    { title: "收入决算构成", parts: incomeParts.filter(([, v]) => v.gt(0)) },
-    { title: "支出决算构成", parts: expenseParts.filter(([, v]) => v.gt(0)) },
+    { title: "收入决算构成", parts: incomeComposition(f).filter(([, v]) => v.gt(0)) },
+    { title: "支出决算构成", parts: expenseComposition(f).filter(([, v]) => v.gt(0)) },
   ].filter((c) => c.parts.length > 0);
+}
+
+/** 收入 by source: 01表's lines (财政拨款收入 = its three fund lines). */
+function incomeComposition(f: Figures): [string, Decimal][] {
+  const line = (n: number) => f.at("T01", { line: n }, "amount") ?? ZERO;
+  const sources: [string, number[]][] = [["财政拨款收入", [1, 2, 3]], ["上级补助收入", [4]], ["事业收入", [5]], ["经营收入", [6]], ["附属单位上缴收入", [7]], ["其他收入", [8]]];
+  return sources.map(([name, lines]) => [name, lines.reduce((s, n) => s.plus(line(n)), ZERO)]);
+}
+
+/** 支出 by kind: 03表's 合计 row. */
+function expenseComposition(f: Figures): [string, Decimal][] {
+  const kinds: [string, string][] = [["基本支出", "c2"], ["项目支出", "c3"], ["上缴上级支出", "c4"], ["经营支出", "c5"], ["对附属单位补助支出", "c6"]];
+  return kinds.map(([name, col]) => [name, f.at("T03", { key: "total" }, col) ?? ZERO]);
 }
 
 /**
