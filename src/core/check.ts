@@ -9,9 +9,22 @@ import { CellRef, Finding, Severity, formatMessage } from "./finding";
 import { Item, TableInstance, codeLevel, findItem, itemCell } from "./instance";
 import { relationsOf } from "./relations";
 import { codeFindings } from "./codes";
-import { ProjectFunds, ProjectTable, Resolved, checkNarrative, checkNarrativeAmounts, checkProjectAggregate, checkProjectClaim, narrativeProjects, unquote } from "./narrative";
+import {
+  ProjectFunds,
+  ProjectTable,
+  Resolved,
+  Seen,
+  checkCodedAmounts,
+  checkNarrative,
+  checkNarrativeAmounts,
+  checkProjectAggregate,
+  checkProjectClaim,
+  narrativeProjects,
+  numbersIn,
+  unquote,
+} from "./narrative";
 import { PerformanceTable, locatePerformanceTables } from "./score/locate";
-import { NARRATIVE_BASES, NARRATIVE_SUBJECTS, NarrativeSubject, TablePlace } from "../catalog/rules/narrative";
+import { NARRATIVE_BASES, NARRATIVE_CODE_PLACES, NARRATIVE_SUBJECTS, NarrativeSubject, TablePlace } from "../catalog/rules/narrative";
 import { crossDocumentFindings, projectFunds } from "./documents";
 import { LocatedTable, isOwnSheet, locateTables, norm } from "./locate";
 import { ParsedAmount, formatAmount, parseAmount, roundingTolerance } from "./money";
@@ -269,15 +282,28 @@ function narrativeFindings(grids: Grid[], byTable: Map<string, LocatedTable[]>, 
       return funds ? [{ ...funds, where: p.sheet, cell: { sheet: p.sheet, address: p.titleCell } }] : [];
     });
   const claims = texts.flatMap((x) => narrativeProjects(x.text).map((claim) => ({ claim, at: x.at })));
-  for (const { claim, at } of claims) out.push(...checkProjectClaim(claim, at, tables));
+  const seen = new Map<CellRef, Seen>(texts.map((x) => [x.at, new Set<string>()]));
+  for (const { claim, at } of claims) out.push(...checkProjectClaim(claim, at, tables, seen.get(at)));
   const told = new Map(claims.map(({ claim }) => [claim.name, claim]));
   const [projects, source]: [ProjectFunds[], string] = tables.length ? [tables, "工作簿中的项目支出绩效自评表共 "] : [[...told.values()], "说明所列 "];
   const t05 = byTable.get("T05")?.[0];
   const total05 = t05 && findItem(t05, { key: "total" });
   const value05 = total05 && valueAt({ table: "T05", cells: [{ key: "total", col: "c3" }] });
   const projectTotal = value05 && { ...value05, cell: { sheet: t05!.sheet, address: itemCell(total05!, "c3")! } };
+  const coded = (code: string) => resolved(NARRATIVE_CODE_PLACES(code));
   for (const { text, at } of texts) {
-    out.push(...checkNarrative(text, at, resolve), ...checkNarrativeAmounts(text, at, names, subject), ...checkProjectAggregate(text, at, projects, source, projectTotal));
+    const read = seen.get(at)!;
+    out.push(
+      ...checkNarrative(text, at, resolve, read),
+      ...checkNarrativeAmounts(text, at, names, subject, read),
+      ...checkCodedAmounts(text, at, coded, read),
+      ...checkProjectAggregate(text, at, projects, source, projectTotal, read),
+    );
+    // numbers no check could read: say so, once per text
+    const left = [...new Set(numbersIn(text).filter((n) => !read.has(n)))];
+    if (left.length) {
+      out.push({ rule: "N.unchecked", severity: "info", message: `决算说明中 ${left.length} 个数字（${left.slice(0, 3).join("、")}${left.length > 3 ? "…" : ""}）找不到对应的表中数字或算式，未核对`, cells: [at] });
+    }
   }
   return out;
 }

@@ -71,7 +71,7 @@ it("with a 年初预算 sheet the 项 lines carry 年初预算 and 完成率", a
   const { draft, narrative } = await draftInto(wb);
   expect(narrative).toEqual([]);
   const line = draft.text.split("\n").find((l) => l.includes("行政运行（项）"))!;
-  expect(line).toMatch(/^1\.一般公共服务支出（类）.*（款）行政运行（项）：年初预算为 700\.00 万元，支出决算为 740\.43 万元，完成年初预算的 105\.78%。/);
+  expect(line).toMatch(/^1\.一般公共服务支出（类）.*（款）行政运行（项）（科目编码 2010301）：年初预算为 700\.00 万元，支出决算为 740\.43 万元，完成年初预算的 105\.78%。/);
 });
 
 it("with the 绩效自评表 beside the tables: the projects, their money and their scores, and still no finding", async () => {
@@ -85,4 +85,23 @@ it("with the 绩效自评表 beside the tables: the projects, their money and th
 
 it("a workbook without the tables says so instead of drafting from nothing", () => {
   expect(() => draftNarrativeFor([])).toThrow(new DraftError("工作簿中没有找到公开01/03/05表，无法起草决算说明"));
+});
+
+it("a 项 line's 决算数 is checked through its 科目编码: a slip in the drafted text is an error", async () => {
+  const wb = seedWorkbook("sheets");
+  const draft = draftNarrativeFor(readGrids(wb));
+  await applyPlan(wb, draft.plan);
+  const ws = wb.getWorksheet(draft.sheet)!;
+  let at = "";
+  ws.eachRow((row, n) => {
+    const v = String(row.getCell(1).value ?? "");
+    if (v.includes("（科目编码 2010301）")) {
+      row.getCell(1).value = v.replace("支出决算为 740.43 万元", "支出决算为 704.43 万元");
+      at = `A${n}`;
+    }
+  });
+  const found = checkWorkbook(readGrids(wb)).findings.filter((f) => f.cells[0]?.sheet === draft.sheet);
+  expect(found.map((f) => [f.rule, f.severity, f.cells[0].address, f.message])).toEqual([
+    ["N.amount", "error", at, "决算说明中科目 2010301 的决算数 704.43 万元与公开05表（表5） 740.43 万元不一致"],
+  ]);
 });

@@ -43,3 +43,14 @@ it("a project no table is clearly about is an info, not a guess", () => {
   const found = check((t, id) => (id === "001-p19" ? t.replace("市政府乡镇街道视频会议建设维护", "城市绿化养护") : t));
   expect(found.map((f) => [f.severity, f.message])).toEqual([["info", "决算说明中的项目“城市绿化养护”对不上工作簿中的项目支出绩效自评表，未核对"]]);
 });
+
+it("numbers no check can read are named once per passage, as an info (seed 001 with its tables and 自评表)", () => {
+  const wb = sampleWorkbook();
+  const ws = wb.addWorksheet("决算说明");
+  narrative.forEach((p, i) => (ws.getCell(i + 1, 1).value = p.text));
+  const unchecked = checkWorkbook(readGrids(wb)).findings.filter((f) => f.rule === "N.unchecked");
+  // 25 万元 "为因公出国境预算数"; 政府采购 (no such table outside Beijing); the attachments' own sentences
+  expect(unchecked.map((f) => narrative[Number(f.cells[0].address.slice(1)) - 1].id)).toEqual(["001-p09", "001-p12", "001-p20", "001-p24", "001-p25", "001-p26", "001-p27", "001-p28"]);
+  expect(unchecked[0].message).toBe("决算说明中 1 个数字（25）找不到对应的表中数字或算式，未核对");
+  expect(unchecked.every((f) => f.severity === "info")).toBe(true);
+});

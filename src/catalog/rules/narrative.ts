@@ -22,6 +22,12 @@ export interface NarrativeSubject {
 
 const one = (table: string, ...cells: TableCell[]): TablePlace[] => [{ table, cells }];
 
+/** A 功能科目 the 说明 names by its code: its 决算数 in 05表 (一般公共预算) or in 03表 (all funds). */
+export const NARRATIVE_CODE_PLACES = (code: string): TablePlace[] => [
+  { table: "T05", cells: [{ code, col: "c1" }] },
+  { table: "T03", cells: [{ code, col: "c1" }] },
+];
+
 /** Bases that 决算说明 sentences name for their shares ("占一般公共预算项目支出总额的 18.7%"). */
 export const NARRATIVE_BASES: NarrativeSubject[] = [
   { names: ["一般公共预算项目支出总额", "一般公共预算财政拨款项目支出"], at: one("T05", { key: "total", col: "c3" }) },
@@ -46,10 +52,21 @@ const threePublic = (names: string[], k: number): NarrativeSubject => ({
  * are ignored on both sides (“三公”经费 = 三公经费).
  */
 export const NARRATIVE_SUBJECTS: NarrativeSubject[] = [
-  { names: ["收、支总计均为", "收、支总计", "收支总计"], at: one("T01", { line: 30, col: "amount" }) },
+  { names: ["收、支总计", "收支总计"], at: one("T01", { line: 30, col: "amount" }) },
+  { names: ["财政拨款收、支总计", "财政拨款收支总计", "财政拨款收入总计"], at: one("T04", { line: 32, col: "amount" }) },
   { names: ["本年收入合计", "收入合计"], at: one("T01", { line: 27, col: "amount" }) },
   { names: ["本年支出合计", "支出合计"], at: one("T01", { line: 57, col: "amount" }) },
   { names: ["财政拨款收入"], at: one("T01", { line: 1, col: "amount" }, { line: 2, col: "amount" }, { line: 3, col: "amount" }) },
+  { names: ["上级补助收入"], at: one("T01", { line: 4, col: "amount" }) },
+  { names: ["事业收入"], at: one("T01", { line: 5, col: "amount" }) },
+  { names: ["经营收入"], at: one("T01", { line: 6, col: "amount" }) },
+  { names: ["附属单位上缴收入"], at: one("T01", { line: 7, col: "amount" }) },
+  { names: ["其他收入"], at: one("T01", { line: 8, col: "amount" }) },
+  { names: ["上缴上级支出"], at: one("T03", { key: "total", col: "c4" }) },
+  { names: ["经营支出"], at: one("T03", { key: "total", col: "c5" }) },
+  { names: ["对附属单位补助支出"], at: one("T03", { key: "total", col: "c6" }) },
+  { names: ["政府性基金预算财政拨款支出"], at: one("T07", { key: "total", col: "c3" }) },
+  { names: ["国有资本经营预算财政拨款支出"], at: one("T08", { key: "total", col: "c1" }) },
   { names: ["基本支出"], at: one("T03", { key: "total", col: "c2" }) },
   { names: ["项目支出"], at: one("T03", { key: "total", col: "c3" }) },
   { names: ["一般公共预算财政拨款支出"], at: one("T05", { key: "total", col: "c1" }) },

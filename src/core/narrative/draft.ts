@@ -144,7 +144,7 @@ export function draftNarrative(f: Figures, options: DraftOptions): DraftSection[
       const kuan = f.coded("T05").find((k) => k.code === r.code.slice(0, 5));
       const lei = classes.find((k) => k.code === r.code.slice(0, 3));
       const budget = options.budgets?.get(r.code);
-      const name = `${lei ? `${lei.label}（类）` : ""}${kuan ? `${kuan.label}（款）` : ""}${r.label}（项）`;
+      const name = `${lei ? `${lei.label}（类）` : ""}${kuan ? `${kuan.label}（款）` : ""}${r.label}（项）（科目编码 ${r.code}）`;
       const rate = budget === undefined ? undefined : pct(v, budget);
       return `${i + 1}.${name}：年初预算为 ${budget === undefined ? "____" : w(budget)} 万元，支出决算为 ${w(v)} 万元，完成年初预算的 ${rate ?? "____"}%。决算数与年初预算数存在差异的${REASON}`;
     });

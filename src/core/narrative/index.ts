@@ -16,8 +16,24 @@ const HALF = new Decimal("0.005");
 
 interface Amount {
   value: Decimal;
+  printed: string;
   at: number;
   end: number;
+}
+
+/**
+ * The numbers a check read, by their printed digits ("887.29", "86.17"): what is left over in a
+ * text was not checked, and the caller says so.
+ */
+export type Seen = Set<string>;
+const mark = (seen: Seen | undefined, ...printed: (string | undefined)[]) => {
+  for (const p of printed) if (p !== undefined) seen?.add(p.replace(/,/g, ""));
+};
+
+/** Every "X 万元" and "Y%" of a text, as printed (commas dropped). */
+export function numbersIn(text: string): string[] {
+  // "单价 100 万元（含）以上设备" is a threshold, not a figure
+  return [...text.normalize("NFKC").matchAll(new RegExp(`${N}\\s*(?:万元|%)(?!\\s*(?:\\(含\\))?\\s*(?:以上|以下))`, "g"))].map((m) => m[1].replace(/,/g, ""));
 }
 
 function amounts(text: string): Amount[] {
@@ -25,7 +41,7 @@ function amounts(text: string): Amount[] {
   for (const m of text.matchAll(new RegExp(`${N}\\s*万元`, "g"))) {
     // "其中 25万元为因公出国境预算数": an amount that is the subject of 为 is not the year's figure
     if (/^\s*为/.test(text.slice(m.index! + m[0].length))) continue;
-    out.push({ value: num(m[1]), at: m.index!, end: m.index! + m[0].length });
+    out.push({ value: num(m[1]), printed: m[1], at: m.index!, end: m.index! + m[0].length });
   }
   return out;
 }
@@ -110,7 +126,7 @@ function subjectPatterns(names: string[]): { pair: RegExp; single: RegExp } {
     const name = `(${alternatives.join("|")})${QUALIFIER}`;
     p = {
       pair: new RegExp(`${name}(?:支出)?\\s*${YEAR}\\s*(?:全年|年初)?预算数?为?\\s*${N}\\s*万元\\s*[,，]\\s*${YEAR}\\s*(?:支出)?决算数?为?\\s*${N}\\s*万元`, "g"),
-      single: new RegExp(`${name}(?:支出)?(?:财政拨款)?(?:支出)?(?:决算数?)?(?:合计|总额)?\\s*(?:为|是|:)?\\s*${N}\\s*万元`, "g"),
+      single: new RegExp(`${name}(?:支出)?(?:财政拨款)?(?:支出)?(?:决算数?)?(?:合计|总额)?\\s*(?:均为|为|是|:)?\\s*${N}\\s*万元`, "g"),
     };
     patterns.set(key, p);
   }
@@ -129,22 +145,23 @@ function compareWritten(written: Decimal, alternatives: Resolved[], severity: Se
  * right after a subject the tables know must equal the table (a difference of one unit of the
  * 2nd decimal is a tail).
  */
-export function checkNarrativeAmounts(text: string, cell: CellRef, names: string[], resolve: SubjectResolver): Finding[] {
+export function checkNarrativeAmounts(text: string, cell: CellRef, names: string[], resolve: SubjectResolver, seen?: Seen): Finding[] {
   const t = unquote(text);
   const out: Finding[] = [];
   const { pair, single } = subjectPatterns(names);
-  const claims: { at: number; quote: string; subject: string; written: Decimal; field: "actual" | "budget"; pair?: true }[] = [];
+  const claims: { at: number; quote: string; subject: string; printed: string; written: Decimal; field: "actual" | "budget"; pair?: true }[] = [];
   for (const m of t.matchAll(pair)) {
-    claims.push({ at: m.index!, quote: m[0], subject: m[1], written: num(m[2]), field: "budget" });
-    claims.push({ at: m.index!, quote: m[0], subject: m[1], written: num(m[3]), field: "actual", pair: true });
+    claims.push({ at: m.index!, quote: m[0], subject: m[1], printed: m[2], written: num(m[2]), field: "budget" });
+    claims.push({ at: m.index!, quote: m[0], subject: m[1], printed: m[3], written: num(m[3]), field: "actual", pair: true });
   }
-  for (const m of t.matchAll(single)) claims.push({ at: m.index!, quote: m[0], subject: m[1], written: num(m[2]), field: "actual" });
+  for (const m of t.matchAll(single)) claims.push({ at: m.index!, quote: m[0], subject: m[1], printed: m[2], written: num(m[2]), field: "actual" });
   for (const c of claims) {
     // "一般公共预算财政拨款基本支出" contains "基本支出": only a name that starts where the words start
     const before = t.slice(Math.max(0, c.at - 3), c.at);
     if (/[\u4e00-\u9fff]$/.test(before) && !/(本部门|本单位|[年度中：:的])$/.test(before)) continue;
     const answer = resolve(c.subject);
     if (!answer) continue;
+    if (answer[c.field].length) mark(seen, c.printed);
     const verdict = compareWritten(c.written, answer[c.field], answer.severity ?? "error");
     if (!verdict) continue;
     const { severity, nearest } = verdict;
@@ -163,10 +180,38 @@ export function checkNarrativeAmounts(text: string, cell: CellRef, names: string
   return out;
 }
 
+/**
+ * "行政运行（项）（科目编码 2010301）：…支出决算为 740.43 万元": an amount after a 功能科目 code in
+ * brackets is that 科目's 决算数 (any of the alternatives the caller resolves the code to).
+ */
+export function checkCodedAmounts(text: string, cell: CellRef, resolve: (code: string) => Resolved[], seen?: Seen): Finding[] {
+  const t = text.normalize("NFKC");
+  const out: Finding[] = [];
+  const re = new RegExp(`[(（](?:科目(?:编码|代码)\\s*)?(\\d{3}(?:\\d{2}){0,2})[)）][^。；;]*?(?:支出)?决算数?为?\\s*${N}\\s*万元`, "g");
+  for (const m of t.matchAll(re)) {
+    const alternatives = resolve(m[1]);
+    if (alternatives.length === 0) continue;
+    mark(seen, m[2]);
+    const written = num(m[2]);
+    const verdict = compareWritten(written, alternatives, "error");
+    if (!verdict) continue;
+    out.push({
+      rule: "N.amount",
+      severity: verdict.severity,
+      message: `决算说明中科目 ${m[1]} 的决算数 ${formatAmount(written)} 万元与${verdict.nearest.where} ${formatAmount(verdict.nearest.value)} 万元不一致${verdict.severity === "tail" ? "（尾差）" : ""}`,
+      cells: [cell],
+      expected: verdict.nearest.value.toFixed(),
+      actual: written.toFixed(),
+      difference: written.minus(verdict.nearest.value).toFixed(),
+    });
+  }
+  return out;
+}
+
 /** The named bases of shares that the tables hold, resolved by the caller. */
 export type BaseResolver = (name: string) => Decimal | undefined;
 
-export function checkNarrative(text: string, cell: CellRef, resolveBase: BaseResolver = () => undefined): Finding[] {
+export function checkNarrative(text: string, cell: CellRef, resolveBase: BaseResolver = () => undefined, seen?: Seen): Finding[] {
   const t = text.normalize("NFKC");
   const out: Finding[] = [];
   const all = amounts(t);
@@ -179,6 +224,7 @@ export function checkNarrative(text: string, cell: CellRef, resolveBase: BaseRes
     const change = num(m[2]);
     const previous = m[1] === "增加" ? current.value.minus(change) : current.value.plus(change);
     if (previous.lte(0)) continue;
+    mark(seen, current.printed, m[2], m[4]);
     const exact = change.div(previous).mul(100);
     // the previous year is derived from two rounded figures: its rounding counts twice
     const f = percentFinding("N.yoy", m[0], m[4], exact, ratioRange(change, previous, 2), `本年 ${formatAmount(current.value)} 万元${m[1]} ${formatAmount(change)} 万元，上年应为 ${formatAmount(previous)} 万元，${m[3]}率应为 ${formatAmount(exact)}%`, cell);
@@ -191,7 +237,11 @@ export function checkNarrative(text: string, cell: CellRef, resolveBase: BaseRes
     const part = num(m[1]);
     const baseName = m[2].trim();
     // a base the tables hold, by its name; else the total the passage opens with
-    const base = (baseName ? resolveBase(baseName) : undefined) ?? all.find((a) => a.at < m.index!)?.value;
+    const opening = all.find((a) => a.at < m.index!);
+    const named = baseName ? resolveBase(baseName) : undefined;
+    const base = named ?? opening?.value;
+    // the part and the share are read either way: checked here, or reported as not checkable
+    mark(seen, m[1], m[3], baseName ? undefined : opening?.printed);
     if (base === undefined || base.isZero()) {
       if (!part.isZero() && baseName) {
         out.push({ rule: "N.share.base", severity: "info", message: `决算说明“${m[0]}”：找不到“${baseName}”的金额，占比未核对`, cells: [cell] });
@@ -210,6 +260,7 @@ export function checkNarrative(text: string, cell: CellRef, resolveBase: BaseRes
   for (const m of t.matchAll(execution)) {
     const budget = num(m[1]);
     const spent = num(m[2]);
+    mark(seen, m[1], m[2], m[3]);
     if (budget.isZero()) continue;
     const exact = spent.div(budget).mul(100);
     const f = percentFinding("N.execution", m[0], m[3], exact, ratioRange(spent, budget), `${formatAmount(spent)} ÷ ${formatAmount(budget)} = ${formatAmount(exact)}%，写作 ${m[3]}%`, cell);
@@ -221,6 +272,7 @@ export function checkNarrative(text: string, cell: CellRef, resolveBase: BaseRes
   for (const m of t.matchAll(gap)) {
     const budget = num(m[1]);
     const spent = num(m[2]);
+    mark(seen, m[1], m[2], m[4]);
     if (budget.isZero()) continue;
     const signed = spent.minus(budget).div(budget).mul(100);
     // the size is checked; whether a shortfall is written with a minus sign varies by region
@@ -245,6 +297,8 @@ export interface ProjectFunds {
 export interface ProjectClaim extends ProjectFunds {
   quote: string;
   rate?: string;
+  /** the figures as printed, for the Seen set */
+  printed: string[];
 }
 
 /**
@@ -262,7 +316,7 @@ export function narrativeProjects(text: string): ProjectClaim[] {
     if (!names.length) continue;
     const last = names[names.length - 1];
     const score = new RegExp(`得分为?\\s*${N}\\s*分`).exec(window.slice(last.index!));
-    out.push({ name: last[1], budget: num(m[1]), actual: num(m[2]), rate: m[3], score: score ? num(score[1]) : undefined, quote: m[0] });
+    out.push({ name: last[1], budget: num(m[1]), actual: num(m[2]), rate: m[3], score: score ? num(score[1]) : undefined, quote: m[0], printed: [m[1], m[2], ...(m[3] ? [m[3]] : [])] });
   }
   return out;
 }
@@ -294,8 +348,9 @@ export interface ProjectTable extends ProjectFunds {
  * table is the one whose name is clearly the likeliest (names are retyped by hand: "指挥中心" in the
  * 说明, "智慧中心" in the table); none that is clearly likeliest is an info, never a guess.
  */
-export function checkProjectClaim(claim: ProjectClaim, cell: CellRef, tables: ProjectTable[]): Finding[] {
+export function checkProjectClaim(claim: ProjectClaim, cell: CellRef, tables: ProjectTable[], seen?: Seen): Finding[] {
   if (tables.length === 0) return [];
+  mark(seen, ...claim.printed);
   const ranked = tables.map((t) => ({ t, likeness: nameLikeness(claim.name, t.name) })).sort((a, b) => b.likeness - a.likeness);
   const best = ranked[0];
   if (best.likeness < 0.5 || (ranked[1] && ranked[1].likeness > best.likeness - 0.15)) {
@@ -330,10 +385,11 @@ export function checkProjectClaim(claim: ProjectClaim, cell: CellRef, tables: Pr
  * workbook's 项目支出绩效自评表 (else the 说明's own project sentences): when their number is not the
  * stated one, nothing is guessed.
  */
-export function checkProjectAggregate(text: string, cell: CellRef, projects: ProjectFunds[], source: string, projectTotal?: Resolved & { cell?: CellRef }): Finding[] {
+export function checkProjectAggregate(text: string, cell: CellRef, projects: ProjectFunds[], source: string, projectTotal?: Resolved & { cell?: CellRef }, seen?: Seen): Finding[] {
   const t = text.normalize("NFKC");
   const m = new RegExp(`一级项目\\s*(\\d+)\\s*个\\s*[,，]?\\s*(?:共)?涉及资金\\s*${N}\\s*万元`).exec(t);
   if (!m) return [];
+  mark(seen, m[2]);
   const count = Number(m[1]);
   const written = num(m[2]);
   if (count === 0) return [];
