@@ -12,6 +12,13 @@ import { tablesOf } from "../../src/catalog";
 import { checkWorkbook } from "../../src/core/check";
 import { readGrids, loadWorkbook } from "../../src/xlsx";
 import { recalculate, renderPng } from "../helpers/libreoffice";
+import { rulesFor } from "../../src/catalog";
+import { workbookTemplatePlan } from "../../src/core/plan/template";
+import * as office from "../../src/excel";
+import * as xlsx from "../../src/xlsx";
+import { FakeExcelHost, FakeRequestContext } from "../fake-excel/host";
+import { FakeWorkbook } from "../fake-excel/model";
+import { fakeState, xlsxState } from "../contract/state";
 
 const OUT = path.resolve(__dirname, "../../test-output/templates/beijing");
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "juesuan-bj-"));
@@ -41,6 +48,20 @@ it("the Beijing set is twelve tables in its own 表号 order; the other regions 
     "公开12表 政府购买服务决算公开情况表",
   ]);
   for (const p of ["mof", "gansu", "yunnan"] as const) expect(tablesOf(p)).toHaveLength(9);
+});
+
+it.each(["T10", "T11", "T12"])("%s: the Office adapter (fake host) writes the same sheet as the file adapter, in one sync", async (id) => {
+  const plan = workbookTemplatePlan(tablesOf("beijing").filter((t) => t.id === id), (t) => rulesFor(t.id), { dept: "北京市某街道办事处", year: 2024, profile: "beijing" }).plan;
+  const host = new FakeExcelHost(new FakeWorkbook());
+  await host.run((ctx: FakeRequestContext) => office.applyPlan(ctx as unknown as Excel.RequestContext, plan, office.detectCapabilities(() => true)));
+  expect(host.syncCount).toBe(1);
+  const x = new ExcelJS.Workbook();
+  await xlsx.applyPlan(x, plan);
+  const state = fakeState(host.workbook);
+  expect(state).toEqual(xlsxState(await xlsx.loadWorkbook(await xlsx.saveWorkbook(x))));
+  expect(state[0].protected).toBe(true);
+  // the listed rows are open for typing: names, the 目录 code and name, 承接主体, amounts
+  if (id === "T12") expect(["A8", "B8", "C8", "D8", "E8"].map((a) => state[0].cells[a]?.unlocked)).toEqual([true, true, true, true, true]);
 });
 
 describe("juesuan template --profile beijing", () => {
