@@ -32,6 +32,12 @@ async function run(...argv: string[]): Promise<number> {
   }
 }
 
+it("the three tables ../shared/spec/tables.md names for 北京 are the catalog's, by title", () => {
+  const spec = fs.readFileSync(path.resolve(__dirname, "../../../shared/spec/tables.md"), "utf8");
+  const named = /北京 has 12 tables adding ([^;]+);/.exec(spec.replace(/\s+/g, " "))![1].split(/, /);
+  expect(named).toEqual(tablesOf("beijing").filter((t) => !t.numbers?.gansu).map((t) => t.title));
+});
+
 it("the Beijing set is twelve tables in its own 表号 order; the other regions keep their nine", () => {
   expect(tablesOf("beijing").map((t) => `${t.numbers!.beijing} ${t.title}`)).toEqual([
     "公开01表 收入支出决算总表",
