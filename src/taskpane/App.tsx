@@ -359,6 +359,18 @@ function NarrativeView({ host, t }: { host: WorkbookHost; t: T }) {
   const [checked, setChecked] = React.useState<{ paragraphs: { line: number; text: string; findings: Finding[] }[] } | undefined>();
   const [draft, setDraft] = React.useState<string | undefined>();
   const { status, run, busy } = useTask(t);
+  const draftArea = React.useRef<HTMLTextAreaElement>(null);
+  const [copied, setCopied] = React.useState(false);
+  // the clipboard API may be refused inside Office's web view: fall back to selecting the text and copying it
+  const copyDraft = async () => {
+    try {
+      await navigator.clipboard.writeText(draft ?? "");
+    } catch {
+      draftArea.current?.select();
+      document.execCommand("copy");
+    }
+    setCopied(true);
+  };
   const checkText = () =>
     run(t("checking"), async () => {
       const grid = textGrid(PASTED, text);
@@ -390,9 +402,15 @@ function NarrativeView({ host, t }: { host: WorkbookHost; t: T }) {
         </Button>
       </div>
       {draft !== undefined && (
-        <Field label={t("draftText")}>
-          <Textarea readOnly value={draft} rows={8} data-testid="draft" />
-        </Field>
+        <>
+          <Field label={t("draftText")}>
+            <Textarea readOnly value={draft} rows={8} data-testid="draft" ref={draftArea} />
+          </Field>
+          <div className={styles.row}>
+            <Button onClick={copyDraft}>{t("copyDraft")}</Button>
+            {copied && <Text size={200}>{t("copied")}</Text>}
+          </div>
+        </>
       )}
       <Field label={t("pasteNarrative")} hint={t("pasteHint")}>
         <Textarea value={text} onChange={(_, d) => setText(d.value)} rows={6} resize="vertical" />

@@ -192,6 +192,8 @@ it("决算说明: drafts onto a new sheet, and shows each pasted paragraph with 
   expect(drafted.charts).toEqual(["Pie '决算说明（草稿）'!C1:D2 “收入决算构成” @F1", "Pie '决算说明（草稿）'!C19:D21 “支出决算构成” @F19"]);
   expect([drafted.cells.C20.value, drafted.cells.D20.value, drafted.cells.C21.value, drafted.cells.D21.value]).toEqual(["基本支出", 764.61, "项目支出", 122.68]);
   expect(await page.getByTestId("draft").inputValue()).toContain("2024年度支出合计 887.29 万元，其中：基本支出 764.61 万元，占 86.17%；项目支出 122.68 万元，占 13.83%。");
+  await page.getByRole("button", { name: "复制草稿" }).click();
+  await page.getByText("已复制到剪贴板").waitFor();
 
   await page.getByRole("textbox", { name: "粘贴说明文字核对" }).fill(
     ["2024 年度收入合计 887.29 万元,其中：财政拨款收入887.29 万元,占 100.00%。", "", "2024 年度支出合计 887.29 万元,其中：基本支出 746.61万元,占 86.17%。", "本单位严格执行预算。"].join("\n"),
