@@ -355,12 +355,14 @@ export function locateTables(grids: Grid[], tables: TableDef[], profile?: Profil
       return { grid, view, marks: findMarks(view, tables) };
     });
   const chosen = profile ?? detectProfile(sheets.map((s) => s.marks));
+  // an untitled sheet is one of the region's own tables (Beijing's 政府性基金 08表 prints 06表's labels)
+  const regional = tables.filter((t) => !t.numbers || t.numbers[chosen] !== undefined);
   for (const { grid, view, marks } of sheets) {
     const a = view.area;
     if (!a) continue;
     // no title and no 表号 on the sheet: recognise tables by what their headers and lines say
     // a 说明 sheet is prose (and the draft's composition blocks): a table there must carry its title
-    const anchors = marks.length ? anchorsOf(marks, tables, chosen) : /说明/.test(grid.sheet) ? [] : signatureAnchors(view, tables);
+    const anchors = marks.length ? anchorsOf(marks, tables, chosen) : /说明/.test(grid.sheet) ? [] : signatureAnchors(view, regional);
     anchors.forEach((anchor, i) => {
       const blockBottom = i + 1 < anchors.length ? anchors[i + 1].row - 1 : a.bottom;
       const table = anchor.table;

@@ -12,6 +12,7 @@ import { tablesOf } from "../../src/catalog";
 import { checkWorkbook } from "../../src/core/check";
 import { readGrids, loadWorkbook } from "../../src/xlsx";
 import { recalculate, renderPng } from "../helpers/libreoffice";
+import { seedWorkbook } from "../fixtures/seed-workbooks";
 import { rulesFor } from "../../src/catalog";
 import { workbookTemplatePlan } from "../../src/core/plan/template";
 import * as office from "../../src/excel";
@@ -157,4 +158,24 @@ describe("juesuan template --profile beijing", () => {
     const pages = renderPng(file, path.join(OUT, "png"));
     expect(pages.length).toBeGreaterThanOrEqual(12);
   }, 180_000);
+});
+
+it("untitled 09表 and 06表 pasted on one sheet are both found: 06表's labels are its own in 甘肃's set (Beijing's 政府性基金 08表 prints them too)", () => {
+  const wb = seedWorkbook("sheets");
+  const untitle = (name: string) =>
+    wb.getWorksheet(name)!.eachRow((row) =>
+      row.eachCell((cell) => {
+        if (/公开\s*0\d\s*表|决算(明细)?表$|部门：|金额单位|年度$/.test(String(cell.value ?? ""))) cell.value = null;
+      }),
+    );
+  untitle("表9");
+  untitle("表6");
+  // the accountant pastes 06表 under 09表
+  const five = wb.getWorksheet("表9")!;
+  const below = five.rowCount + 3;
+  wb.getWorksheet("表6")!.eachRow((row, r) => row.eachCell((cell, c) => (five.getCell(below + r, c).value = cell.value)));
+  wb.removeWorksheet(wb.getWorksheet("表6")!.id);
+  const result = checkWorkbook(readGrids(wb), { profile: "gansu" });
+  expect(result.tables.filter((t) => t.sheet === "表9").map((t) => t.id).sort()).toEqual(["T06", "T09"]);
+  expect(result.findings.filter((f) => f.rule.startsWith("T10"))).toEqual([]);
 });
