@@ -151,3 +151,10 @@ it("完成年初预算的 and 预决算差异率 sentences: recomputed from the 
   expect(check("“一般公共服务支出”（类）2024年度年初预算100.00万元，2024年度决算90.00万元，预决算差异率为-10.00%。")).toEqual([]);
   expect(check("年初预算为 100.00 万元，决算为 90.00 万元，预决算差异率 11.11%。")).toEqual([["N.gap", "error", "11.11"]]);
 });
+
+it("an amount after a list of names (“会议费、培训费 2.00 万元”) is the list's: no claim about the last name alone", () => {
+  const w = withNarrative();
+  w.getWorksheet("决算说明")!.getCell(40, 1).value = "本年度会议费、培训费支出 2.00 万元。本年度培训费支出 2.00 万元。";
+  const found = checkWorkbook(readGrids(w)).findings.filter((f) => f.rule === "N.amount" && f.cells[0].address === "A40");
+  expect(found.map((f) => f.message)).toEqual(["决算说明“培训费支出 2.00 万元”与公开06表（表6） 0.00 万元不一致"]);
+});
