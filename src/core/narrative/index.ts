@@ -159,8 +159,10 @@ export function checkNarrativeAmounts(text: string, cell: CellRef, names: string
     // "一般公共预算财政拨款基本支出" contains "基本支出": only a name that starts where the words start
     const before = t.slice(Math.max(0, c.at - 3), c.at);
     if (/[\u4e00-\u9fff]$/.test(before) && !/(本部门|本单位|[年度中：:的])$/.test(before)) continue;
-    // "会议费、培训费 12.00 万元": the amount is the list's, not its last name's
-    if (/[、和及与]$/.test(before)) continue;
+    // "会议费、培训费 12.00 万元": the amount is the list's, not its last name's (but in "货物支出 10 万元、
+    // 工程支出 0 万元" each name has its own)
+    const clause = t.slice(Math.max(t.lastIndexOf("，", c.at), t.lastIndexOf(",", c.at), t.lastIndexOf("。", c.at), t.lastIndexOf("；", c.at)) + 1, c.at);
+    if (/[、和及与]$/.test(clause) && !/\d/.test(clause)) continue;
     const answer = resolve(c.subject);
     if (!answer) continue;
     if (answer[c.field].length) mark(seen, c.printed);
