@@ -47,6 +47,8 @@ it("drafts every standard section from the tables; checked again, the draft has 
   expect(text).toContain("2024年度支出合计 887.29 万元，其中：基本支出 764.61 万元，占 86.17%；项目支出 122.68 万元，占 13.83%。");
   expect(text).toContain("主要用于以下方面：一般公共服务支出 793.69 万元，占 89.45%；社会保障和就业支出 61.21 万元，占 6.90%；卫生健康支出 32.39 万元，占 3.65%。");
   expect(text).toContain("“三公”经费财政拨款支出全年预算数为 31.00 万元，支出决算为 6.00 万元，完成全年预算的 19.35%。");
+  // the 款 of 06表 named in code order, 302 before 310
+  expect(text).toContain("公用经费 187.57 万元，主要包括办公费、印刷费、邮电费、差旅费、维修（护）费、劳务费、工会经费、福利费、公务用车运行维护费、其他交通费用、办公设备购置；");
   // no last year's figures: the changes are blanks to fill, and so are the reasons
   expect(text).toContain("与上年相比，收、支总计各增加（减少）____万元，增长（下降）____%，主要原因是：____。");
   // the sheet holds the same text, one paragraph a row

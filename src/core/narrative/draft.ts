@@ -164,6 +164,8 @@ export function draftNarrative(f: Figures, options: DraftOptions): DraftSection[
     f
       .coded("T06")
       .filter((r) => r.code.length === 5 && prefixes.includes(r.code.slice(0, 3)) && !(r.amount("amount") ?? ZERO).isZero())
+      // 06表 reads its panels row by row (302 beside 310): name them in code order
+      .sort((a, b) => a.code.localeCompare(b.code))
       .map((r) => r.label)
       .join("、");
   add(
