@@ -37,13 +37,19 @@ export function splitColumnKey(key: string): [string, string] {
   return i < 0 ? ["", key] : [key.slice(0, i), key.slice(i + 1)];
 }
 
-/** Column groups of a table: two-sided tables have income/expense, 06表 has p1/p2/p3, others one. */
+const groupsOf = new WeakMap<TableDef, Map<string, ColumnDef[]>>();
+
+/** Column groups of a table: two-sided tables have income/expense, 06表 has p1/p2/p3, others one (computed once per table). */
 export function columnGroups(table: TableDef): Map<string, ColumnDef[]> {
-  const groups = new Map<string, ColumnDef[]>();
-  for (const c of table.columns) {
-    const [g] = splitColumnKey(c.key);
-    if (!groups.has(g)) groups.set(g, []);
-    groups.get(g)!.push(c);
+  let groups = groupsOf.get(table);
+  if (!groups) {
+    groups = new Map<string, ColumnDef[]>();
+    for (const c of table.columns) {
+      const [g] = splitColumnKey(c.key);
+      if (!groups.has(g)) groups.set(g, []);
+      groups.get(g)!.push(c);
+    }
+    groupsOf.set(table, groups);
   }
   return groups;
 }
