@@ -158,3 +158,10 @@ it("an amount after a list of names (“会议费、培训费 2.00 万元”) is
   const found = checkWorkbook(readGrids(w)).findings.filter((f) => f.rule === "N.amount" && f.cells[0].address === "A40");
   expect(found.map((f) => f.message)).toEqual(["决算说明“培训费支出 2.00 万元”与公开06表（表6） 0.00 万元不一致"]);
 });
+
+it("common variants: 降低/提高 for the change, 占比为 for a share of the passage's total", () => {
+  const check = (text: string) => checkNarrative(text, { sheet: "说明", address: "A1" }).map((f) => [f.rule, f.severity, f.actual]);
+  expect(check("公用经费 187.57 万元，比上年减少 64.06 万元，降低 25.46%。")).toEqual([]);
+  expect(check("公用经费 187.57 万元，比上年减少 64.06 万元，降低 25.64%。")).toEqual([["N.yoy", "error", "25.64"]]);
+  expect(check("支出合计 887.29 万元，其中：基本支出 764.61 万元，占比为 86.17%；项目支出 122.68 万元，占比 13.38%。")).toEqual([["N.share", "error", "13.38"]]);
+});

@@ -221,7 +221,7 @@ export function checkNarrative(text: string, cell: CellRef, resolveBase: BaseRes
   const all = amounts(t);
 
   // year-on-year: the figure before the change is this year's
-  const yoy = new RegExp(`(增加|减少)\\s*${N}\\s*万元\\s*[,，]\\s*(增长|下降)\\s*${N}%`, "g");
+  const yoy = new RegExp(`(增加|减少)\\s*${N}\\s*万元\\s*[,，]\\s*(增长|上升|提高|下降|降低)\\s*${N}%`, "g");
   for (const m of t.matchAll(yoy)) {
     const current = lastBefore(all, m.index!);
     if (!current) continue;
@@ -239,7 +239,8 @@ export function checkNarrative(text: string, cell: CellRef, resolveBase: BaseRes
   const share = new RegExp(`${N}\\s*万元\\s*[,，]?\\s*占([^0-9%，,。；]*?)的?\\s*${N}%`, "g");
   for (const m of t.matchAll(share)) {
     const part = num(m[1]);
-    const baseName = m[2].trim();
+    // "占比为 86.17%", "所占比重 86.17%": no base named
+    const baseName = m[2].trim().replace(/^(比重|比例|比)/, "").replace(/为$/, "").trim();
     // a base the tables hold, by its name; else the total the passage opens with
     const opening = all.find((a) => a.at < m.index!);
     const named = baseName ? resolveBase(baseName) : undefined;
