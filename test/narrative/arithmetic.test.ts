@@ -165,3 +165,8 @@ it("common variants: 降低/提高 for the change, 占比为 for a share of the 
   expect(check("公用经费 187.57 万元，比上年减少 64.06 万元，降低 25.64%。")).toEqual([["N.yoy", "error", "25.64"]]);
   expect(check("支出合计 887.29 万元，其中：基本支出 764.61 万元，占比为 86.17%；项目支出 122.68 万元，占比 13.38%。")).toEqual([["N.share", "error", "13.38"]]);
 });
+
+it("a change whose two words contradict (增加 … 下降) is an error", () => {
+  const found = checkNarrative("人员经费 577.04 万元，较上年决算数增加 46.59 万元，下降 8.78%。", { sheet: "说明", address: "A1" });
+  expect(found.map((f) => [f.rule, f.severity, f.message])).toEqual([["N.yoy.direction", "error", "决算说明“增加 46.59 万元,下降 8.78%”：金额增加，百分比却写“下降”"]]);
+});

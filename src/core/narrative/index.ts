@@ -229,6 +229,11 @@ export function checkNarrative(text: string, cell: CellRef, resolveBase: BaseRes
     const previous = m[1] === "增加" ? current.value.minus(change) : current.value.plus(change);
     if (previous.lte(0)) continue;
     mark(seen, current.printed, m[2], m[4]);
+    // "增加 … 下降 W%": the two words contradict each other whatever the numbers
+    if ((m[1] === "增加") !== /增长|上升|提高/.test(m[3]) && !change.isZero()) {
+      out.push({ rule: "N.yoy.direction", severity: "error", message: `决算说明“${m[0]}”：金额${m[1]}，百分比却写“${m[3]}”`, cells: [cell], actual: m[3] });
+      continue;
+    }
     const exact = change.div(previous).mul(100);
     // the previous year is derived from two rounded figures: its rounding counts twice
     const f = percentFinding("N.yoy", m[0], m[4], exact, ratioRange(change, previous, 2), `本年 ${formatAmount(current.value)} 万元${m[1]} ${formatAmount(change)} 万元，上年应为 ${formatAmount(previous)} 万元，${m[3]}率应为 ${formatAmount(exact)}%`, cell);
