@@ -1,9 +1,10 @@
 /**
- * 决算说明: the arithmetic of its sentences. A first part of the narrative checks — year-on-year
- * changes ("较上年决算数增加 64.06 万元，增长 51.86%") and shares ("占 86.17%", "占…总额的 18.7%") —
- * recomputed in decimals from the sentence's own amounts, or from the table a named base points at.
- * A percentage that rounded inputs can reach is a tail; one they cannot is an error; a base that
- * cannot be found is an info, never a guess.
+ * 决算说明: every number of its sentences, read by a few sentence shapes and checked — the
+ * arithmetic (year-on-year changes, shares of a named or opening total, 执行率 and 完成年初预算的,
+ * 预决算差异率), amounts named by the tables' words or by a 科目编码 against the tables, and the
+ * project sentences against the 项目支出绩效自评表. Everything is recomputed in decimals. A
+ * percentage that rounded inputs can reach is a tail, one they cannot an error; a referent that
+ * cannot be found is an info, never a guess; numbers no shape reads are listed as not checked.
  */
 import Decimal from "decimal.js";
 import { CellRef, Finding, Severity } from "../finding";
