@@ -52,6 +52,15 @@ const SEVERITY_COLOR: Record<Severity, "danger" | "warning" | "informative" | "s
   info: "informative",
 };
 
+/** 错误 / 尾差 / 警告 / 提示, coloured as the marks in the sheet are. */
+function SeverityBadge({ severity, t, className }: { severity: Severity; t: T; className?: string }) {
+  return (
+    <Badge appearance="tint" className={className} color={SEVERITY_COLOR[severity]}>
+      {t(`severity_${severity}` as MessageKey)}
+    </Badge>
+  );
+}
+
 type Status = { kind: "idle" } | { kind: "busy"; text: string } | { kind: "done"; text: string } | { kind: "error"; text: string };
 
 export function App(props: { host: WorkbookHost; initialView?: View; initialLocale: Locale }) {
@@ -237,9 +246,7 @@ function FindingsList({ findings, host, t }: { findings: Finding[]; host: Workbo
                 >
                   <span className={styles.findingText}>
                     <span>
-                      <Badge appearance="tint" color={SEVERITY_COLOR[f.severity]}>
-                        {t(`severity_${f.severity}` as MessageKey)}
-                      </Badge>{" "}
+                      <SeverityBadge severity={f.severity} t={t} />{" "}
                       {f.cells[0] ? `${f.cells[0].sheet}!${f.cells[0].address}` : ""}
                     </span>
                     <span>{f.message}</span>
@@ -428,9 +435,7 @@ function NarrativeView({ host, t }: { host: WorkbookHost; t: T }) {
               <Text size={200}>{p.text}</Text>
               {p.findings.map((f, i) => (
                 <div key={i} className={styles.claim}>
-                  <Badge appearance="tint" className={styles.badge} color={SEVERITY_COLOR[f.severity]}>
-                    {t(`severity_${f.severity}` as MessageKey)}
-                  </Badge>
+                  <SeverityBadge severity={f.severity} t={t} className={styles.badge} />
                   <Text size={200}>{f.message}</Text>
                 </div>
               ))}
