@@ -18,9 +18,15 @@ export function isOwnSheet(g: Grid): boolean {
 }
 
 /** Text as compared: NFKC, no whitespace, Chinese brackets folded, leading "一、" dropped. */
+/** printable ASCII without spaces or quotes: already normal */
+const PLAIN = /^[!#-&(-~]*$/;
+
 export function norm(v: CellValue | undefined): string {
   if (v === null || v === undefined) return "";
-  return String(v)
+  if (typeof v === "number") return String(v);
+  const s = String(v);
+  if (PLAIN.test(s)) return s;
+  return s
     .normalize("NFKC")
     .replace(/[\s\u00a0\u3000]+/g, "")
     .replace(/[“”"']/g, "");
