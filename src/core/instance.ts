@@ -116,10 +116,14 @@ export function itemCell(item: Item, col: string): string | undefined {
 
 /** 科目 level by code length: 3 类, 5 款, 7 项 (功能分类); 3 类, 5 款 (经济分类). */
 export function codeLevel(code: string): 1 | 2 | 3 | undefined {
-  if (/^\d{3}$/.test(code)) return 1;
-  if (/^\d{5}$/.test(code)) return 2;
-  if (/^\d{7}$/.test(code)) return 3;
-  return undefined;
+  // called for every item of every relation: length first, then digits, no regex
+  const n = code.length;
+  if (n !== 3 && n !== 5 && n !== 7) return undefined;
+  for (let i = 0; i < n; i++) {
+    const c = code.charCodeAt(i);
+    if (c < 48 || c > 57) return undefined;
+  }
+  return n === 3 ? 1 : n === 5 ? 2 : 3;
 }
 
 export function parentCode(code: string): string | undefined {
