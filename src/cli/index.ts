@@ -44,7 +44,7 @@ export async function runTemplate(opts: { tables?: string; dept?: string; year?:
 
 export async function runCheck(file: string | undefined, opts: { output?: string; json?: string; profile?: string; text?: string[] }): Promise<CheckResult> {
   const profile = profileOption(opts.profile);
-  const texts = (opts.text ?? []).map(readText);
+  const texts = await Promise.all((opts.text ?? []).map(readText));
   if (!file && texts.length === 0) throw new UsageError("请给出要校验的 .xlsx 文件，或用 --text 给出决算说明文本");
   if (!file && opts.output) throw new UsageError("只校验文本时没有工作簿可写出（去掉 -o）");
   const wb = file ? await readInput(file) : new ExcelJS.Workbook();
@@ -143,7 +143,7 @@ export function program(): Command {
     .option("--json <file>", "写出 JSON（- 为标准输出）")
     .option("--profile <name>", "地区口径：mof、gansu、beijing、yunnan（默认按表号自动识别）")
     .option("--workers <n>", "目录批量校验的工作线程数（默认每核一个）")
-    .option("--text <file>", "另行核对的决算说明文本（.txt，UTF-8 或 GBK；可重复）", (v: string, prev: string[] = []) => [...prev, v])
+    .option("--text <file>", "另行核对的决算说明（.txt：UTF-8 或 GBK；或 Word .docx；可重复）", (v: string, prev: string[] = []) => [...prev, v])
     .action(async (input: string | undefined, o: { output?: string; json?: string; profile?: string; workers?: string; text?: string[] }) => {
       const workers = o.workers === undefined ? undefined : Number(o.workers);
       if (workers !== undefined && !(Number.isInteger(workers) && workers >= 0)) throw new UsageError(`线程数无效：${o.workers}`);

@@ -217,6 +217,12 @@ describe("juesuan check --text", () => {
   it("with a workbook: the text's amounts are checked against its tables (a GBK file too), the workbook is marked, the text is only reported", async () => {
     // "2024年度收入合计 888.29 万元。" saved by Notepad on a Chinese Windows (GB18030)
     fs.writeFileSync(file("gbk.txt"), Buffer.from("32303234c4eab6c8cad5c8ebbacfbcc6203838382e323920cdf2d4aaa1a3", "hex"));
+    // and the same saved as Notepad's "Unicode" (UTF-16LE with its BOM)
+    fs.writeFileSync(file("utf16.txt"), Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from("2024年度收入合计 888.29 万元。", "utf16le")]));
+    const r16 = await run("check", SAMPLE, "--text", file("utf16.txt"), "--json", "-");
+    expect(JSON.parse(r16.stdout).findings.filter((f: { cells: { sheet: string }[] }) => f.cells[0]?.sheet === "决算说明（utf16.txt）").map((f: { message: string }) => f.message)).toEqual([
+      "决算说明“收入合计 888.29 万元”与公开01表（表1） 887.29 万元不一致",
+    ]);
     const r = await run("check", SAMPLE, "--text", file("gbk.txt"), "-o", file("with-text.xlsx"), "--json", file("with-text.json"));
     expect(r.code).toBe(0);
     const json = JSON.parse(fs.readFileSync(file("with-text.json"), "utf8"));
@@ -228,6 +234,36 @@ describe("juesuan check --text", () => {
     expect(grids.map((g) => g.sheet)).not.toContain("决算说明（gbk.txt）");
     const report = grids.find((g) => g.sheet === "校验报告")!;
     expect(report.cells.some((row) => row[2].value === "'决算说明（gbk.txt）'!A1")).toBe(true);
+  });
+
+  it("reads a Word .docx 说明 too: paragraphs in order, runs joined, table cells paragraph by paragraph", async () => {
+    const JSZip = (await import("jszip")).default;
+    const zip = new JSZip();
+    const esc = (t: string) => t.replace(/&/g, "&amp;").replace(/</g, "&lt;");
+    // Word splits runs anywhere: "887.29" arrives as "887" + ".29"
+    const wr = (t: string) => `<w:r><w:rPr><w:b/></w:rPr><w:t xml:space="preserve">${esc(t)}</w:t></w:r>`;
+    const para = (t: string) => (t.includes("887.29") ? `<w:p>${t.split("887.29").map(wr).join(wr("887") + wr(".29"))}</w:p>` : `<w:p>${wr(t)}</w:p>`);
+    const body = narrative.map((p) => para(p.text)).join("") + `<w:tbl><w:tr><w:tc>${para("表中一格 &")}</w:tc></w:tr></w:tbl>`;
+    zip.file("[Content_Types].xml", '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>');
+    zip.file("word/document.xml", `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>${body}<w:sectPr/></w:body></w:document>`);
+    fs.writeFileSync(file("说明.docx"), await zip.generateAsync({ type: "nodebuffer" }));
+    const r = await run("check", SAMPLE, "--text", file("说明.docx"), "--json", "-");
+    expect(r.code).toBe(0);
+    const json = JSON.parse(r.stdout);
+    expect(json.texts).toEqual([{ file: "说明.docx", sheet: "决算说明（说明.docx）", lines: narrative.length + 1, withNumbers: 23 }]);
+    const errors = json.findings.filter((f: { severity: string; cells: { sheet: string }[] }) => f.severity === "error" && f.cells[0]?.sheet === "决算说明（说明.docx）");
+    // with the tables, the 18.7% share and the 涉及资金 163 万元 (S001-0249, S001-0297), on the paragraph they are in
+    expect(errors.map((f: { rule: string; cells: { address: string }[] }) => `${f.rule} ${f.cells[0].address}`).sort()).toEqual([`N.projects.funds A${line("001-p14")}`, `N.share A${line("001-p14")}`]);
+  });
+
+  it("refuses a workbook or an old .doc given as --text, in one line", async () => {
+    const xlsx = await run("check", "--text", SAMPLE);
+    expect(xlsx.code).toBe(2);
+    expect(xlsx.stderr.trim()).toBe(`juesuan: ${SAMPLE}：不是 .txt 或 .docx（工作簿请直接作为输入，不用 --text）`);
+    fs.writeFileSync(file("old.doc"), Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(64)]));
+    const doc = await run("check", "--text", file("old.doc"));
+    expect(doc.code).toBe(2);
+    expect(doc.stderr.trim()).toBe(`juesuan: ${file("old.doc")}：不是文本文件（--text 接受 .txt 和 .docx；.doc 请另存为 .docx）`);
   });
 
   it("a text without numbers says so and finds nothing; no input at all is a usage error", async () => {
