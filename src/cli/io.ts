@@ -2,8 +2,8 @@
 import * as fs from "fs";
 import * as path from "path";
 import { Grid } from "../core/grid";
-import JSZip from "jszip";
-import { docxParagraphs, textGrid } from "../core/narrative/text";
+import { textGrid } from "../core/narrative/text";
+import { NotNarrativeError, narrativeText } from "../xlsx/text";
 import ExcelJS from "exceljs";
 import { Profile } from "../catalog/tables/types";
 import { ALL_TABLES, tableById, tablesOf } from "../catalog";
@@ -50,11 +50,7 @@ export async function readInput(file: string): Promise<ExcelJS.Workbook> {
   return loadWorkbook(bytes, file);
 }
 
-/**
- * A 说明 to check: a .txt (UTF-8, UTF-16 with a BOM, else GB18030, what Chinese Windows saves .txt
- * as) or a Word .docx
- * (its paragraphs), one cell per line or paragraph.
- */
+/** A 说明 to check (.txt or .docx, see narrativeText), one cell per line or paragraph. */
 export async function readText(file: string): Promise<{ name: string; text: string; grid: Grid }> {
   let bytes: Buffer;
   try {
@@ -63,27 +59,13 @@ export async function readText(file: string): Promise<{ name: string; text: stri
     throw new UsageError(`${file}：无法读取文本文件（${(e as NodeJS.ErrnoException).code ?? (e as Error).message}）`);
   }
   const name = path.basename(file);
-  let text: string;
-  if (bytes.subarray(0, 2).toString("latin1") === "PK") {
-    const zip = await JSZip.loadAsync(bytes).catch(() => undefined);
-    const body = zip?.file("word/document.xml");
-    if (!body) throw new UsageError(`${file}：不是 .txt 或 .docx（工作簿请直接作为输入，不用 --text）`);
-    text = docxParagraphs(await body.async("string")).join("\n");
-  } else if (bytes[0] === 0xff && bytes[1] === 0xfe) {
-    // Notepad's "Unicode": UTF-16 with its byte-order mark
-    text = new TextDecoder("utf-16le").decode(bytes.subarray(2));
-  } else if (bytes[0] === 0xfe && bytes[1] === 0xff) {
-    text = new TextDecoder("utf-16be").decode(bytes.subarray(2));
-  } else {
-    // a Word 97 .doc (OLE) or any binary file: text has no NUL bytes
-    if (bytes.subarray(0, 4096).includes(0) || bytes.subarray(0, 4).equals(Buffer.from([0xd0, 0xcf, 0x11, 0xe0]))) throw new UsageError(`${file}：不是文本文件（--text 接受 .txt 和 .docx；.doc 请另存为 .docx）`);
-    try {
-      text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
-    } catch {
-      text = new TextDecoder("gb18030").decode(bytes);
-    }
+  try {
+    const text = await narrativeText(bytes);
+    return { name, text, grid: textGrid(name, text) };
+  } catch (e) {
+    if (e instanceof NotNarrativeError) throw new UsageError(`${file}：${e.kind === "zip" ? "不是 .txt 或 .docx（工作簿请直接作为输入，不用 --text）" : "不是文本文件（--text 接受 .txt 和 .docx；.doc 请另存为 .docx）"}`);
+    throw e;
   }
-  return { name, text, grid: textGrid(name, text) };
 }
 
 export function writeJson(target: string | undefined, data: unknown): void {

@@ -23,6 +23,7 @@ import { CheckResult } from "../core/check";
 import { DraftError, checkAndMark, clearMarks, draftNarrativeFor, performanceTemplatesFor, scoreAndMark, templatesFor } from "../core/workflows";
 import { checkWorkbook } from "../core/check";
 import { textGrid } from "../core/narrative/text";
+import { NotNarrativeError, narrativeText } from "../xlsx/text";
 import { parseCell } from "../core/address";
 import { PERFORMANCE_LAYOUTS } from "../catalog/tables/performance-layouts";
 import { isOwnSheet } from "../core/locate";
@@ -378,6 +379,22 @@ function NarrativeView({ host, t }: { host: WorkbookHost; t: T }) {
     }
     setCopied(true);
   };
+  const fileInput = React.useRef<HTMLInputElement>(null);
+  // the 说明 as the accountant keeps it, in Word or a .txt: its text goes into the box, ready to check
+  const openFile = (e: React.ChangeEvent<HTMLInputElement>) => {
+    const file = e.target.files?.[0];
+    e.target.value = "";
+    if (!file) return;
+    void run(t("reading"), async () => {
+      try {
+        setText(await narrativeText(new Uint8Array(await file.arrayBuffer())));
+        return t("fileRead", { name: file.name });
+      } catch (err) {
+        if (err instanceof NotNarrativeError) throw new Error(`${file.name}：${t(err.kind === "zip" ? "notDocx" : "notText")}`);
+        throw err;
+      }
+    });
+  };
   const checkText = () =>
     run(t("checking"), async () => {
       const grid = textGrid(PASTED, text);
@@ -426,6 +443,10 @@ function NarrativeView({ host, t }: { host: WorkbookHost; t: T }) {
         <Button disabled={busy || text.trim() === ""} onClick={checkText}>
           {t("checkText")}
         </Button>
+        <Button disabled={busy} onClick={() => fileInput.current?.click()}>
+          {t("openNarrativeFile")}
+        </Button>
+        <input ref={fileInput} type="file" accept=".txt,.docx" hidden data-testid="narrative-file" onChange={openFile} />
       </div>
       <StatusLine status={status} />
       {checked && (

@@ -10,6 +10,7 @@ import * as http from "http";
 import * as path from "path";
 import { AddressInfo } from "net";
 import webpack from "webpack";
+import JSZip from "jszip";
 import { Browser, Page, chromium } from "playwright-core";
 import { readGrids } from "../../src/xlsx";
 import { seedWorkbook } from "../fixtures/seed-workbooks";
@@ -210,5 +211,16 @@ it("决算说明: drafts onto a new sheet, and shows each pasted paragraph with 
       "错误决算说明“基本支出 746.61万元”与公开03表（表3） 764.61 万元不一致",
   );
   await page.screenshot({ path: path.join(OUT, "narrative.png"), fullPage: true });
+
+  // the 说明 kept in Word: opened from a file, its paragraphs go into the box
+  const zip = new JSZip();
+  zip.file("word/document.xml", '<w:document xmlns:w="w"><w:body><w:p><w:r><w:t>2024 年度收入合计 </w:t></w:r><w:r><w:t>888.29 万元。</w:t></w:r></w:p></w:body></w:document>');
+  await page.getByTestId("narrative-file").setInputFiles({ name: "说明.docx", mimeType: "application/vnd.openxmlformats-officedocument.wordprocessingml.document", buffer: await zip.generateAsync({ type: "nodebuffer" }) });
+  await page.getByText("已读入“说明.docx”，可核对").waitFor();
+  expect(await page.getByRole("textbox", { name: "粘贴说明文字核对" }).inputValue()).toBe("2024 年度收入合计 888.29 万元。");
+  await page.getByRole("button", { name: "核对文字" }).click();
+  await page.getByText("已核对 1 段：错误 1 · 尾差 0 · 警告 0").waitFor();
+  await page.getByTestId("narrative-file").setInputFiles({ name: "旧.doc", mimeType: "application/msword", buffer: Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0]), Buffer.alloc(64)]) });
+  await page.getByText("操作失败：旧.doc：不是文本文件（.doc 请先另存为 .docx）").waitFor();
   await page.close();
 });
