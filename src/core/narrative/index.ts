@@ -162,7 +162,8 @@ export function checkNarrativeAmounts(text: string, cell: CellRef, names: string
     if (/[\u4e00-\u9fff]$/.test(before) && !/(本部门|本单位|[年度中：:的])$/.test(before)) continue;
     // "会议费、培训费 12.00 万元": the amount is the list's, not its last name's (but in "货物支出 10 万元、
     // 工程支出 0 万元" each name has its own)
-    const clause = t.slice(Math.max(t.lastIndexOf("，", c.at), t.lastIndexOf(",", c.at), t.lastIndexOf("。", c.at), t.lastIndexOf("；", c.at)) + 1, c.at);
+    // (a bounded look back: lastIndexOf of a mark the text lacks would scan a pasted book from the start)
+    const clause = /[^,，。；;]*$/.exec(t.slice(Math.max(0, c.at - 200), c.at))![0];
     if (/[、和及与]$/.test(clause) && !/\d/.test(clause)) continue;
     const answer = resolve(c.subject);
     if (!answer) continue;
