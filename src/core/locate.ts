@@ -207,12 +207,27 @@ function signaturesOf(tables: TableDef[]): Map<TableDef, Set<string>> {
 }
 
 /**
- * Tables on a sheet with neither title nor 表号: by the labels only they print; failing that, the
- * one table whose labels the sheet shows most completely (05表 and 08表 differ only by 小计/合计).
+ * Tables on a sheet with neither title nor 表号, block by block (tables pasted one under another are
+ * parted by empty rows): by the labels only they print; failing that, the one table whose labels
+ * the block shows most completely (05表 and 08表 differ only by 小计/合计).
  */
 function signatureAnchors(view: SheetView, tables: TableDef[]): Anchor[] {
   const a = view.area;
   if (!a) return [];
+  const out: Anchor[] = [];
+  let top: number | undefined;
+  for (let r = a.top; r <= a.bottom + 1; r++) {
+    const empty = r > a.bottom || [...Array(a.right - a.left + 1).keys()].every((k) => view.ownText(r, a.left + k) === "");
+    if (!empty && top === undefined) top = r;
+    if (empty && top !== undefined) {
+      out.push(...blockAnchors(view, tables, { ...a, top, bottom: r - 1 }));
+      top = undefined;
+    }
+  }
+  return out.sort((x, y) => x.row - y.row);
+}
+
+function blockAnchors(view: SheetView, tables: TableDef[], a: Area): Anchor[] {
   const rowsOf = new Map<string, number[]>();
   for (let r = a.top; r <= a.bottom; r++) {
     for (let c = a.left; c <= a.right; c++) {
@@ -233,7 +248,7 @@ function signatureAnchors(view: SheetView, tables: TableDef[]): Anchor[] {
     const n = [...labels].filter((l) => rowsOf.has(l)).length;
     return labels.size > 0 && n >= Math.min(3, labels.size) && n / labels.size >= 0.5;
   });
-  if (unique.length) return unique.map(anchorFor).sort((x, y) => x.row - y.row);
+  if (unique.length) return unique.map(anchorFor);
   let best: { table: TableDef; share: number; n: number } | undefined;
   for (const t of tables) {
     const labels = labelsOf(t);
