@@ -92,6 +92,21 @@ class AmountReader {
   }
 }
 
+/** The amount at an item of a table's first located instance, with where it is; undefined when the table, item or amount is missing. */
+function amountAt(byTable: Map<string, LocatedTable[]>, reader: AmountReader, table: string, sel: ItemSelector, col: string): (Resolved & { cell: CellRef }) | undefined {
+  const inst = byTable.get(table)?.[0];
+  const item = inst && findItem(inst, sel);
+  const v = item ? reader.read(inst!, item, col) : undefined;
+  return v ? { value: v.amount, cell: v.cell, where: `${inst!.table.number}（${inst!.sheet}）` } : undefined;
+}
+
+/** Located tables by catalog id, in sheet order. */
+function groupByTable(instances: LocatedTable[]): Map<string, LocatedTable[]> {
+  const byTable = new Map<string, LocatedTable[]>();
+  for (const i of instances) byTable.set(i.table.id, [...(byTable.get(i.table.id) ?? []), i]);
+  return byTable;
+}
+
 function describeItem(table: TableDef, item: Item): string {
   if (item.line !== undefined) return `第${item.line}行${item.label ? `“${item.label}”` : ""}`;
   if (item.code) return `科目${item.code}${item.label ? `“${item.label}”` : ""}`;
@@ -241,16 +256,13 @@ function evaluate(rule: Rule, byTable: Map<string, LocatedTable[]>, reader: Amou
 function narrativeFindings(grids: Grid[], byTable: Map<string, LocatedTable[]>, reader: AmountReader, perf: PerformanceTable[]): Finding[] {
   /** the amount the tables hold at a place (cells summed), if they hold every cell */
   const valueAt = (place: TablePlace): Resolved | undefined => {
-    const inst = byTable.get(place.table)?.[0];
-    if (!inst) return undefined;
-    let value = new Decimal(0);
+    let sum: Resolved | undefined;
     for (const c of place.cells) {
-      const item = findItem(inst, c);
-      const v = item ? reader.read(inst, item, c.col) : undefined;
+      const v = amountAt(byTable, reader, place.table, c, c.col);
       if (!v) return undefined;
-      value = value.plus(v.amount);
+      sum = { value: (sum?.value ?? new Decimal(0)).plus(v.value), where: v.where };
     }
-    return { value, where: `${inst.table.number}（${inst.sheet}）` };
+    return sum;
   };
   const resolved = (places: TablePlace[] | undefined) => (places ?? []).map(valueAt).filter((x): x is Resolved => !!x);
   const byName = (list: NarrativeSubject[]) => {
@@ -266,10 +278,11 @@ function narrativeFindings(grids: Grid[], byTable: Map<string, LocatedTable[]>, 
     return s && { actual: resolved(s.at), budget: resolved(s.budget), severity: s.severity, why: s.why };
   };
   const names = [...subjects.keys()];
-  const texts: { text: string; at: CellRef }[] = [];
+  // each text with the numbers its checks read (what is left is reported as not checked)
+  const texts: { text: string; at: CellRef; read: Seen }[] = [];
   for (const g of grids.filter((x) => /说明/.test(x.sheet) && !isOwnSheet(x))) {
     for (const [address, cell] of nonEmptyCells(g)) {
-      if (typeof cell.value === "string" && /[%％]|万元/.test(cell.value)) texts.push({ text: cell.value, at: { sheet: g.sheet, address } });
+      if (typeof cell.value === "string" && /[%％]|万元/.test(cell.value)) texts.push({ text: cell.value, at: { sheet: g.sheet, address }, read: new Set() });
     }
   }
   const out: Finding[] = [];
@@ -281,18 +294,13 @@ function narrativeFindings(grids: Grid[], byTable: Map<string, LocatedTable[]>, 
       const funds = projectFunds(p);
       return funds ? [{ ...funds, where: p.sheet, cell: { sheet: p.sheet, address: p.titleCell } }] : [];
     });
-  const claims = texts.flatMap((x) => narrativeProjects(x.text).map((claim) => ({ claim, at: x.at })));
-  const seen = new Map<CellRef, Seen>(texts.map((x) => [x.at, new Set<string>()]));
-  for (const { claim, at } of claims) out.push(...checkProjectClaim(claim, at, tables, seen.get(at)));
+  const claims = texts.flatMap((x) => narrativeProjects(x.text).map((claim) => ({ claim, at: x.at, read: x.read })));
+  for (const { claim, at, read } of claims) out.push(...checkProjectClaim(claim, at, tables, read));
   const told = new Map(claims.map(({ claim }) => [claim.name, claim]));
   const [projects, source]: [ProjectFunds[], string] = tables.length ? [tables, "工作簿中的项目支出绩效自评表共 "] : [[...told.values()], "说明所列 "];
-  const t05 = byTable.get("T05")?.[0];
-  const total05 = t05 && findItem(t05, { key: "total" });
-  const value05 = total05 && valueAt({ table: "T05", cells: [{ key: "total", col: "c3" }] });
-  const projectTotal = value05 && { ...value05, cell: { sheet: t05!.sheet, address: itemCell(total05!, "c3")! } };
+  const projectTotal = amountAt(byTable, reader, "T05", { key: "total" }, "c3");
   const coded = (code: string) => resolved(NARRATIVE_CODE_PLACES(code));
-  for (const { text, at } of texts) {
-    const read = seen.get(at)!;
+  for (const { text, at, read } of texts) {
     out.push(
       ...checkNarrative(text, at, resolve, read),
       ...checkNarrativeAmounts(text, at, names, subject, read),
@@ -324,22 +332,19 @@ export interface Figures {
 export function readFigures(grids: Grid[], profile?: Profile): Figures {
   const located = locateTables(grids, ALL_TABLES, profile);
   const reader = new AmountReader(grids);
-  const first = (id: string) => located.tables.find((t) => t.table.id === id);
-  const read = (inst: LocatedTable, item: Item, col: string) => reader.read(inst, item, col)?.amount;
+  const byTable = groupByTable(located.tables);
   return {
     profile: located.profile,
     dept: located.tables.find((t) => t.dept)?.dept,
     year: located.tables.find((t) => t.year)?.year,
-    has: (id) => !!first(id),
-    at(id, sel, col) {
-      const inst = first(id);
-      const item = inst && findItem(inst, sel);
-      return inst && item ? read(inst, item, col) : undefined;
-    },
+    has: (id) => byTable.has(id),
+    at: (id, sel, col) => amountAt(byTable, reader, id, sel, col)?.value,
     coded(id) {
-      const inst = first(id);
+      const inst = byTable.get(id)?.[0];
       if (!inst) return [];
-      return inst.items.filter((it) => it.code && codeLevel(it.code)).map((it) => ({ code: it.code!, label: (it.label ?? "").trim(), amount: (col: string) => read(inst, it, col) }));
+      return inst.items
+        .filter((it) => it.code && codeLevel(it.code))
+        .map((it) => ({ code: it.code!, label: (it.label ?? "").trim(), amount: (col: string) => reader.read(inst, it, col)?.amount }));
     },
     perf: locatePerformanceTables(grids),
   };
@@ -373,8 +378,7 @@ export function checkWorkbook(grids: Grid[], options: { profile?: Profile; table
   const { profile, tables: instances } = locateTables(grids, tables, options.profile);
   const reader = new AmountReader(grids);
   const findings: Finding[] = [];
-  const byTable = new Map<string, LocatedTable[]>();
-  for (const i of instances) byTable.set(i.table.id, [...(byTable.get(i.table.id) ?? []), i]);
+  const byTable = groupByTable(instances);
   for (const rule of rules) findings.push(...evaluate(rule, byTable, reader));
   findings.push(...duplicateCodes(instances));
   findings.push(...codeFindings(instances));
