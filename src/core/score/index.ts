@@ -395,8 +395,8 @@ export function scoreTable(t: PerformanceTable): { project: ProjectScore; findin
   };
 }
 
-export function scoreWorkbook(grids: Grid[]): ScoreResult {
-  const tables = locatePerformanceTables(grids);
+/** `tables`: the workbook's 绩效 tables when the caller has located them already. */
+export function scoreWorkbook(grids: Grid[], tables: PerformanceTable[] = locatePerformanceTables(grids)): ScoreResult {
   if (tables.length === 0) return { projects: [], findings: [{ rule: "locate.perfMissing", severity: "info", message: "未找到绩效自评表", cells: [] }] };
   const projects: ProjectScore[] = [];
   const findings: Finding[] = [];

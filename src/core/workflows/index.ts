@@ -65,7 +65,7 @@ export function draftNarrativeFor(grids: Grid[], options: { year?: number; dept?
   if (!["T01", "T03", "T05"].some((t) => figures.has(t))) throw new DraftError("工作簿中没有找到公开01/03/05表，无法起草决算说明");
   const year = options.year ?? figures.year ?? new Date().getFullYear() - 1;
   const dept = options.dept ?? figures.dept ?? "";
-  const scores = figures.perf.length ? scoreWorkbook(grids).projects : [];
+  const scores = figures.perf.length ? scoreWorkbook(grids, figures.perf).projects : [];
   const sections = draftNarrative(figures, { year, dept, scores, ...draftInputs(grids) });
   const title = `${dept}${year}年度部门决算情况说明（草稿）`;
   const taken = new Set(grids.map((g) => g.sheet.toLowerCase()));
