@@ -1,6 +1,6 @@
 /**
  * The Office.js adapter: translates between a live workbook and the core's plain data.
- * readWorkbook: two syncs (the sheet list, then every used range at once);
+ * readWorkbook: one sync (the sheets walked in tab order, every used range at once);
  * applyPlan: the whole plan in one sync (more only when the 5 MB request limit forces chunks).
  */
 import { areaAddress, areaSize, columnIndex, parseArea, qualified, splitQualified } from "../core/address";
@@ -45,89 +45,174 @@ function isPayloadError(e: unknown): boolean {
   return /PayloadSizeLimitExceeded/.test(code) || /PayloadSizeLimitExceeded/.test(String((e as Error).message));
 }
 
+/** Sheets read in the first batch by walking the tab order; the rest of a longer workbook, by name in a second. */
+export const SHEETS_PER_BATCH = 256;
+
+/** Set once a host refused the tab-order walk; later reads list the sheets first. */
+let walkRefused = false;
+
+/** For tests: forget that a host refused the walk. */
+export function forgetRefusedWalk(): void {
+  walkRefused = false;
+}
+
+type Notes = { content: string; where: Excel.Range }[];
+type NoteItems = (Excel.Note | Excel.Comment)[];
+
 /**
- * Every used range with values, formulas, number formats, merged areas and notes. Two syncs (the
- * sheet list, then everything); only when Excel on the web refuses a response that large does it
- * read the geometry first and then the cells in bands that fit the payload budget.
+ * Every used range with values, formulas, number formats, merged areas and notes. One sync: the
+ * batch walks the sheets in tab order (getFirst, then getNextOrNullObject), so it can ask for
+ * every used range without knowing the sheet names. A second sync only when the workbook holds
+ * notes (a note tells its cell through a call on the note itself) or more than SHEETS_PER_BATCH
+ * sheets (the rest are read by the names the first batch listed). Fallbacks: a host that refuses calls on the null object past the last sheet is read
+ * the older way (the sheet list, then everything); a response over the web's payload limit is
+ * read in bands.
  */
 export async function readWorkbook(context: Excel.RequestContext, caps: Capabilities, options: ReadOptions = {}): Promise<Grid[]> {
-  const sheets = context.workbook.worksheets;
-  sheets.load("items/name,items/visibility");
-  // notes live on the workbook, so their locations can be asked for in the next batch
-  const noteCollection = caps.notes ? context.workbook.notes : caps.comments ? context.workbook.comments : undefined;
-  noteCollection?.load("items/content");
-  await context.sync();
-  const infos = sheets.items.map((ws) => ({ name: ws.name, visibility: VISIBILITY[ws.visibility] ?? ("visible" as SheetVisibility) }));
-  const noteItems: (Excel.Note | Excel.Comment)[] = noteCollection?.items ?? [];
-
-  const loadNoteLocations = () =>
-    noteItems.map((n) => {
-      const where = n.getLocation();
-      where.load("address");
-      return { content: n.content, where };
-    });
-  const loadMerges = (used: Excel.Range) => {
-    const merges = caps.mergedAreas ? used.getMergedAreasOrNullObject() : undefined;
-    merges?.load("areas/items/address");
-    return merges;
-  };
-  const mergeList = (m: Excel.RangeAreas | undefined) =>
-    m && !m.isNullObject ? m.areas.items.map((r) => areaAddress(parseArea(splitQualified(r.address).address))) : [];
-
-  let reads: SheetRead[];
-  let notes: { content: string; where: Excel.Range }[];
-  try {
-    const perSheet = infos.map((info) => {
-      const used = sheets.getItem(info.name).getUsedRangeOrNullObject(true);
-      used.load("address,values,formulas,numberFormat");
-      return { info, used, merges: loadMerges(used) };
-    });
-    notes = loadNoteLocations();
-    await context.sync();
-    reads = perSheet.map(({ info, used, merges }) => ({
-      ...info,
-      area: used.isNullObject ? undefined : parseArea(splitQualified(used.address).address),
-      values: used.isNullObject ? [] : used.values,
-      formulas: used.isNullObject ? [] : used.formulas,
-      formats: used.isNullObject ? [] : used.numberFormat,
-      merges: mergeList(merges),
-    }));
-  } catch (e) {
-    if (!isPayloadError(e)) {
-      // Excel will not list more than 512 merged areas at once: read on without merges (the
-      // locator then matches headers without them), rather than not at all
-      if (caps.mergedAreas) return readWorkbook(context, { ...caps, mergedAreas: false }, options);
-      throw e;
-    }
-    ({ reads, notes } = await readInBands(context, infos, loadMerges, mergeList, loadNoteLocations, options.payloadBudget ?? PAYLOAD_BUDGET));
-  }
-
+  const parts = walkRefused ? await readListed(context, caps, options) : await readWalked(context, caps, options);
   const notesBySheet = new Map<string, Map<string, string>>();
-  for (const n of notes) {
+  for (const n of parts.notes) {
     const q = splitQualified(n.where.address);
     const sheet = q.sheet ?? "";
     if (!notesBySheet.has(sheet)) notesBySheet.set(sheet, new Map());
     notesBySheet.get(sheet)!.set(areaAddress(parseArea(q.address)), n.content);
   }
-  return reads.map((r) => toGrid(r, notesBySheet.get(r.name)));
+  return parts.reads.map((r) => toGrid(r, notesBySheet.get(r.name)));
+}
+
+function noteCollectionOf(context: Excel.RequestContext, caps: Capabilities): Excel.NoteCollection | Excel.CommentCollection | undefined {
+  return caps.notes ? context.workbook.notes : caps.comments ? context.workbook.comments : undefined;
+}
+
+function loadNoteLocations(items: NoteItems): Notes {
+  return items.map((n) => {
+    const where = n.getLocation();
+    where.load("address");
+    return { content: n.content, where };
+  });
+}
+
+function loadMerges(caps: Capabilities, used: Excel.Range): Excel.RangeAreas | undefined {
+  const merges = caps.mergedAreas ? used.getMergedAreasOrNullObject() : undefined;
+  merges?.load("areas/items/address");
+  return merges;
+}
+
+function mergeList(m: Excel.RangeAreas | undefined): string[] {
+  return m && !m.isNullObject ? m.areas.items.map((r) => areaAddress(parseArea(splitQualified(r.address).address))) : [];
+}
+
+function usedRead(info: { name: string; visibility: SheetVisibility }, used: Excel.Range, merges: Excel.RangeAreas | undefined): SheetRead {
+  return {
+    ...info,
+    area: used.isNullObject ? undefined : parseArea(splitQualified(used.address).address),
+    values: used.isNullObject ? [] : used.values,
+    formulas: used.isNullObject ? [] : used.formulas,
+    formats: used.isNullObject ? [] : used.numberFormat,
+    merges: mergeList(merges),
+  };
+}
+
+async function readWalked(context: Excel.RequestContext, caps: Capabilities, options: ReadOptions): Promise<{ reads: SheetRead[]; notes: Notes }> {
+  const noteCollection = noteCollectionOf(context, caps);
+  const reads: SheetRead[] = [];
+  try {
+    // getFirst has no …OrNullObject form: it is there (a workbook keeps one sheet) and not nullable
+    const first = context.workbook.worksheets.getFirst();
+    const walk: { ws: Excel.Worksheet; used: Excel.Range; merges?: Excel.RangeAreas }[] = [];
+    let ws = first;
+    for (let i = 0; i < SHEETS_PER_BATCH; i++, ws = ws.getNextOrNullObject()) {
+      ws.load("name,visibility");
+      const used = ws.getUsedRangeOrNullObject(true);
+      used.load("address,values,formulas,numberFormat");
+      walk.push({ ws, used, merges: loadMerges(caps, used) });
+    }
+    const beyond = ws; // the sheet after the walk, if any
+    // the names too, so that a longer workbook needs one more batch, not one per SHEETS_PER_BATCH
+    const sheets = context.workbook.worksheets;
+    sheets.load("items/name,items/visibility");
+    noteCollection?.load("items/content");
+    await context.sync();
+    for (const w of walk) {
+      if (w.ws !== first && w.ws.isNullObject) break;
+      reads.push(usedRead({ name: w.ws.name, visibility: VISIBILITY[w.ws.visibility] ?? "visible" }, w.used, w.merges));
+    }
+    // the second batch, only if needed: the sheets past the walk, and where the notes sit
+    const rest = beyond.isNullObject
+      ? []
+      : sheets.items.slice(reads.length).map((s) => {
+          const info = { name: s.name, visibility: VISIBILITY[s.visibility] ?? ("visible" as SheetVisibility) };
+          const used = sheets.getItem(info.name).getUsedRangeOrNullObject(true);
+          used.load("address,values,formulas,numberFormat");
+          return { info, used, merges: loadMerges(caps, used) };
+        });
+    const noteItems: NoteItems = noteCollection?.items ?? [];
+    const notes = loadNoteLocations(noteItems);
+    if (rest.length || notes.length) await context.sync();
+    for (const r of rest) reads.push(usedRead(r.info, r.used, r.merges));
+    return { reads, notes };
+  } catch (e) {
+    if (isPayloadError(e)) return readListed(context, caps, options, true);
+    // Either more than 512 merged areas, or a host that will not call methods on the null object
+    // past the last sheet; the listed read tells them apart and handles both.
+    const listed = await readListed(context, caps, options);
+    if (listed.mergesRead || !caps.mergedAreas) walkRefused = true;
+    return listed;
+  }
+}
+
+/**
+ * The read that lists the sheets first: two syncs. With `inBands`, straight to the band read.
+ * mergesRead: whether merged areas could be read (Excel lists at most 512 at once).
+ */
+async function readListed(
+  context: Excel.RequestContext,
+  caps: Capabilities,
+  options: ReadOptions,
+  inBands = false,
+): Promise<{ reads: SheetRead[]; notes: Notes; mergesRead: boolean }> {
+  const sheets = context.workbook.worksheets;
+  sheets.load("items/name,items/visibility");
+  const noteCollection = noteCollectionOf(context, caps);
+  noteCollection?.load("items/content");
+  await context.sync();
+  const infos = sheets.items.map((ws) => ({ name: ws.name, visibility: VISIBILITY[ws.visibility] ?? ("visible" as SheetVisibility) }));
+  const noteItems: NoteItems = noteCollection?.items ?? [];
+  const budget = options.payloadBudget ?? PAYLOAD_BUDGET;
+  if (inBands) return { ...(await readInBands(context, caps, infos, noteItems, budget)), mergesRead: caps.mergedAreas };
+  try {
+    const perSheet = infos.map((info) => {
+      const used = sheets.getItem(info.name).getUsedRangeOrNullObject(true);
+      used.load("address,values,formulas,numberFormat");
+      return { info, used, merges: loadMerges(caps, used) };
+    });
+    const notes = loadNoteLocations(noteItems);
+    await context.sync();
+    return { reads: perSheet.map(({ info, used, merges }) => usedRead(info, used, merges)), notes, mergesRead: caps.mergedAreas };
+  } catch (e) {
+    if (isPayloadError(e)) return { ...(await readInBands(context, caps, infos, noteItems, budget)), mergesRead: caps.mergedAreas };
+    // Excel will not list more than 512 merged areas at once: read on without merges (the
+    // locator then matches headers without them), rather than not at all
+    if (caps.mergedAreas) return { ...(await readListed(context, { ...caps, mergedAreas: false }, options)), mergesRead: false };
+    throw e;
+  }
 }
 
 /** The fallback for very large workbooks on the web: geometry first, then row bands per sync. */
 async function readInBands(
   context: Excel.RequestContext,
+  caps: Capabilities,
   infos: { name: string; visibility: SheetVisibility }[],
-  loadMerges: (used: Excel.Range) => Excel.RangeAreas | undefined,
-  mergeList: (m: Excel.RangeAreas | undefined) => string[],
-  loadNoteLocations: () => { content: string; where: Excel.Range }[],
+  noteItems: NoteItems,
   budget: number,
-): Promise<{ reads: SheetRead[]; notes: { content: string; where: Excel.Range }[] }> {
+): Promise<{ reads: SheetRead[]; notes: Notes }> {
   const sheets = context.workbook.worksheets;
   const geometry = infos.map((info) => {
     const used = sheets.getItem(info.name).getUsedRangeOrNullObject(true);
     used.load("address");
-    return { info, used, merges: loadMerges(used) };
+    return { info, used, merges: loadMerges(caps, used) };
   });
-  const notes = loadNoteLocations();
+  const notes = loadNoteLocations(noteItems);
   await context.sync();
   const reads: SheetRead[] = geometry.map(({ info, used, merges }) => ({
     ...info,

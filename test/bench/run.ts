@@ -63,16 +63,18 @@ async function officeCheck(grids: Grid[], payloadLimit: number) {
   const host = new FakeExcelHost(workbookFromGrids(grids), { payloadLimit });
   const caps = office.detectCapabilities(() => true);
   const ctx = <T>(f: (c: Excel.RequestContext) => Promise<T>) => host.run<T>((c: FakeRequestContext) => f(c as unknown as Excel.RequestContext));
+  let readSyncs = 0;
   const [ms] = await time(async () => {
     const read = await ctx((c) => office.readWorkbook(c, caps));
+    readSyncs = host.syncCount;
     await ctx((c) => office.applyPlan(c, checkAndMark(read).plan, caps));
   });
-  return { syncs: host.syncCount, payloadBytes: host.syncs.reduce((n, s) => n + s.requestBytes + s.responseBytes, 0), ms };
+  return { syncs: host.syncCount, readSyncs, payloadBytes: host.syncs.reduce((n, s) => n + s.requestBytes + s.responseBytes, 0), ms };
 }
 
 async function main(): Promise<void> {
   const core: { cells: number; ms: number }[] = [];
-  const officeRows: { cells: number; syncs: number; payloadBytes: number; ms: number; desktopSyncs: number }[] = [];
+  const officeRows: { cells: number; syncs: number; readSyncs: number; payloadBytes: number; ms: number; desktopSyncs: number; desktopReadSyncs: number }[] = [];
   const files = new Map<number, Buffer>();
   for (const size of SIZES) {
     const bytes = await replicated(size);
@@ -83,13 +85,21 @@ async function main(): Promise<void> {
     core.push({ cells: cellsOf(grids), ms: median(runs) });
     const web = await officeCheck(grids, 5 * 1024 * 1024);
     const desktop = await officeCheck(grids, Number.POSITIVE_INFINITY);
-    officeRows.push({ cells: cellsOf(grids), syncs: web.syncs, payloadBytes: web.payloadBytes, ms: web.ms, desktopSyncs: desktop.syncs });
+    officeRows.push({
+      cells: cellsOf(grids),
+      syncs: web.syncs,
+      readSyncs: web.readSyncs,
+      payloadBytes: web.payloadBytes,
+      ms: web.ms,
+      desktopSyncs: desktop.syncs,
+      desktopReadSyncs: desktop.readSyncs,
+    });
   }
   const exponent = Math.log(core[core.length - 1].ms / core[0].ms) / Math.log(core[core.length - 1].cells / core[0].cells);
   // the whole sample at 100×, 绩效 texts included: past 5 MB the web read goes in bands
   const wholeGrids = readGrids(await loadWorkbook(await replicated(SIZES[SIZES.length - 1], true)));
   const wholeWeb = await officeCheck(wholeGrids, 5 * 1024 * 1024);
-  const officeWholeSample = { cells: cellsOf(wholeGrids), syncs: wholeWeb.syncs, payloadBytes: wholeWeb.payloadBytes, ms: wholeWeb.ms };
+  const officeWholeSample = { cells: cellsOf(wholeGrids), syncs: wholeWeb.syncs, readSyncs: wholeWeb.readSyncs, payloadBytes: wholeWeb.payloadBytes, ms: wholeWeb.ms };
 
   // the CLI's check against ExcelJS reading the same file, interleaved, largest size
   const big = files.get(SIZES[SIZES.length - 1])!;
@@ -157,8 +167,9 @@ async function main(): Promise<void> {
   for (const r of core) console.log(`                ${String(r.cells).padStart(7)} ${f(r.ms).padStart(9)} ${String(Math.round((r.cells / r.ms) * 1000)).padStart(11)}`);
   console.log(`growth exponent  ${exponent.toFixed(2)}`);
   console.log(`\nCLI check ÷ bare ExcelJS read (${SIZES[SIZES.length - 1]}×): ${ratioToBareRead.toFixed(2)}  (goal ≤ 1.2)`);
-  console.log("\nOffice path       cells   syncs(web 5MB)  syncs(desktop)  payload bytes       ms");
-  for (const r of officeRows) console.log(`                ${String(r.cells).padStart(7)} ${String(r.syncs).padStart(15)} ${String(r.desktopSyncs).padStart(15)} ${String(r.payloadBytes).padStart(14)} ${f(r.ms).padStart(8)}`);
+  console.log("\nOffice path       cells   syncs read+write (web 5MB)  (desktop)  payload bytes       ms");
+  const rw = (read: number, all: number) => `${read}+${all - read}`;
+  for (const r of officeRows) console.log(`                ${String(r.cells).padStart(7)} ${rw(r.readSyncs, r.syncs).padStart(27)} ${rw(r.desktopReadSyncs, r.desktopSyncs).padStart(10)} ${String(r.payloadBytes).padStart(14)} ${f(r.ms).padStart(8)}`);
   console.log(`whole sample 100× (绩效 texts too) ${String(officeWholeSample.cells).padStart(7)} cells: ${officeWholeSample.syncs} syncs on the web, ${officeWholeSample.payloadBytes} bytes`);
   console.log(`\nbatch of ${nFiles} workbooks (10× each): 1 worker ${f(ms1)} ms, 2 workers ${f(ms2)} ms`);
   console.log(`\nbad-input corpus (bound ${BOUND_MS / 1000} s each):`);

@@ -111,7 +111,7 @@ it("生成模板: writes every standard table into new sheets of the workbook", 
   await page.close();
 });
 
-it("一键校验: summary, findings list, click-to-cell, marks in three syncs, and 清除标记", async () => {
+it("一键校验: summary, findings list, click-to-cell, marks in two syncs (one read, one write), and 清除标记", async () => {
   const page = await openPane("?view=check");
   const grids = readGrids(seedWorkbook("sheets"));
   await page.evaluate((g) => window.__fake.load(g), grids);
@@ -119,7 +119,7 @@ it("一键校验: summary, findings list, click-to-cell, marks in three syncs, a
   const summary = page.getByTestId("summary");
   await summary.waitFor();
   expect(await summary.textContent()).toBe("找到 9 张表 · 错误 0 · 尾差 11 · 警告 1");
-  expect(await page.evaluate(() => window.__fake.syncs())).toBe(3);
+  expect(await page.evaluate(() => window.__fake.syncs())).toBe(2);
 
   const marked = sheet(await page.evaluate(() => window.__fake.state()), "表5");
   expect(marked.cells.D18.fill).toBe("#FFEB9C"); // the convention warning

@@ -111,4 +111,38 @@ describe("fake Excel host", () => {
       expect(m.areas.items.map((x) => x.address)).toEqual(["'公开01表'!A1:B1"]);
     });
   });
+
+  it("walks the sheets in tab order; past the last one, a null object whose methods give null objects (or fail, on a strict host)", async () => {
+    const two = () => FakeWorkbook.fromValues({ 公开01表: [["收入", 1]], 公开02表: [["支出", 2]] });
+    const host = new FakeExcelHost(two());
+    await host.run(async (ctx: FakeRequestContext) => {
+      const first = ctx.workbook.worksheets.getFirst();
+      const second = first.getNextOrNullObject();
+      const third = second.getNextOrNullObject();
+      const fourth = third.getNextOrNullObject();
+      for (const ws of [first, second, third, fourth]) ws.load("name");
+      const used = third.getUsedRangeOrNullObject(true);
+      used.load("values");
+      expect(() => second.isNullObject).toThrow(/not available/);
+      await ctx.sync();
+      expect([first.name, second.name]).toEqual(["公开01表", "公开02表"]);
+      expect([second.isNullObject, third.isNullObject, fourth.isNullObject, used.isNullObject]).toEqual([false, true, true, true]);
+      expect(() => third.name).toThrow(/not available/);
+      expect(() => used.values).toThrow(/not available/);
+    });
+    const strict = new FakeExcelHost(two(), { nullObjectMethods: "throw" });
+    await expect(
+      strict.run(async (ctx: FakeRequestContext) => {
+        ctx.workbook.worksheets.getFirst().getNextOrNullObject().getNextOrNullObject().getUsedRangeOrNullObject().load("values");
+        await ctx.sync();
+      }),
+    ).rejects.toThrow(/null object/);
+    // getNext (not …OrNullObject) past the last sheet fails the batch on any host
+    await expect(
+      host.run(async (ctx: FakeRequestContext) => {
+        ctx.workbook.worksheets.getFirst().getNext().getNext().load("name");
+        await ctx.sync();
+      }),
+    ).rejects.toThrow(/no worksheet after/);
+  });
 });

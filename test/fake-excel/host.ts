@@ -39,6 +39,12 @@ export interface HostOptions {
   /** highest ExcelApi requirement set this host supports, e.g. "1.7" (Office 2019) or "1.18" */
   apiVersion?: string;
   payloadLimit?: number;
+  /**
+   * What a method called on a null object (…OrNullObject that found nothing) does at sync.
+   * "propagate" (default): it yields a null object too, and loads on it yield nothing;
+   * "throw": the batch fails with ItemNotFound. The docs do not say which; the adapter must work under both.
+   */
+  nullObjectMethods?: "propagate" | "throw";
 }
 
 function versionAtLeast(have: string, need: string): boolean {
@@ -62,12 +68,20 @@ export class FakeExcelHost {
   readonly workbook: FakeWorkbook;
   readonly apiVersion: string;
   readonly payloadLimit: number;
+  readonly nullObjectMethods: "propagate" | "throw";
   syncs: SyncRecord[] = [];
 
   constructor(workbook = new FakeWorkbook(), options: HostOptions = {}) {
     this.workbook = workbook;
     this.apiVersion = options.apiVersion ?? "1.18";
     this.payloadLimit = options.payloadLimit ?? PAYLOAD_LIMIT;
+    this.nullObjectMethods = options.nullObjectMethods ?? "propagate";
+  }
+
+  /** A method was called on a null object: undefined (a null result) or, on a strict host, an error. */
+  onNull(what: string): undefined {
+    if (this.nullObjectMethods === "throw") throw new FakeOfficeError("ItemNotFound", `${what} was called on a null object`);
+    return undefined;
   }
 
   get syncCount(): number {
@@ -318,6 +332,16 @@ class WorksheetCollectionProxy extends ClientObject {
     return new WorksheetProxy(this.context, () => this.host.workbook.sheet(name));
   }
 
+  /** The first sheet in tab order (ExcelApi 1.5). */
+  getFirst(visibleOnly = false): WorksheetProxy {
+    this.host.requires("1.5", "WorksheetCollection.getFirst");
+    const first = () => this.host.workbook.sheets.find((s) => !visibleOnly || s.visibility === "Visible");
+    this.context.enqueue(10, () => {
+      if (!first()) throw new FakeOfficeError("ItemNotFound", "the workbook has no worksheet");
+    });
+    return new WorksheetProxy(this.context, first);
+  }
+
   getActiveWorksheet(): WorksheetProxy {
     const wb = this.host.workbook;
     return new WorksheetProxy(this.context, () => (wb.active ? wb.sheet(wb.active) : wb.sheets[0]));
@@ -408,6 +432,33 @@ export class WorksheetProxy extends NullableObject {
     return new RangeAreasProxy(this.context, this, () => areas);
   }
 
+  /** The sheet after this one in tab order (ExcelApi 1.5); throws at sync after the last one. */
+  getNext(visibleOnly = false): WorksheetProxy {
+    this.host.requires("1.5", "Worksheet.getNext");
+    const next = this.nextSheet(visibleOnly);
+    this.context.enqueue(10, () => {
+      if (!next()) throw new FakeOfficeError("ItemNotFound", "there is no worksheet after this one");
+    });
+    return new WorksheetProxy(this.context, next);
+  }
+
+  /** The sheet after this one, or a null object after the last one (ExcelApi 1.5). */
+  getNextOrNullObject(visibleOnly = false): WorksheetProxy {
+    this.host.requires("1.5", "Worksheet.getNextOrNullObject");
+    const ws = new WorksheetProxy(this.context, this.nextSheet(visibleOnly));
+    ws.trackNullSheet();
+    return ws;
+  }
+
+  private nextSheet(visibleOnly: boolean): () => FakeSheet | undefined {
+    return () => {
+      const s = this.resolveSheet();
+      if (!s) return this.host.onNull("Worksheet.getNext…");
+      const sheets = this.host.workbook.sheets;
+      return sheets.slice(sheets.indexOf(s) + 1).find((x) => !visibleOnly || x.visibility === "Visible");
+    };
+  }
+
   getUsedRange(valuesOnly = false): RangeProxy {
     return new RangeProxy(this.context, this, () => [this.sheet().usedArea(valuesOnly) ?? { top: 0, left: 0, bottom: 0, right: 0 }]);
   }
@@ -415,7 +466,9 @@ export class WorksheetProxy extends NullableObject {
   getUsedRangeOrNullObject(valuesOnly = false): RangeProxy {
     this.host.requires("1.4", "getUsedRangeOrNullObject");
     const r = new RangeProxy(this.context, this, () => {
-      const a = this.sheet().usedArea(valuesOnly);
+      const s = this.resolveSheet();
+      if (!s) return this.host.onNull("Worksheet.getUsedRangeOrNullObject");
+      const a = s.usedArea(valuesOnly);
       return a ? [a] : undefined;
     });
     r.trackRangeNull();
@@ -718,6 +771,7 @@ export class RangeProxy extends AreasObject {
   getMergedAreasOrNullObject(): RangeAreasProxy {
     this.host.requires("1.13", "Range.getMergedAreasOrNullObject");
     const ra = new RangeAreasProxy(this.context, this.worksheetProxy, () => {
+      if (this.loaded.get("isNullObject") === true) return this.host.onNull("Range.getMergedAreasOrNullObject");
       const { sheet, area } = this.area();
       // like Excel: only merges whose top-left cell lies inside the range
       const found = sheet.merges.filter((m) => m.top >= area.top && m.top <= area.bottom && m.left >= area.left && m.left <= area.right);

@@ -1,0 +1,89 @@
+/**
+ * What a read of the workbook costs in Excel: one sync, whatever the number of cells, walking the
+ * sheets in tab order; a second only for notes' places or for the sheets past SHEETS_PER_BATCH. A host
+ * that will not call methods on the null object past the last sheet still reads the same grids.
+ */
+import * as fs from "fs";
+import { parseCell } from "../../src/core/address";
+import { Grid, cellAt } from "../../src/core/grid";
+import * as office from "../../src/excel";
+import { loadWorkbook, readGrids } from "../../src/xlsx";
+import { workbookFromGrids } from "../fake-excel/browser-workbook";
+import { FakeExcelHost, FakeRequestContext, HostOptions } from "../fake-excel/host";
+import { FakeWorkbook } from "../fake-excel/model";
+import { SAMPLE } from "../fixtures/sample";
+
+const caps = office.detectCapabilities(() => true);
+const read = (h: FakeExcelHost, c = caps) => h.run<Grid[]>((ctx: FakeRequestContext) => office.readWorkbook(ctx as unknown as Excel.RequestContext, c));
+
+async function sample(options: HostOptions = {}): Promise<FakeExcelHost> {
+  return new FakeExcelHost(workbookFromGrids(readGrids(await loadWorkbook(fs.readFileSync(SAMPLE)))), options);
+}
+
+/** n sheets of a few cells each, one hidden and one very hidden, one left empty. */
+function manySheets(n: number, options: HostOptions = {}): FakeExcelHost {
+  const wb = new FakeWorkbook();
+  for (let i = 0; i < n; i++) {
+    const s = wb.addSheet(`表${i + 1}`);
+    if (i === 3) continue;
+    s.touch(0, 0).value = `表${i + 1}`;
+    s.touch(2, 1).value = i * 10;
+    s.touch(3, 1).formula = "=B3*2";
+    s.touch(3, 1).value = i * 20;
+    if (i === 1) s.visibility = "Hidden";
+    if (i === 2) s.visibility = "VeryHidden";
+  }
+  return new FakeExcelHost(wb, options);
+}
+
+afterEach(() => office.forgetRefusedWalk());
+
+it("reads the sample workbook in one sync, every sheet in tab order", async () => {
+  const host = await sample();
+  const grids = await read(host);
+  expect(host.syncCount).toBe(1);
+  expect(grids.map((g) => g.sheet)).toEqual(host.workbook.sheets.map((s) => s.name));
+  expect(grids.reduce((n, g) => n + g.cells.flat().filter((c) => c.value !== null).length, 0)).toBeGreaterThan(1000);
+});
+
+it("one sync up to 256 sheets, two for any number past it; hidden and empty sheets included", async () => {
+  for (const [n, syncs] of [[1, 1], [office.SHEETS_PER_BATCH, 1], [office.SHEETS_PER_BATCH + 1, 2], [700, 2]]) {
+    const host = manySheets(n);
+    const grids = await read(host);
+    expect([n, host.syncCount]).toEqual([n, syncs]);
+    expect(grids.map((g) => g.sheet)).toEqual(Array.from({ length: n }, (_, i) => `表${i + 1}`));
+    if (n >= 4) {
+      expect(grids.slice(1, 3).map((g) => g.visibility)).toEqual(["hidden", "veryHidden"]);
+      expect(grids[3].cells).toEqual([]);
+      expect(grids[4].origin).toBe("A1");
+      expect(grids[4].cells[3][1]).toEqual({ value: 80, formula: "=B3*2" });
+    }
+  }
+});
+
+it("a workbook with notes takes a second sync, for where the notes sit", async () => {
+  const host = await sample();
+  host.workbook.sheet("表5")!.notes.set("D18", "已与财务科核对");
+  const grids = await read(host);
+  expect(host.syncCount).toBe(2);
+  const t5 = grids.find((g) => g.sheet === "表5")!;
+  expect(cellAt(t5, parseCell("D18")).note).toBe("已与财务科核对");
+});
+
+it("a host that refuses calls on a null object reads the same grids, and is remembered", async () => {
+  const lenient = await sample();
+  const expected = await read(lenient);
+  const strict = await sample({ nullObjectMethods: "throw" });
+  expect(await read(strict)).toEqual(expected);
+  expect(strict.syncCount).toBe(3); // the refused walk, the sheet list, the ranges
+  strict.resetCounters();
+  expect(await read(strict)).toEqual(expected);
+  expect(strict.syncCount).toBe(2);
+});
+
+it("Office 2019 (ExcelApi 1.7): no merges or notes to ask for, still one sync", async () => {
+  const host = await sample({ apiVersion: "1.7" });
+  const grids = await read(host, office.detectCapabilities((n, v) => host.isSetSupported(n, v)));
+  expect(host.syncCount).toBe(1);
+  expect(grids.every((g) => g.merges.length === 0)).toBe(true);
+});
