@@ -28,6 +28,12 @@ const BYTES_PER_CELL = 120;
 
 export interface ReadOptions {
   payloadBudget?: number;
+  /**
+   * Where the workbook's notes were last seen (sheet-qualified cells), kept by the caller across
+   * reads and writes: a read asks those cells for their notes in its one batch, and needs no
+   * second sync when that accounts for every note. Kept up to date by readWorkbook and applyPlan.
+   */
+  notePlaces?: Set<string>;
 }
 
 interface SheetRead {
@@ -56,28 +62,45 @@ export function forgetRefusedWalk(): void {
   walkRefused = false;
 }
 
-type Notes = { content: string; where: Excel.Range }[];
+type Notes = { content: string; where: { address: string } }[];
 type NoteItems = (Excel.Note | Excel.Comment)[];
 
 /**
  * Every used range with values, formulas, number formats, merged areas and notes. One sync: the
  * batch walks the sheets in tab order (getFirst, then getNextOrNullObject), so it can ask for
  * every used range without knowing the sheet names. A second sync only when the workbook holds
- * notes (a note tells its cell through a call on the note itself) or more than SHEETS_PER_BATCH
- * sheets (the rest are read by the names the first batch listed). Fallbacks: a host that refuses calls on the null object past the last sheet is read
- * the older way (the sheet list, then everything); a response over the web's payload limit is
- * read in bands.
+ * notes whose places are not known from options.notePlaces (a note tells its cell only through
+ * a call on the note itself), or more than SHEETS_PER_BATCH sheets (the rest are read by the names
+ * the first batch listed). Fallbacks: a host that refuses calls on the null object past the last
+ * sheet is read the older way (the sheet list, then everything); a response over the web's
+ * payload limit is read in bands.
  */
 export async function readWorkbook(context: Excel.RequestContext, caps: Capabilities, options: ReadOptions = {}): Promise<Grid[]> {
   const parts = walkRefused ? await readListed(context, caps, options) : await readWalked(context, caps, options);
   const notesBySheet = new Map<string, Map<string, string>>();
+  options.notePlaces?.clear();
   for (const n of parts.notes) {
     const q = splitQualified(n.where.address);
     const sheet = q.sheet ?? "";
+    const cell = areaAddress(parseArea(q.address));
     if (!notesBySheet.has(sheet)) notesBySheet.set(sheet, new Map());
-    notesBySheet.get(sheet)!.set(areaAddress(parseArea(q.address)), n.content);
+    notesBySheet.get(sheet)!.set(cell, n.content);
+    options.notePlaces?.add(qualified(sheet, cell));
   }
   return parts.reads.map((r) => toGrid(r, notesBySheet.get(r.name)));
+}
+
+/** The notes a plan wrote or took away, and the sheets it deleted, as seen by the next read. */
+function rememberNotePlaces(places: Set<string>, ops: PlanOp[]): void {
+  for (const op of ops) {
+    if (op.op === "note") {
+      const where = qualified(op.sheet, areaAddress(parseArea(op.cell)));
+      if (op.text === null) places.delete(where);
+      else places.add(where);
+    } else if (op.op === "deleteSheet") {
+      for (const where of places) if (splitQualified(where).sheet === op.sheet) places.delete(where);
+    }
+  }
 }
 
 function noteCollectionOf(context: Excel.RequestContext, caps: Capabilities): Excel.NoteCollection | Excel.CommentCollection | undefined {
@@ -132,6 +155,14 @@ async function readWalked(context: Excel.RequestContext, caps: Capabilities, opt
     const sheets = context.workbook.worksheets;
     sheets.load("items/name,items/visibility");
     noteCollection?.load("items/content");
+    // the cells that held notes at the last read or write: if they hold them all, their places are known
+    const probes = caps.notes
+      ? [...(options.notePlaces ?? [])].map((address) => {
+          const note = context.workbook.notes.getItemOrNullObject(address);
+          note.load("content");
+          return { address, note };
+        })
+      : [];
     await context.sync();
     for (const w of walk) {
       if (w.ws !== first && w.ws.isNullObject) break;
@@ -147,8 +178,10 @@ async function readWalked(context: Excel.RequestContext, caps: Capabilities, opt
           return { info, used, merges: loadMerges(caps, used) };
         });
     const noteItems: NoteItems = noteCollection?.items ?? [];
-    const notes = loadNoteLocations(noteItems);
-    if (rest.length || notes.length) await context.sync();
+    const found = probes.filter((p) => !p.note.isNullObject);
+    const placed = found.length === noteItems.length;
+    const notes = placed ? found.map((p) => ({ content: p.note.content, where: { address: p.address } })) : loadNoteLocations(noteItems);
+    if (rest.length || (!placed && notes.length)) await context.sync();
     for (const r of rest) reads.push(usedRead(r.info, r.used, r.merges));
     return { reads, notes };
   } catch (e) {
@@ -156,7 +189,8 @@ async function readWalked(context: Excel.RequestContext, caps: Capabilities, opt
     // Either more than 512 merged areas, or a host that will not call methods on the null object
     // past the last sheet; the listed read tells them apart and handles both.
     const listed = await readListed(context, caps, options);
-    if (listed.mergesRead || !caps.mergedAreas) walkRefused = true;
+    // a remembered note place on a sheet since deleted may be what failed: not the walk's fault
+    if ((listed.mergesRead || !caps.mergedAreas) && !options.notePlaces?.size) walkRefused = true;
     return listed;
   }
 }
@@ -352,6 +386,7 @@ export async function applyPlan(context: Excel.RequestContext, plan: WritePlan, 
     for (const op of batch) applyOp(op);
     await context.sync();
   }
+  if (options.notePlaces) rememberNotePlaces(options.notePlaces, plan.ops);
 
   function applyOp(op: PlanOp): void {
     switch (op.op) {

@@ -16,19 +16,26 @@ export interface WorkbookHost {
   activeSheet(): Promise<string>;
 }
 
-export function officeHost(caps: Capabilities = officeCapabilities()): WorkbookHost {
+type Run = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
+
+/**
+ * `run` is Excel.run; tests pass the fake host's. The host remembers where the workbook's notes
+ * are between its reads and writes, so that a read needs no second sync to find them.
+ */
+export function officeHost(caps: Capabilities = officeCapabilities(), run: Run = (batch) => Excel.run(batch)): WorkbookHost {
+  const notePlaces = new Set<string>();
   return {
-    read: () => Excel.run((ctx) => readWorkbook(ctx, caps)),
-    apply: (plan) => Excel.run((ctx) => applyPlan(ctx, plan, caps)),
+    read: () => run((ctx) => readWorkbook(ctx, caps, { notePlaces })),
+    apply: (plan) => run((ctx) => applyPlan(ctx, plan, caps, { notePlaces })),
     select: (cell) =>
-      Excel.run(async (ctx) => {
+      run(async (ctx) => {
         const ws = ctx.workbook.worksheets.getItem(cell.sheet);
         ws.activate();
         ws.getRange(cell.address).select();
         await ctx.sync();
       }),
     activeSheet: () =>
-      Excel.run(async (ctx) => {
+      run(async (ctx) => {
         const ws = ctx.workbook.worksheets.getActiveWorksheet();
         ws.load("name");
         await ctx.sync();

@@ -4,12 +4,10 @@
  * fonts and notes cell by cell.
  */
 import * as fs from "fs";
-import { CellRef } from "../../src/core/finding";
 import { Grid } from "../../src/core/grid";
 import { checkAndMark, clearMarks } from "../../src/core/workflows";
-import { WritePlan } from "../../src/core/plan";
 import * as office from "../../src/excel";
-import { WorkbookHost } from "../../src/taskpane/host";
+import { WorkbookHost, officeHost } from "../../src/taskpane/host";
 import { applyPlan, loadWorkbook, readGrids, saveWorkbook } from "../../src/xlsx";
 import { workbookFromGrids } from "../fake-excel/browser-workbook";
 import { FakeExcelHost, FakeRequestContext } from "../fake-excel/host";
@@ -19,13 +17,7 @@ import { SAMPLE } from "../fixtures/sample";
 /** The task pane's host, over the fake instead of Office. */
 function fakeHost(host: FakeExcelHost): WorkbookHost {
   const caps = office.detectCapabilities((n, v) => host.isSetSupported(n, v));
-  const ctx = (f: (c: Excel.RequestContext) => Promise<unknown>) => host.run((c: FakeRequestContext) => f(c as unknown as Excel.RequestContext));
-  return {
-    read: () => ctx((c) => office.readWorkbook(c, caps)) as ReturnType<WorkbookHost["read"]>,
-    apply: (plan: WritePlan) => ctx((c) => office.applyPlan(c, plan, caps)) as Promise<void>,
-    select: (_cell: CellRef) => Promise.resolve(),
-    activeSheet: () => Promise.resolve(host.workbook.sheets[0].name),
-  };
+  return officeHost(caps, (batch) => host.run((c: FakeRequestContext) => batch(c as unknown as Excel.RequestContext)));
 }
 
 async function accountantsWorkbook(apiVersion = "1.18"): Promise<FakeExcelHost> {

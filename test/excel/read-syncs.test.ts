@@ -7,6 +7,8 @@ import * as fs from "fs";
 import { parseCell } from "../../src/core/address";
 import { Grid, cellAt } from "../../src/core/grid";
 import * as office from "../../src/excel";
+import { checkAndMark, clearMarks } from "../../src/core/workflows";
+import { officeHost } from "../../src/taskpane/host";
 import { loadWorkbook, readGrids } from "../../src/xlsx";
 import { workbookFromGrids } from "../fake-excel/browser-workbook";
 import { FakeExcelHost, FakeRequestContext, HostOptions } from "../fake-excel/host";
@@ -86,4 +88,58 @@ it("Office 2019 (ExcelApi 1.7): no merges or notes to ask for, still one sync", 
   const grids = await read(host, office.detectCapabilities((n, v) => host.isSetSupported(n, v)));
   expect(host.syncCount).toBe(1);
   expect(grids.every((g) => g.merges.length === 0)).toBe(true);
+});
+
+describe("the pane remembers where the notes are", () => {
+  const paneOver = (host: FakeExcelHost) =>
+    officeHost(office.detectCapabilities((n, v) => host.isSetSupported(n, v)), (batch) => host.run((c: FakeRequestContext) => batch(c as unknown as Excel.RequestContext)));
+  const notesOf = (grids: Grid[]) =>
+    grids.flatMap((g) => g.cells.flatMap((row, i) => row.flatMap((c, j) => (c.note ? [`${g.sheet}!${i},${j}:${c.note}`] : [])))).sort();
+
+  it("the first read finds the notes in two syncs; after marking and clearing, each read takes one, with the notes a fresh read sees", async () => {
+    const host = await sample();
+    host.workbook.sheet("表5")!.notes.set("D18", "已与财务科核对");
+    const pane = paneOver(host);
+    const fresh = async () => {
+      const other = paneOver(host);
+      const before = host.syncCount;
+      const g = await other.read();
+      host.syncs.length = before; // a look from outside the pane, not counted
+      return g;
+    };
+
+    let grids = await pane.read();
+    expect(host.syncCount).toBe(2);
+    await pane.apply(checkAndMark(grids).plan);
+    host.resetCounters();
+    grids = await pane.read();
+    expect(host.syncCount).toBe(1);
+    expect(notesOf(grids)).toEqual(notesOf(await fresh()));
+    expect(notesOf(grids).length).toBeGreaterThan(10); // the accountant's note and the marks' notes
+
+    await pane.apply(clearMarks(grids));
+    host.resetCounters();
+    grids = await pane.read();
+    expect(host.syncCount).toBe(1);
+    expect(notesOf(grids)).toEqual(["表5!17,3:已与财务科核对"]);
+  });
+
+  it("a note added or moved behind the pane's back costs the second sync again, and is found", async () => {
+    const host = await sample();
+    const pane = paneOver(host);
+    await pane.apply(checkAndMark(await pane.read()).plan);
+    host.workbook.sheet("表3")!.notes.set("B2", "手工加的");
+    host.resetCounters();
+    const grids = await pane.read();
+    expect(host.syncCount).toBe(2);
+    expect(notesOf(grids)).toContain("表3!1,1:手工加的");
+    // a sheet with remembered notes deleted by hand: still read right
+    const marked = [...new Set(notesOf(grids).map((n) => n.split("!")[0]))].find((s) => s !== "表3")!;
+    host.workbook.sheets = host.workbook.sheets.filter((s) => s.name !== marked);
+    host.resetCounters();
+    const after = await pane.read();
+    expect(after.map((g) => g.sheet)).not.toContain(marked);
+    expect(notesOf(after)).toContain("表3!1,1:手工加的");
+    expect(host.syncCount).toBe(1);
+  });
 });

@@ -1413,6 +1413,18 @@ abstract class CellTextCollection extends ClientObject {
     return new CellTextItem(this.context, this.store, q.sheet ?? "", q.address);
   }
 
+  /** The note at a cell, or a null object where there is none (or no such sheet). */
+  getItemOrNullObject(cellAddress: string): CellTextItem {
+    const q = splitQualified(cellAddress);
+    const sheetName = q.sheet ?? this.ws?.sheet().name ?? "";
+    const item = new CellTextItem(this.context, this.store, sheetName, q.address);
+    item.trackNullItem(() => {
+      const sheet = this.host.workbook.sheet(sheetName);
+      return !!sheet && sheet[this.store].has(areaAddress(parseArea(q.address)));
+    });
+    return item;
+  }
+
   getItem(cellAddress: string): CellTextItem {
     this.context.enqueue(cellAddress.length, () => {
       const { sheet, address } = this.locate(cellAddress);
@@ -1434,7 +1446,7 @@ class CommentCollectionProxy extends CellTextCollection {
   }
 }
 
-class CellTextItem extends ClientObject {
+class CellTextItem extends NullableObject {
   constructor(
     ctx: FakeRequestContext,
     private readonly store: NoteStore,
@@ -1453,7 +1465,11 @@ class CellTextItem extends ClientObject {
   preloadContent(text: string): void {
     this.loaded.set("content", text);
   }
-  protected snapshot(props: string[]): Record<string, unknown> {
+  trackNullItem(resolves: () => boolean): void {
+    this.trackNull(resolves);
+  }
+  protected snapshot(props: string[]): Record<string, unknown> | undefined {
+    if (this.loaded.get("isNullObject") === true) return undefined;
     const { sheet, address } = this.where();
     return Object.fromEntries(props.map((p) => [p, p === "content" ? sheet[this.store].get(address) : undefined]));
   }
