@@ -28,12 +28,25 @@ const BYTES_PER_CELL = 120;
 
 export interface ReadOptions {
   payloadBudget?: number;
+  /** What the caller (the pane's host) keeps of this workbook from one read or write to the next. */
+  memory?: WorkbookMemory;
+}
+
+/** What keeps later reads of a workbook at one sync; readWorkbook and applyPlan keep it up to date. */
+export interface WorkbookMemory {
   /**
-   * Where the workbook's notes were last seen (sheet-qualified cells), kept by the caller across
-   * reads and writes: a read asks those cells for their notes in its one batch, and needs no
-   * second sync when that accounts for every note. Kept up to date by readWorkbook and applyPlan.
+   * The cells (sheet-qualified) that held notes at the last read or write: a read asks them for
+   * their notes in its one batch, and needs no second sync when that accounts for every note.
    */
-  notePlaces?: Set<string>;
+  notePlaces: Set<string>;
+  /** The host refused calls on the null object past the last sheet: list the sheets first. */
+  walkRefused: boolean;
+  /** Excel would not list this workbook's merged areas (more than 512): read without them. */
+  mergesRefused: boolean;
+}
+
+export function workbookMemory(): WorkbookMemory {
+  return { notePlaces: new Set(), walkRefused: false, mergesRefused: false };
 }
 
 interface SheetRead {
@@ -54,14 +67,6 @@ function isPayloadError(e: unknown): boolean {
 /** Sheets read in the first batch by walking the tab order; the rest of a longer workbook, by name in a second. */
 export const SHEETS_PER_BATCH = 256;
 
-/** Set once a host refused the tab-order walk; later reads list the sheets first. */
-let walkRefused = false;
-
-/** For tests: forget that a host refused the walk. */
-export function forgetRefusedWalk(): void {
-  walkRefused = false;
-}
-
 type Notes = { content: string; where: { address: string } }[];
 type NoteItems = (Excel.Note | Excel.Comment)[];
 
@@ -76,18 +81,40 @@ type NoteItems = (Excel.Note | Excel.Comment)[];
  * payload limit is read in bands.
  */
 export async function readWorkbook(context: Excel.RequestContext, caps: Capabilities, options: ReadOptions = {}): Promise<Grid[]> {
-  const parts = walkRefused ? await readListed(context, caps, options) : await readWalked(context, caps, options);
+  const memory = options.memory ?? workbookMemory();
+  const parts = await readSomeWay(context, memory.mergesRefused ? { ...caps, mergedAreas: false } : caps, options, memory);
   const notesBySheet = new Map<string, Map<string, string>>();
-  options.notePlaces?.clear();
+  memory.notePlaces.clear();
   for (const n of parts.notes) {
     const q = splitQualified(n.where.address);
     const sheet = q.sheet ?? "";
     const cell = areaAddress(parseArea(q.address));
     if (!notesBySheet.has(sheet)) notesBySheet.set(sheet, new Map());
     notesBySheet.get(sheet)!.set(cell, n.content);
-    options.notePlaces?.add(qualified(sheet, cell));
+    memory.notePlaces.add(qualified(sheet, cell));
   }
   return parts.reads.map((r) => toGrid(r, notesBySheet.get(r.name)));
+}
+
+/** The walk when it can; else the read that lists the sheets first, learning why for next time. */
+async function readSomeWay(context: Excel.RequestContext, caps: Capabilities, options: ReadOptions, memory: WorkbookMemory): Promise<{ reads: SheetRead[]; notes: Notes }> {
+  if (memory.walkRefused) return readListed(context, caps, options);
+  try {
+    return await readWalked(context, caps, memory);
+  } catch (e) {
+    if (isPayloadError(e)) return readListed(context, caps, options, true);
+    if (memory.notePlaces.size) {
+      // a remembered note on a sheet since deleted may be what failed: walk again without them
+      memory.notePlaces.clear();
+      return readSomeWay(context, caps, options, memory);
+    }
+    // more than 512 merged areas, or a host that will not call methods on the null object past
+    // the last sheet: the listed read tells them apart
+    const listed = await readListed(context, caps, options);
+    if (caps.mergedAreas && !listed.mergesRead) memory.mergesRefused = true;
+    else memory.walkRefused = true;
+    return listed;
+  }
 }
 
 /** The notes a plan wrote or took away, and the sheets it deleted, as seen by the next read. */
@@ -125,7 +152,22 @@ function mergeList(m: Excel.RangeAreas | undefined): string[] {
   return m && !m.isNullObject ? m.areas.items.map((r) => areaAddress(parseArea(splitQualified(r.address).address))) : [];
 }
 
-function usedRead(info: { name: string; visibility: SheetVisibility }, used: Excel.Range, merges: Excel.RangeAreas | undefined): SheetRead {
+type SheetInfo = { name: string; visibility: SheetVisibility };
+type UsedRead = { used: Excel.Range; merges?: Excel.RangeAreas };
+
+/** A loaded worksheet's name and visibility. */
+function sheetInfo(ws: Excel.Worksheet): SheetInfo {
+  return { name: ws.name, visibility: VISIBILITY[ws.visibility] ?? "visible" };
+}
+
+/** Queue the read of a sheet's used range: values, formulas, number formats and merged areas. */
+function queueUsed(caps: Capabilities, ws: Excel.Worksheet): UsedRead {
+  const used = ws.getUsedRangeOrNullObject(true);
+  used.load("address,values,formulas,numberFormat");
+  return { used, merges: loadMerges(caps, used) };
+}
+
+function usedRead(info: SheetInfo, { used, merges }: UsedRead): SheetRead {
   return {
     ...info,
     area: used.isNullObject ? undefined : parseArea(splitQualified(used.address).address),
@@ -136,63 +178,44 @@ function usedRead(info: { name: string; visibility: SheetVisibility }, used: Exc
   };
 }
 
-async function readWalked(context: Excel.RequestContext, caps: Capabilities, options: ReadOptions): Promise<{ reads: SheetRead[]; notes: Notes }> {
-  const noteCollection = noteCollectionOf(context, caps);
-  const reads: SheetRead[] = [];
-  try {
-    // getFirst has no …OrNullObject form: it is there (a workbook keeps one sheet) and not nullable
-    const first = context.workbook.worksheets.getFirst();
-    const walk: { ws: Excel.Worksheet; used: Excel.Range; merges?: Excel.RangeAreas }[] = [];
-    let ws = first;
-    for (let i = 0; i < SHEETS_PER_BATCH; i++, ws = ws.getNextOrNullObject()) {
-      ws.load("name,visibility");
-      const used = ws.getUsedRangeOrNullObject(true);
-      used.load("address,values,formulas,numberFormat");
-      walk.push({ ws, used, merges: loadMerges(caps, used) });
-    }
-    const beyond = ws; // the sheet after the walk, if any
-    // the names too, so that a longer workbook needs one more batch, not one per SHEETS_PER_BATCH
-    const sheets = context.workbook.worksheets;
-    sheets.load("items/name,items/visibility");
-    noteCollection?.load("items/content");
-    // the cells that held notes at the last read or write: if they hold them all, their places are known
-    const probes = caps.notes
-      ? [...(options.notePlaces ?? [])].map((address) => {
-          const note = context.workbook.notes.getItemOrNullObject(address);
-          note.load("content");
-          return { address, note };
-        })
-      : [];
-    await context.sync();
-    for (const w of walk) {
-      if (w.ws !== first && w.ws.isNullObject) break;
-      reads.push(usedRead({ name: w.ws.name, visibility: VISIBILITY[w.ws.visibility] ?? "visible" }, w.used, w.merges));
-    }
-    // the second batch, only if needed: the sheets past the walk, and where the notes sit
-    const rest = beyond.isNullObject
-      ? []
-      : sheets.items.slice(reads.length).map((s) => {
-          const info = { name: s.name, visibility: VISIBILITY[s.visibility] ?? ("visible" as SheetVisibility) };
-          const used = sheets.getItem(info.name).getUsedRangeOrNullObject(true);
-          used.load("address,values,formulas,numberFormat");
-          return { info, used, merges: loadMerges(caps, used) };
-        });
-    const noteItems: NoteItems = noteCollection?.items ?? [];
-    const found = probes.filter((p) => !p.note.isNullObject);
-    const placed = found.length === noteItems.length;
-    const notes = placed ? found.map((p) => ({ content: p.note.content, where: { address: p.address } })) : loadNoteLocations(noteItems);
-    if (rest.length || (!placed && notes.length)) await context.sync();
-    for (const r of rest) reads.push(usedRead(r.info, r.used, r.merges));
-    return { reads, notes };
-  } catch (e) {
-    if (isPayloadError(e)) return readListed(context, caps, options, true);
-    // Either more than 512 merged areas, or a host that will not call methods on the null object
-    // past the last sheet; the listed read tells them apart and handles both.
-    const listed = await readListed(context, caps, options);
-    // a remembered note place on a sheet since deleted may be what failed: not the walk's fault
-    if ((listed.mergesRead || !caps.mergedAreas) && !options.notePlaces?.size) walkRefused = true;
-    return listed;
+async function readWalked(context: Excel.RequestContext, caps: Capabilities, memory: WorkbookMemory): Promise<{ reads: SheetRead[]; notes: Notes }> {
+  // getFirst has no …OrNullObject form: it is there (a workbook keeps one sheet) and not nullable
+  const first = context.workbook.worksheets.getFirst();
+  const walk: { ws: Excel.Worksheet; used: UsedRead }[] = [];
+  let ws = first;
+  for (let i = 0; i < SHEETS_PER_BATCH; i++, ws = ws.getNextOrNullObject()) {
+    ws.load("name,visibility");
+    walk.push({ ws, used: queueUsed(caps, ws) });
   }
+  const beyond = ws; // the sheet after the walk, if any
+  // the names too, so that a longer workbook needs one more batch, not one per SHEETS_PER_BATCH
+  const sheets = context.workbook.worksheets;
+  sheets.load("items/name,items/visibility");
+  const noteCollection = noteCollectionOf(context, caps);
+  noteCollection?.load("items/content");
+  // the cells that held notes at the last read or write: if they hold them all, their places are known
+  const probes = caps.notes
+    ? [...memory.notePlaces].map((address) => {
+        const note = context.workbook.notes.getItemOrNullObject(address);
+        note.load("content");
+        return { address, note };
+      })
+    : [];
+  await context.sync();
+  const reads: SheetRead[] = [];
+  for (const w of walk) {
+    if (w.ws !== first && w.ws.isNullObject) break;
+    reads.push(usedRead(sheetInfo(w.ws), w.used));
+  }
+  // the second batch, only if needed: the sheets past the walk, and where the notes sit
+  const rest = beyond.isNullObject ? [] : sheets.items.slice(reads.length).map((s) => ({ info: sheetInfo(s), used: queueUsed(caps, sheets.getItem(s.name)) }));
+  const noteItems: NoteItems = noteCollection?.items ?? [];
+  const found = probes.filter((p) => !p.note.isNullObject);
+  const placed = found.length === noteItems.length;
+  const notes = placed ? found.map((p) => ({ content: p.note.content, where: { address: p.address } })) : loadNoteLocations(noteItems);
+  if (rest.length || (!placed && notes.length)) await context.sync();
+  for (const r of rest) reads.push(usedRead(r.info, r.used));
+  return { reads, notes };
 }
 
 /**
@@ -210,19 +233,15 @@ async function readListed(
   const noteCollection = noteCollectionOf(context, caps);
   noteCollection?.load("items/content");
   await context.sync();
-  const infos = sheets.items.map((ws) => ({ name: ws.name, visibility: VISIBILITY[ws.visibility] ?? ("visible" as SheetVisibility) }));
+  const infos = sheets.items.map(sheetInfo);
   const noteItems: NoteItems = noteCollection?.items ?? [];
   const budget = options.payloadBudget ?? PAYLOAD_BUDGET;
   if (inBands) return { ...(await readInBands(context, caps, infos, noteItems, budget)), mergesRead: caps.mergedAreas };
   try {
-    const perSheet = infos.map((info) => {
-      const used = sheets.getItem(info.name).getUsedRangeOrNullObject(true);
-      used.load("address,values,formulas,numberFormat");
-      return { info, used, merges: loadMerges(caps, used) };
-    });
+    const perSheet = infos.map((info) => ({ info, used: queueUsed(caps, sheets.getItem(info.name)) }));
     const notes = loadNoteLocations(noteItems);
     await context.sync();
-    return { reads: perSheet.map(({ info, used, merges }) => usedRead(info, used, merges)), notes, mergesRead: caps.mergedAreas };
+    return { reads: perSheet.map(({ info, used }) => usedRead(info, used)), notes, mergesRead: caps.mergedAreas };
   } catch (e) {
     if (isPayloadError(e)) return { ...(await readInBands(context, caps, infos, noteItems, budget)), mergesRead: caps.mergedAreas };
     // Excel will not list more than 512 merged areas at once: read on without merges (the
@@ -236,7 +255,7 @@ async function readListed(
 async function readInBands(
   context: Excel.RequestContext,
   caps: Capabilities,
-  infos: { name: string; visibility: SheetVisibility }[],
+  infos: SheetInfo[],
   noteItems: NoteItems,
   budget: number,
 ): Promise<{ reads: SheetRead[]; notes: Notes }> {
@@ -386,7 +405,7 @@ export async function applyPlan(context: Excel.RequestContext, plan: WritePlan, 
     for (const op of batch) applyOp(op);
     await context.sync();
   }
-  if (options.notePlaces) rememberNotePlaces(options.notePlaces, plan.ops);
+  if (options.memory) rememberNotePlaces(options.memory.notePlaces, plan.ops);
 
   function applyOp(op: PlanOp): void {
     switch (op.op) {

@@ -6,7 +6,7 @@
 import { Grid } from "../core/grid";
 import { CellRef } from "../core/finding";
 import { WritePlan } from "../core/plan";
-import { applyPlan, readWorkbook, officeCapabilities, Capabilities } from "../excel";
+import { applyPlan, readWorkbook, officeCapabilities, workbookMemory, Capabilities } from "../excel";
 
 export interface WorkbookHost {
   read(): Promise<Grid[]>;
@@ -19,14 +19,14 @@ export interface WorkbookHost {
 type Run = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
 
 /**
- * `run` is Excel.run; tests pass the fake host's. The host remembers where the workbook's notes
- * are between its reads and writes, so that a read needs no second sync to find them.
+ * `run` is Excel.run; tests pass the fake host's. The host keeps a memory of the workbook between
+ * its reads and writes (where the notes are, what the host refused), so that a read stays at one sync.
  */
 export function officeHost(caps: Capabilities = officeCapabilities(), run: Run = (batch) => Excel.run(batch)): WorkbookHost {
-  const notePlaces = new Set<string>();
+  const memory = workbookMemory();
   return {
-    read: () => run((ctx) => readWorkbook(ctx, caps, { notePlaces })),
-    apply: (plan) => run((ctx) => applyPlan(ctx, plan, caps, { notePlaces })),
+    read: () => run((ctx) => readWorkbook(ctx, caps, { memory })),
+    apply: (plan) => run((ctx) => applyPlan(ctx, plan, caps, { memory })),
     select: (cell) =>
       run(async (ctx) => {
         const ws = ctx.workbook.worksheets.getItem(cell.sheet);

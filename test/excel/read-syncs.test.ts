@@ -16,7 +16,8 @@ import { FakeWorkbook } from "../fake-excel/model";
 import { SAMPLE } from "../fixtures/sample";
 
 const caps = office.detectCapabilities(() => true);
-const read = (h: FakeExcelHost, c = caps) => h.run<Grid[]>((ctx: FakeRequestContext) => office.readWorkbook(ctx as unknown as Excel.RequestContext, c));
+const read = (h: FakeExcelHost, c = caps, memory?: office.WorkbookMemory) =>
+  h.run<Grid[]>((ctx: FakeRequestContext) => office.readWorkbook(ctx as unknown as Excel.RequestContext, c, { memory }));
 
 async function sample(options: HostOptions = {}): Promise<FakeExcelHost> {
   return new FakeExcelHost(workbookFromGrids(readGrids(await loadWorkbook(fs.readFileSync(SAMPLE)))), options);
@@ -37,8 +38,6 @@ function manySheets(n: number, options: HostOptions = {}): FakeExcelHost {
   }
   return new FakeExcelHost(wb, options);
 }
-
-afterEach(() => office.forgetRefusedWalk());
 
 it("reads the sample workbook in one sync, every sheet in tab order", async () => {
   const host = await sample();
@@ -76,11 +75,38 @@ it("a host that refuses calls on a null object reads the same grids, and is reme
   const lenient = await sample();
   const expected = await read(lenient);
   const strict = await sample({ nullObjectMethods: "throw" });
-  expect(await read(strict)).toEqual(expected);
+  const memory = office.workbookMemory();
+  expect(await read(strict, caps, memory)).toEqual(expected);
   expect(strict.syncCount).toBe(3); // the refused walk, the sheet list, the ranges
+  expect(memory.walkRefused).toBe(true);
   strict.resetCounters();
-  expect(await read(strict)).toEqual(expected);
+  expect(await read(strict, caps, memory)).toEqual(expected);
   expect(strict.syncCount).toBe(2);
+
+  // with remembered note places, the first failure could be theirs: one more walk without them
+  const seeded = { ...office.workbookMemory(), notePlaces: new Set(["'已删除'!A1"]) };
+  const again = await sample({ nullObjectMethods: "throw" });
+  expect(await read(again, caps, seeded)).toEqual(expected);
+  expect(again.syncCount).toBe(4);
+  expect([seeded.walkRefused, [...seeded.notePlaces]]).toEqual([true, []]);
+});
+
+it("over 512 merged areas Excel lists none: read without them, and the next read walks without asking", async () => {
+  const host = manySheets(3);
+  const s = host.workbook.sheet("表2")!;
+  for (let r = 0; r < 600; r++) {
+    s.touch(10 + r, 0).value = r;
+    s.merge({ top: 10 + r, bottom: 10 + r, left: 0, right: 1 });
+  }
+  const memory = office.workbookMemory();
+  const grids = await read(host, caps, memory);
+  expect(grids.map((g) => g.sheet)).toEqual(["表1", "表2", "表3"]);
+  expect(grids[1].cells[609][0].value).toBe(599);
+  expect(grids.every((g) => g.merges.length === 0)).toBe(true);
+  expect([memory.mergesRefused, memory.walkRefused]).toEqual([true, false]);
+  host.resetCounters();
+  expect(await read(host, caps, memory)).toEqual(grids);
+  expect(host.syncCount).toBe(1);
 });
 
 it("Office 2019 (ExcelApi 1.7): no merges or notes to ask for, still one sync", async () => {
