@@ -4,11 +4,14 @@
  */
 import { checkAndMark } from "../core/workflows";
 import { REPORT_SHEET } from "../core/locate";
-import { officeHost } from "../taskpane/host";
+import { WorkbookHost, officeHost } from "../taskpane/host";
+
+/** One host while the command runtime lives, so what it learns of the workbook serves the next click. */
+let shared: WorkbookHost | undefined;
 
 export async function runCheck(event: Office.AddinCommands.Event): Promise<void> {
   try {
-    const host = officeHost();
+    const host = (shared ??= officeHost());
     const { plan } = checkAndMark(await host.read());
     await host.apply(plan);
     await host.select({ sheet: REPORT_SHEET, address: "A2" });
