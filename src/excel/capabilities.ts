@@ -15,6 +15,8 @@ export interface Capabilities {
   mergedAreas: boolean;
   /** legacy notes (1.18) */
   notes: boolean;
+  /** Application.suspendScreenUpdatingUntilNextSync (1.9) */
+  suspendScreen: boolean;
 }
 
 export type IsSetSupported = (name: string, version: string) => boolean;
@@ -29,6 +31,7 @@ export function detectCapabilities(isSetSupported: IsSetSupported): Capabilities
     comments: has("1.10"),
     mergedAreas: has("1.13"),
     notes: has("1.18"),
+    suspendScreen: has("1.9"),
   };
 }
 

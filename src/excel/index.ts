@@ -28,6 +28,8 @@ const BYTES_PER_CELL = 120;
 
 export interface ReadOptions {
   payloadBudget?: number;
+  /** How long one sync may take before the read or write gives up (SYNC_TIMEOUT_MS). */
+  syncTimeoutMs?: number;
   /** What the caller (the pane's host) keeps of this workbook from one read or write to the next. */
   memory?: WorkbookMemory;
 }
@@ -57,6 +59,34 @@ interface SheetRead {
   formulas: unknown[][];
   formats: unknown[][];
   merges: string[];
+}
+
+/**
+ * Excel on the web can leave a sync unanswered for good (no timeout, no error), e.g. while it is
+ * busy with a large workbook's first calculation: past this, the step fails with a message.
+ */
+export const SYNC_TIMEOUT_MS = 120_000;
+
+/** A sync that Excel did not answer in time; the step may be tried again once Excel is idle. */
+export class ExcelNotResponding extends Error {
+  constructor(readonly seconds: number) {
+    super(`Excel did not answer within ${seconds} s`);
+    this.name = "ExcelNotResponding";
+  }
+}
+
+/** context.sync() with the watchdog. */
+async function sync(context: Excel.RequestContext, options: ReadOptions): Promise<void> {
+  const ms = options.syncTimeoutMs ?? SYNC_TIMEOUT_MS;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const watchdog = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new ExcelNotResponding(Math.round(ms / 1000))), ms);
+  });
+  try {
+    await Promise.race([context.sync(), watchdog]);
+  } finally {
+    clearTimeout(timer);
+  }
 }
 
 function isPayloadError(e: unknown): boolean {
@@ -100,8 +130,9 @@ export async function readWorkbook(context: Excel.RequestContext, caps: Capabili
 async function readSomeWay(context: Excel.RequestContext, caps: Capabilities, options: ReadOptions, memory: WorkbookMemory): Promise<{ reads: SheetRead[]; notes: Notes }> {
   if (memory.walkRefused) return readListed(context, caps, options);
   try {
-    return await readWalked(context, caps, memory);
+    return await readWalked(context, caps, options, memory);
   } catch (e) {
+    if (e instanceof ExcelNotResponding) throw e;
     if (isPayloadError(e)) return readListed(context, caps, options, true);
     if (memory.notePlaces.size) {
       // a remembered note on a sheet since deleted may be what failed: walk again without them
@@ -178,7 +209,7 @@ function usedRead(info: SheetInfo, { used, merges }: UsedRead): SheetRead {
   };
 }
 
-async function readWalked(context: Excel.RequestContext, caps: Capabilities, memory: WorkbookMemory): Promise<{ reads: SheetRead[]; notes: Notes }> {
+async function readWalked(context: Excel.RequestContext, caps: Capabilities, options: ReadOptions, memory: WorkbookMemory): Promise<{ reads: SheetRead[]; notes: Notes }> {
   // getFirst has no …OrNullObject form: it is there (a workbook keeps one sheet) and not nullable
   const first = context.workbook.worksheets.getFirst();
   const walk: { ws: Excel.Worksheet; used: UsedRead }[] = [];
@@ -201,7 +232,7 @@ async function readWalked(context: Excel.RequestContext, caps: Capabilities, mem
         return { address, note };
       })
     : [];
-  await context.sync();
+  await sync(context, options);
   const reads: SheetRead[] = [];
   for (const w of walk) {
     if (w.ws !== first && w.ws.isNullObject) break;
@@ -213,7 +244,7 @@ async function readWalked(context: Excel.RequestContext, caps: Capabilities, mem
   const found = probes.filter((p) => !p.note.isNullObject);
   const placed = found.length === noteItems.length;
   const notes = placed ? found.map((p) => ({ content: p.note.content, where: { address: p.address } })) : loadNoteLocations(noteItems);
-  if (rest.length || (!placed && notes.length)) await context.sync();
+  if (rest.length || (!placed && notes.length)) await sync(context, options);
   for (const r of rest) reads.push(usedRead(r.info, r.used));
   return { reads, notes };
 }
@@ -232,18 +263,18 @@ async function readListed(
   sheets.load("items/name,items/visibility");
   const noteCollection = noteCollectionOf(context, caps);
   noteCollection?.load("items/content");
-  await context.sync();
+  await sync(context, options);
   const infos = sheets.items.map(sheetInfo);
   const noteItems: NoteItems = noteCollection?.items ?? [];
-  const budget = options.payloadBudget ?? PAYLOAD_BUDGET;
-  if (inBands) return { ...(await readInBands(context, caps, infos, noteItems, budget)), mergesRead: caps.mergedAreas };
+  if (inBands) return { ...(await readInBands(context, caps, infos, noteItems, options)), mergesRead: caps.mergedAreas };
   try {
     const perSheet = infos.map((info) => ({ info, used: queueUsed(caps, sheets.getItem(info.name)) }));
     const notes = loadNoteLocations(noteItems);
-    await context.sync();
+    await sync(context, options);
     return { reads: perSheet.map(({ info, used }) => usedRead(info, used)), notes, mergesRead: caps.mergedAreas };
   } catch (e) {
-    if (isPayloadError(e)) return { ...(await readInBands(context, caps, infos, noteItems, budget)), mergesRead: caps.mergedAreas };
+    if (e instanceof ExcelNotResponding) throw e;
+    if (isPayloadError(e)) return { ...(await readInBands(context, caps, infos, noteItems, options)), mergesRead: caps.mergedAreas };
     // Excel will not list more than 512 merged areas at once: read on without merges (the
     // locator then matches headers without them), rather than not at all
     if (caps.mergedAreas) return { ...(await readListed(context, { ...caps, mergedAreas: false }, options)), mergesRead: false };
@@ -257,8 +288,9 @@ async function readInBands(
   caps: Capabilities,
   infos: SheetInfo[],
   noteItems: NoteItems,
-  budget: number,
+  options: ReadOptions,
 ): Promise<{ reads: SheetRead[]; notes: Notes }> {
+  const budget = options.payloadBudget ?? PAYLOAD_BUDGET;
   const sheets = context.workbook.worksheets;
   const geometry = infos.map((info) => {
     const used = sheets.getItem(info.name).getUsedRangeOrNullObject(true);
@@ -266,7 +298,7 @@ async function readInBands(
     return { info, used, merges: loadMerges(caps, used) };
   });
   const notes = loadNoteLocations(noteItems);
-  await context.sync();
+  await sync(context, options);
   const reads: SheetRead[] = geometry.map(({ info, used, merges }) => ({
     ...info,
     area: used.isNullObject ? undefined : parseArea(splitQualified(used.address).address),
@@ -281,7 +313,7 @@ async function readInBands(
   let bytes = 0;
   const flush = async () => {
     if (!batch.length) return;
-    await context.sync();
+    await sync(context, options);
     for (const b of batch) {
       b.read.values.push(...b.range.values);
       b.read.formulas.push(...b.range.formulas);
@@ -402,8 +434,11 @@ export async function applyPlan(context: Excel.RequestContext, plan: WritePlan, 
   };
 
   for (const batch of batchOps(plan.ops, options.payloadBudget)) {
+    // no repainting while thousands of cells change; calculation is left alone (formulas written
+    // here must show their results)
+    if (caps.suspendScreen) context.workbook.application.suspendScreenUpdatingUntilNextSync();
     for (const op of batch) applyOp(op);
-    await context.sync();
+    await sync(context, options);
   }
   if (options.memory) rememberNotePlaces(options.memory.notePlaces, plan.ops);
 

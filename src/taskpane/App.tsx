@@ -6,6 +6,7 @@ import {
   Field,
   Input,
   MessageBar,
+  MessageBarActions,
   MessageBarBody,
   Spinner,
   Switch,
@@ -30,6 +31,7 @@ import { isOwnSheet } from "../core/locate";
 import { ScoreResult } from "../core/score";
 import { Locale, MessageKey, translate } from "./i18n";
 import { WorkbookHost } from "./host";
+import { ExcelNotResponding } from "../excel";
 
 export type View = "templates" | "check" | "score" | "narrative";
 
@@ -62,7 +64,11 @@ function SeverityBadge({ severity, t, className }: { severity: Severity; t: T; c
   );
 }
 
-type Status = { kind: "idle" } | { kind: "busy"; text: string } | { kind: "done"; text: string } | { kind: "error"; text: string };
+type Status =
+  | { kind: "idle" }
+  | { kind: "busy"; text: string }
+  | { kind: "done"; text: string }
+  | { kind: "error"; text: string; retry?: { label: string; run: () => void } };
 
 export function App(props: { host: WorkbookHost; initialView?: View; initialLocale: Locale }) {
   const styles = useStyles();
@@ -107,6 +113,11 @@ function StatusLine({ status }: { status: Status }) {
     return (
       <MessageBar intent="error">
         <MessageBarBody>{status.text}</MessageBarBody>
+        {status.retry && (
+          <MessageBarActions>
+            <Button onClick={status.retry.run}>{status.retry.label}</Button>
+          </MessageBarActions>
+        )}
       </MessageBar>
     );
   return null;
@@ -115,13 +126,18 @@ function StatusLine({ status }: { status: Status }) {
 /** Run a step with progress shown and any failure surfaced to the user with its message. */
 function useTask(t: T) {
   const [status, setStatus] = React.useState<Status>({ kind: "idle" });
-  const run = async (busy: string, task: () => Promise<string | void>) => {
+  const run = async (busy: string, task: () => Promise<string | void>): Promise<void> => {
     setStatus({ kind: "busy", text: busy });
     try {
       const done = await task();
       setStatus(done ? { kind: "done", text: done } : { kind: "idle" });
     } catch (e) {
-      setStatus({ kind: "error", text: t("failed", { message: (e as Error).message }) });
+      // Excel (on the web, mostly) left a request unanswered: say so, and offer the step again
+      if (e instanceof ExcelNotResponding) {
+        setStatus({ kind: "error", text: t("notResponding", { seconds: e.seconds }), retry: { label: t("retry"), run: () => void run(busy, task) } });
+      } else {
+        setStatus({ kind: "error", text: t("failed", { message: (e as Error).message }) });
+      }
     }
   };
   return { status, run, busy: status.kind === "busy" };

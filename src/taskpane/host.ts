@@ -22,7 +22,8 @@ type Run = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<
  * `run` is Excel.run; tests pass the fake host's. The host keeps a memory of the workbook between
  * its reads and writes (where the notes are, what the host refused), so that a read stays at one sync.
  */
-export function officeHost(caps: Capabilities = officeCapabilities(), run: Run = (batch) => Excel.run(batch)): WorkbookHost {
+// a click while the user is typing in a cell waits for the edit to end instead of failing
+export function officeHost(caps: Capabilities = officeCapabilities(), run: Run = (batch) => Excel.run({ delayForCellEdit: true }, batch)): WorkbookHost {
   const memory = workbookMemory();
   return {
     read: () => run((ctx) => readWorkbook(ctx, caps, { memory })),

@@ -60,6 +60,8 @@ export const MESSAGES = {
     notText: "不是文本文件（.doc 请先另存为 .docx）",
     textChecked: "已核对 {n} 段：错误 {errors} · 尾差 {tails} · 警告 {warnings}",
     failed: "操作失败：{message}",
+    notResponding: "Excel 在 {seconds} 秒内没有回应（Excel 网页版在大型工作簿初次计算时可能如此）。请等 Excel 空闲后重试。",
+    retry: "重试",
     language: "English",
   },
   "en-US": {
@@ -122,6 +124,8 @@ export const MESSAGES = {
     notText: "not a text file (save a .doc as .docx first)",
     textChecked: "{n} paragraphs checked: errors {errors} · tails {tails} · warnings {warnings}",
     failed: "Failed: {message}",
+    notResponding: "Excel did not answer within {seconds} seconds (Excel on the web can, while it first calculates a large workbook). Try again once Excel is idle.",
+    retry: "Try again",
     language: "中文",
   },
 } as const;

@@ -75,8 +75,9 @@ afterAll(async () => {
   await new Promise((r) => server?.close(r));
 });
 
-async function openPane(query: string): Promise<Page> {
+async function openPane(query: string, before?: (page: Page) => Promise<void>): Promise<Page> {
   const page = await browser.newPage({ viewport: { width: 420, height: 900 } });
+  await before?.(page);
   const shim = fs.readFileSync(SHIM, "utf8");
   await page.route("https://appsforoffice.microsoft.com/**", (route) => route.fulfill({ status: 200, contentType: "text/javascript", body: shim }));
   const errors: string[] = [];
@@ -222,5 +223,26 @@ it("决算说明: drafts onto a new sheet, and shows each pasted paragraph with 
   await page.getByText("已核对 1 段：错误 1 · 尾差 0 · 警告 0").waitFor();
   await page.getByTestId("narrative-file").setInputFiles({ name: "旧.doc", mimeType: "application/msword", buffer: Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0]), Buffer.alloc(64)]) });
   await page.getByText("操作失败：旧.doc：不是文本文件（.doc 请先另存为 .docx）").waitFor();
+  await page.close();
+});
+
+it("when Excel does not answer, the pane says so after the timeout and 重试 does the step again", async () => {
+  // the page's clock is ours, so the two-minute watchdog can be run forward
+  const page = await openPane("?view=check", (p) => p.clock.install());
+  await page.evaluate((g) => window.__fake.load(g), readGrids(seedWorkbook("sheets")));
+  await page.evaluate(() => void (window.__fake.host.hangSyncs = 1));
+  await page.getByRole("button", { name: "一键校验" }).click();
+  await page.getByText("正在校验…").waitFor();
+  await page.clock.fastForward(121_000);
+  await page.getByText(/^Excel 在 120 秒内没有回应/).waitFor();
+  await page.screenshot({ path: path.join(OUT, "not-responding.png"), fullPage: true });
+  expect(await page.evaluate(() => window.__fake.state().some((s) => s.name === "校验报告"))).toBe(false);
+  // keyboard: the retry button is reachable and works
+  await page.getByRole("button", { name: "重试" }).focus();
+  await page.keyboard.press("Enter");
+  const summary = page.getByTestId("summary");
+  await summary.waitFor();
+  expect(await summary.textContent()).toBe("找到 9 张表 · 错误 0 · 尾差 11 · 警告 1");
+  expect(await page.evaluate(() => window.__fake.state().some((s) => s.name === "校验报告"))).toBe(true);
   await page.close();
 });

@@ -169,3 +169,41 @@ describe("the pane remembers where the notes are", () => {
     expect(host.syncCount).toBe(1);
   });
 });
+
+describe("when Excel does not answer", () => {
+  it("a sync left unanswered fails the read after the timeout with ExcelNotResponding, and the next read works", async () => {
+    const host = await sample();
+    const expected = await read(host);
+    host.hangSyncs = 1;
+    const memory = office.workbookMemory();
+    const hung = host.run((ctx: FakeRequestContext) => office.readWorkbook(ctx as unknown as Excel.RequestContext, caps, { memory, syncTimeoutMs: 50 }));
+    await expect(hung).rejects.toBeInstanceOf(office.ExcelNotResponding);
+    // not taken for a host that refuses the walk
+    expect(memory.walkRefused).toBe(false);
+    host.resetCounters();
+    expect(await read(host, caps, memory)).toEqual(expected);
+    expect(host.syncCount).toBe(1);
+  });
+
+  it("a write left unanswered fails the same way", async () => {
+    const host = await sample();
+    host.hangSyncs = 1;
+    const plan = { ops: [{ op: "addSheet" as const, sheet: "新表" }] };
+    await expect(host.run((ctx: FakeRequestContext) => office.applyPlan(ctx as unknown as Excel.RequestContext, plan, caps, { syncTimeoutMs: 50 }))).rejects.toThrow(
+      "Excel did not answer within 0 s",
+    );
+  });
+});
+
+it("the pane's host waits out a cell edit (delayForCellEdit) and writes with screen updating suspended where Excel can (1.9)", async () => {
+  const g = globalThis as unknown as Record<string, unknown>;
+  for (const [api, suspended] of [["1.18", 1], ["1.7", 0]] as const) {
+    const host = await sample({ apiVersion: api });
+    g.Excel = host.excelNamespace();
+    const pane = officeHost(office.detectCapabilities((n, v) => host.isSetSupported(n, v)));
+    await pane.apply(checkAndMark(await pane.read()).plan);
+    expect(host.runOptions).toEqual([{ delayForCellEdit: true }, { delayForCellEdit: true }]);
+    expect(host.screenSuspensions).toBe(suspended);
+  }
+  delete g.Excel;
+});

@@ -70,6 +70,12 @@ export class FakeExcelHost {
   readonly payloadLimit: number;
   readonly nullObjectMethods: "propagate" | "throw";
   syncs: SyncRecord[] = [];
+  /** Syncs still to leave unanswered, as Excel on the web can when busy: they never settle. */
+  hangSyncs = 0;
+  /** Batches that suspended screen updating. */
+  screenSuspensions = 0;
+  /** The options each Excel.run was given (undefined: none). */
+  runOptions: (Record<string, unknown> | undefined)[] = [];
 
   constructor(workbook = new FakeWorkbook(), options: HostOptions = {}) {
     this.workbook = workbook;
@@ -105,6 +111,7 @@ export class FakeExcelHost {
   /** Excel.run(batch) and Excel.run(options, batch). */
   run = async <T>(a: unknown, b?: unknown): Promise<T> => {
     const batch = (typeof a === "function" ? a : b) as (ctx: FakeRequestContext) => Promise<T>;
+    this.runOptions.push(typeof a === "function" ? undefined : (a as Record<string, unknown>));
     const ctx = new FakeRequestContext(this);
     const result = await batch(ctx);
     if (ctx.pendingCount > 0) {
@@ -164,6 +171,10 @@ export class FakeRequestContext {
     const requestBytes = commands.reduce((s, c) => s + c.bytes, 0);
     const record: SyncRecord = { commands: commands.length, requestBytes, responseBytes: 0 };
     this.host.syncs.push(record);
+    if (this.host.hangSyncs > 0) {
+      this.host.hangSyncs--;
+      return new Promise<void>(() => undefined);
+    }
     // a real round trip is asynchronous: nothing the batch queued is visible before this point
     await Promise.resolve();
     if (requestBytes > this.host.payloadLimit) {
@@ -281,7 +292,9 @@ class ApplicationProxy extends ClientObject {
   }
   suspendScreenUpdatingUntilNextSync(): void {
     this.host.requires("1.9", "suspendScreenUpdatingUntilNextSync");
-    this.context.enqueue(10, () => undefined);
+    this.context.enqueue(10, () => {
+      this.host.screenSuspensions++;
+    });
   }
   protected snapshot(): Record<string, unknown> {
     return {};
