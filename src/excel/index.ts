@@ -26,7 +26,8 @@ export const PAYLOAD_BUDGET = 4 * 1024 * 1024;
 /** bytes a cell costs in a read of values, formulas and number formats (CJK text is 3 bytes a character) */
 const BYTES_PER_CELL = 120;
 
-export interface ReadOptions {
+/** Options of readWorkbook and applyPlan. */
+export interface AdapterOptions {
   payloadBudget?: number;
   /** How long one sync may take before the read or write gives up (SYNC_TIMEOUT_MS). */
   syncTimeoutMs?: number;
@@ -76,7 +77,7 @@ export class ExcelNotResponding extends Error {
 }
 
 /** context.sync() with the watchdog. */
-async function sync(context: Excel.RequestContext, options: ReadOptions): Promise<void> {
+async function sync(context: Excel.RequestContext, options: AdapterOptions): Promise<void> {
   const ms = options.syncTimeoutMs ?? SYNC_TIMEOUT_MS;
   let timer: ReturnType<typeof setTimeout> | undefined;
   const watchdog = new Promise<never>((_, reject) => {
@@ -104,13 +105,13 @@ type NoteItems = (Excel.Note | Excel.Comment)[];
  * Every used range with values, formulas, number formats, merged areas and notes. One sync: the
  * batch walks the sheets in tab order (getFirst, then getNextOrNullObject), so it can ask for
  * every used range without knowing the sheet names. A second sync only when the workbook holds
- * notes whose places are not known from options.notePlaces (a note tells its cell only through
+ * notes whose places are not known from options.memory (a note tells its cell only through
  * a call on the note itself), or more than SHEETS_PER_BATCH sheets (the rest are read by the names
  * the first batch listed). Fallbacks: a host that refuses calls on the null object past the last
  * sheet is read the older way (the sheet list, then everything); a response over the web's
  * payload limit is read in bands.
  */
-export async function readWorkbook(context: Excel.RequestContext, caps: Capabilities, options: ReadOptions = {}): Promise<Grid[]> {
+export async function readWorkbook(context: Excel.RequestContext, caps: Capabilities, options: AdapterOptions = {}): Promise<Grid[]> {
   const memory = options.memory ?? workbookMemory();
   const parts = await readSomeWay(context, memory.mergesRefused ? { ...caps, mergedAreas: false } : caps, options, memory);
   const notesBySheet = new Map<string, Map<string, string>>();
@@ -127,7 +128,7 @@ export async function readWorkbook(context: Excel.RequestContext, caps: Capabili
 }
 
 /** The walk when it can; else the read that lists the sheets first, learning why for next time. */
-async function readSomeWay(context: Excel.RequestContext, caps: Capabilities, options: ReadOptions, memory: WorkbookMemory): Promise<{ reads: SheetRead[]; notes: Notes }> {
+async function readSomeWay(context: Excel.RequestContext, caps: Capabilities, options: AdapterOptions, memory: WorkbookMemory): Promise<{ reads: SheetRead[]; notes: Notes }> {
   if (memory.walkRefused) return readListed(context, caps, options);
   try {
     return await readWalked(context, caps, options, memory);
@@ -209,7 +210,7 @@ function usedRead(info: SheetInfo, { used, merges }: UsedRead): SheetRead {
   };
 }
 
-async function readWalked(context: Excel.RequestContext, caps: Capabilities, options: ReadOptions, memory: WorkbookMemory): Promise<{ reads: SheetRead[]; notes: Notes }> {
+async function readWalked(context: Excel.RequestContext, caps: Capabilities, options: AdapterOptions, memory: WorkbookMemory): Promise<{ reads: SheetRead[]; notes: Notes }> {
   // getFirst has no …OrNullObject form: it is there (a workbook keeps one sheet) and not nullable
   const first = context.workbook.worksheets.getFirst();
   const walk: { ws: Excel.Worksheet; used: UsedRead }[] = [];
@@ -256,7 +257,7 @@ async function readWalked(context: Excel.RequestContext, caps: Capabilities, opt
 async function readListed(
   context: Excel.RequestContext,
   caps: Capabilities,
-  options: ReadOptions,
+  options: AdapterOptions,
   inBands = false,
 ): Promise<{ reads: SheetRead[]; notes: Notes; mergesRead: boolean }> {
   const sheets = context.workbook.worksheets;
@@ -288,7 +289,7 @@ async function readInBands(
   caps: Capabilities,
   infos: SheetInfo[],
   noteItems: NoteItems,
-  options: ReadOptions,
+  options: AdapterOptions,
 ): Promise<{ reads: SheetRead[]; notes: Notes }> {
   const budget = options.payloadBudget ?? PAYLOAD_BUDGET;
   const sheets = context.workbook.worksheets;
@@ -424,7 +425,7 @@ export function batchOps(ops: PlanOp[], budget = PAYLOAD_BUDGET): PlanOp[][] {
   return batches;
 }
 
-export async function applyPlan(context: Excel.RequestContext, plan: WritePlan, caps: Capabilities, options: ReadOptions = {}): Promise<void> {
+export async function applyPlan(context: Excel.RequestContext, plan: WritePlan, caps: Capabilities, options: AdapterOptions = {}): Promise<void> {
   const sheets = context.workbook.worksheets;
   const ws = (name: string) => sheets.getItem(name);
   // multi-area ranges where available, one range per address otherwise
