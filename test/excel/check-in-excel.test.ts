@@ -7,18 +7,12 @@ import * as fs from "fs";
 import { Grid } from "../../src/core/grid";
 import { checkAndMark, clearMarks } from "../../src/core/workflows";
 import * as office from "../../src/excel";
-import { WorkbookHost, officeHost } from "../../src/taskpane/host";
 import { applyPlan, loadWorkbook, readGrids, saveWorkbook } from "../../src/xlsx";
 import { workbookFromGrids } from "../fake-excel/browser-workbook";
 import { FakeExcelHost, FakeRequestContext } from "../fake-excel/host";
+import { paneHost } from "../fake-excel/pane-host";
 import { fakeState, xlsxState } from "../contract/state";
 import { SAMPLE } from "../fixtures/sample";
-
-/** The task pane's host, over the fake instead of Office. */
-function fakeHost(host: FakeExcelHost): WorkbookHost {
-  const caps = office.detectCapabilities((n, v) => host.isSetSupported(n, v));
-  return officeHost(caps, (batch) => host.run((c: FakeRequestContext) => batch(c as unknown as Excel.RequestContext)));
-}
 
 async function accountantsWorkbook(apiVersion = "1.18"): Promise<FakeExcelHost> {
   const host = new FakeExcelHost(workbookFromGrids(readGrids(await loadWorkbook(fs.readFileSync(SAMPLE)))), { apiVersion });
@@ -36,7 +30,7 @@ const marks = (state: ReturnType<typeof fakeState>) =>
 it("costs three syncs with a note in the workbook (two without), marks what the CLI marks, and 清除标记 restores every touched cell", async () => {
   const host = await accountantsWorkbook();
   const before = fakeState(host.workbook);
-  const pane = fakeHost(host);
+  const pane = paneHost(host);
 
   host.resetCounters();
   const { plan } = checkAndMark(await pane.read());
@@ -58,7 +52,7 @@ it("costs three syncs with a note in the workbook (two without), marks what the 
 
 it("on Office 2019 (ExcelApi 1.7) marks in two syncs (one to read, one to write) and clearing takes the marks off", async () => {
   const host = await accountantsWorkbook("1.7");
-  const pane = fakeHost(host);
+  const pane = paneHost(host);
   host.resetCounters();
   await pane.apply(checkAndMark(await pane.read()).plan);
   expect(host.syncCount).toBe(2);

@@ -12,6 +12,7 @@ import { officeHost } from "../../src/taskpane/host";
 import { loadWorkbook, readGrids } from "../../src/xlsx";
 import { workbookFromGrids } from "../fake-excel/browser-workbook";
 import { FakeExcelHost, FakeRequestContext, HostOptions } from "../fake-excel/host";
+import { paneHost } from "../fake-excel/pane-host";
 import { FakeWorkbook } from "../fake-excel/model";
 import { SAMPLE } from "../fixtures/sample";
 
@@ -117,17 +118,15 @@ it("Office 2019 (ExcelApi 1.7): no merges or notes to ask for, still one sync", 
 });
 
 describe("the pane remembers where the notes are", () => {
-  const paneOver = (host: FakeExcelHost) =>
-    officeHost(office.detectCapabilities((n, v) => host.isSetSupported(n, v)), (batch) => host.run((c: FakeRequestContext) => batch(c as unknown as Excel.RequestContext)));
   const notesOf = (grids: Grid[]) =>
     grids.flatMap((g) => g.cells.flatMap((row, i) => row.flatMap((c, j) => (c.note ? [`${g.sheet}!${i},${j}:${c.note}`] : [])))).sort();
 
   it("the first read finds the notes in two syncs; after marking and clearing, each read takes one, with the notes a fresh read sees", async () => {
     const host = await sample();
     host.workbook.sheet("表5")!.notes.set("D18", "已与财务科核对");
-    const pane = paneOver(host);
+    const pane = paneHost(host);
     const fresh = async () => {
-      const other = paneOver(host);
+      const other = paneHost(host);
       const before = host.syncCount;
       const g = await other.read();
       host.syncs.length = before; // a look from outside the pane, not counted
@@ -152,7 +151,7 @@ describe("the pane remembers where the notes are", () => {
 
   it("a note added or moved behind the pane's back costs the second sync again, and is found", async () => {
     const host = await sample();
-    const pane = paneOver(host);
+    const pane = paneHost(host);
     await pane.apply(checkAndMark(await pane.read()).plan);
     host.workbook.sheet("表3")!.notes.set("B2", "手工加的");
     host.resetCounters();
