@@ -5,6 +5,7 @@
  */
 import { areaAddress, areaSize, columnIndex, parseArea, qualified, splitQualified } from "../core/address";
 import { Cell, CellValue, Grid, SheetVisibility } from "../core/grid";
+import { CellRef } from "../core/finding";
 import { PlanOp, WritePlan, ledgerSheet } from "../core/plan";
 import { Capabilities } from "./capabilities";
 
@@ -363,6 +364,22 @@ function toGrid(r: SheetRead, notes: Map<string, string> | undefined): Grid {
     if (cell) cell.note = text;
   }
   return grid;
+}
+
+/** Go to a cell (the findings list's click), under the same watchdog as reads and writes. */
+export async function selectCell(context: Excel.RequestContext, cell: CellRef, options: AdapterOptions = {}): Promise<void> {
+  const ws = context.workbook.worksheets.getItem(cell.sheet);
+  ws.activate();
+  ws.getRange(cell.address).select();
+  await sync(context, options);
+}
+
+/** The name of the sheet the user is on. */
+export async function activeSheetName(context: Excel.RequestContext, options: AdapterOptions = {}): Promise<string> {
+  const ws = context.workbook.worksheets.getActiveWorksheet();
+  ws.load("name");
+  await sync(context, options);
+  return ws.name;
 }
 
 /** Excel's column width in points for a width in characters of the default font. */

@@ -6,7 +6,7 @@
 import { Grid } from "../core/grid";
 import { CellRef } from "../core/finding";
 import { WritePlan } from "../core/plan";
-import { applyPlan, readWorkbook, officeCapabilities, workbookMemory, Capabilities } from "../excel";
+import { activeSheetName, applyPlan, readWorkbook, officeCapabilities, selectCell, workbookMemory, Capabilities } from "../excel";
 
 export interface WorkbookHost {
   read(): Promise<Grid[]>;
@@ -19,28 +19,16 @@ export interface WorkbookHost {
 type Run = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
 
 /**
- * `run` is Excel.run; tests pass the fake host's. The host keeps a memory of the workbook between
- * its reads and writes (where the notes are, what the host refused), so that a read stays at one sync.
+ * `run` is Excel.run (a click while the user is typing in a cell waits for the edit to end instead
+ * of failing); tests pass the fake host's. The host keeps a memory of the workbook between its reads
+ * and writes (where the notes are, what the host refused), so that a read stays at one sync.
  */
-// a click while the user is typing in a cell waits for the edit to end instead of failing
 export function officeHost(caps: Capabilities = officeCapabilities(), run: Run = (batch) => Excel.run({ delayForCellEdit: true }, batch)): WorkbookHost {
   const memory = workbookMemory();
   return {
     read: () => run((ctx) => readWorkbook(ctx, caps, { memory })),
     apply: (plan) => run((ctx) => applyPlan(ctx, plan, caps, { memory })),
-    select: (cell) =>
-      run(async (ctx) => {
-        const ws = ctx.workbook.worksheets.getItem(cell.sheet);
-        ws.activate();
-        ws.getRange(cell.address).select();
-        await ctx.sync();
-      }),
-    activeSheet: () =>
-      run(async (ctx) => {
-        const ws = ctx.workbook.worksheets.getActiveWorksheet();
-        ws.load("name");
-        await ctx.sync();
-        return ws.name;
-      }),
+    select: (cell) => run((ctx) => selectCell(ctx, cell)),
+    activeSheet: () => run((ctx) => activeSheetName(ctx)),
   };
 }

@@ -184,6 +184,17 @@ describe("when Excel does not answer", () => {
     expect(host.syncCount).toBe(1);
   });
 
+  it("going to a cell or asking for the active sheet fails the same way, not spinning forever", async () => {
+    const host = await sample();
+    const ctx = (f: (c: Excel.RequestContext) => Promise<unknown>) => host.run((c: FakeRequestContext) => f(c as unknown as Excel.RequestContext));
+    host.hangSyncs = 2;
+    await expect(ctx((c) => office.selectCell(c, { sheet: "表5", address: "C10" }, { syncTimeoutMs: 50 }))).rejects.toBeInstanceOf(office.ExcelNotResponding);
+    await expect(ctx((c) => office.activeSheetName(c, { syncTimeoutMs: 50 }))).rejects.toBeInstanceOf(office.ExcelNotResponding);
+    await ctx((c) => office.selectCell(c, { sheet: "表5", address: "C10" }));
+    expect(host.workbook.selection).toEqual({ sheet: "表5", address: "C10" });
+    expect(await ctx((c) => office.activeSheetName(c))).toBe("表5");
+  });
+
   it("a write left unanswered fails the same way", async () => {
     const host = await sample();
     host.hangSyncs = 1;
