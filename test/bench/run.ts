@@ -136,7 +136,7 @@ async function main(): Promise<void> {
   // 决算说明 text: 2,000 pages (about 900 characters each) of real 说明 sentences, as lines and as one
   // pasted cell, against the sample's tables; and as many characters with no number at all
   const pages = quick ? 200 : 2000;
-  const passages = (JSON.parse(fs.readFileSync(path.join(ROOT, "../shared/fixtures/seed001/narrative.json"), "utf8")) as { passages: { text: string }[] }).passages.map((p) => p.text);
+  const passages = (JSON.parse(fs.readFileSync(path.join(ROOT, "test/fixtures/published/seed001/narrative.json"), "utf8")) as { passages: { text: string }[] }).passages.map((p) => p.text);
   const lines: string[] = [];
   for (let n = 0, i = 0; n < pages * 900; i++) {
     lines.push(passages[i % passages.length]);

@@ -1,15 +1,15 @@
 /**
  * Across documents: the 部门整体支出绩效自评表 against 03表 and 06表 of the same workbook — the
- * attachment relations of ../shared/fixtures/seed001-003-expected-relations.json, as tails.
+ * attachment relations of test/fixtures/published/seed001-003-expected-relations.json, as tails.
  */
 import * as fs from "fs";
 import * as path from "path";
 import { checkWorkbook } from "../../src/core/check";
 import { readGrids } from "../../src/xlsx";
 import { sampleWorkbook } from "../fixtures/sample";
-import { SHARED } from "../fixtures/seed-workbooks";
+import { PUBLISHED } from "../fixtures/seed-workbooks";
 
-const expected = (JSON.parse(fs.readFileSync(path.join(SHARED, "fixtures/seed001-003-expected-relations.json"), "utf8")) as { id: string; category: string; relation: string; verdict: string; diff: string }[]).filter(
+const expected = (JSON.parse(fs.readFileSync(path.join(PUBLISHED, "seed001-003-expected-relations.json"), "utf8")) as { id: string; category: string; relation: string; verdict: string; diff: string }[]).filter(
   (r) => r.category === "attachment:vs_table",
 );
 

@@ -1,6 +1,6 @@
 /**
  * The real 2024 tables of seed 001, typed in two layouts: the checker must report exactly the
- * table relations of ../shared/fixtures/seed001-003-expected-relations.json — each rounding tail a
+ * table relations of test/fixtures/published/seed001-003-expected-relations.json — each rounding tail a
  * tail, each convention (assumption) beyond its tail a warning — and nothing else.
  */
 import * as fs from "fs";
@@ -8,7 +8,7 @@ import * as path from "path";
 import { checkWorkbook } from "../../src/core/check";
 import { Finding } from "../../src/core/finding";
 import { readGrids } from "../../src/xlsx";
-import { SHARED, seedWorkbook } from "../fixtures/seed-workbooks";
+import { PUBLISHED, seedWorkbook } from "../fixtures/seed-workbooks";
 
 interface Expected {
   id: string;
@@ -17,7 +17,7 @@ interface Expected {
   assumption: boolean;
   diff: string;
 }
-const relations = (JSON.parse(fs.readFileSync(path.join(SHARED, "fixtures/seed001-003-expected-relations.json"), "utf8")) as (Expected & { seed: string })[]).filter(
+const relations = (JSON.parse(fs.readFileSync(path.join(PUBLISHED, "seed001-003-expected-relations.json"), "utf8")) as (Expected & { seed: string })[]).filter(
   (r) => r.seed.startsWith("001") && r.category.startsWith("table:"),
 );
 

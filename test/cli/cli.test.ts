@@ -6,6 +6,7 @@ import * as path from "path";
 import { main } from "../../src/cli";
 import { readWorkbook } from "../../src/xlsx";
 import { SAMPLE } from "../fixtures/sample";
+import { SEED001 } from "../fixtures/seed-workbooks";
 
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "juesuan-cli-"));
 const file = (name: string) => path.join(tmp, name);
@@ -198,7 +199,7 @@ describe("juesuan template --subjects", () => {
 });
 
 describe("juesuan check --text", () => {
-  const narrative = (JSON.parse(fs.readFileSync(path.join(__dirname, "../../../shared/fixtures/seed001/narrative.json"), "utf8")) as { passages: { id: string; text: string }[] }).passages;
+  const narrative = (JSON.parse(fs.readFileSync(path.join(SEED001, "narrative.json"), "utf8")) as { passages: { id: string; text: string }[] }).passages;
   const line = (id: string) => 1 + narrative.findIndex((p) => p.id === id);
 
   it("checks a .txt 说明 alone: findings name the file and the line, the JSON says how much was read", async () => {

@@ -18,11 +18,19 @@ function variant(edit: (xml: string) => string): string {
   return f;
 }
 
+// Microsoft's manifest XSDs are not ours to commit: they are read from ../shared where it sits beside the project.
+const XSD = path.resolve(ROOT, "../shared/schemas/office-manifest-xsd/OfficeAppManifestV1_1.xsd");
+const withXsd = fs.existsSync(XSD) ? it : it.skip;
+if (!fs.existsSync(XSD)) console.warn(`manifest: XSD checks skipped, ${XSD} is absent (the other checks run)`);
+
 describe("manifest.xml", () => {
-  it("is XSD-valid and consistent", async () => {
+  it("is consistent (resids, locales, host, one origin)", async () => {
     const r = await checkManifest(MANIFEST);
     expect(r.problems).toEqual([]);
-    expect(r.xsd).toBe("valid");
+  });
+
+  withXsd("is XSD-valid", async () => {
+    expect((await checkManifest(MANIFEST)).xsd).toBe("valid");
   });
 
   it("has three ribbon buttons opening the pane on their views, zh-CN with en-US overrides", () => {
@@ -41,11 +49,19 @@ describe("manifest.xml", () => {
     ["an undefined resid", (x: string) => x.replace('resid="Check.Label"', 'resid="Check.Missing"'), /Check.Missing/],
     ["a string without en-US", (x: string) => x.replace('<bt:Override Locale="en-US" Value="Scoring"/>', ""), /Score.Label" has no en-US/],
     ["a second host", (x: string) => x.replace('<Host Name="Workbook"/>', '<Host Name="Workbook"/><Host Name="Document"/>'), /exactly Workbook/],
-    ["a bad GUID (XSD)", (x: string) => x.replace("6f1c7a52-3b8e-4d0a-9e27-5c4b2f8d1a6e", "not-a-guid"), /XSD/],
-    ["elements out of order (XSD)", (x: string) => x.replace(/(<Permissions>.*<\/Permissions>)\s*/, "").replace("<Hosts>", "<Permissions>ReadWriteDocument</Permissions><Hosts>"), /XSD/],
   ])("rejects %s", async (_name, edit, message) => {
     const r = await checkManifest(variant(edit));
     expect(r.problems.join("\n")).toMatch(message);
+  });
+
+  describe("against the XSD", () => {
+    withXsd.each([
+      ["a bad GUID", (x: string) => x.replace("6f1c7a52-3b8e-4d0a-9e27-5c4b2f8d1a6e", "not-a-guid")],
+      ["elements out of order", (x: string) => x.replace(/(<Permissions>.*<\/Permissions>)\s*/, "").replace("<Hosts>", "<Permissions>ReadWriteDocument</Permissions><Hosts>")],
+    ])("rejects %s", async (_name, edit) => {
+      const r = await checkManifest(variant(edit));
+      expect(r.problems.join("\n")).toMatch(/XSD/);
+    });
   });
 
   it("points only at files the production build contains", async () => {

@@ -1,6 +1,6 @@
 /**
  * 决算说明 arithmetic on seed 001's real narrative, pasted into a 决算说明 sheet beside the tables:
- * the year-on-year and share claims of ../shared/fixtures/seed001-003-expected-relations.json are
+ * the year-on-year and share claims of test/fixtures/published/seed001-003-expected-relations.json are
  * reported with their verdicts (rounding tails as tails, the 18.7% share as an error), the
  * sentences that hold are not.
  */
@@ -9,14 +9,14 @@ import * as path from "path";
 import { checkWorkbook } from "../../src/core/check";
 import { checkNarrative } from "../../src/core/narrative";
 import { readGrids } from "../../src/xlsx";
-import { SEED001, SHARED, seedWorkbook } from "../fixtures/seed-workbooks";
+import { SEED001, PUBLISHED, seedWorkbook } from "../fixtures/seed-workbooks";
 
 interface Narrative {
   passages: { id: string; text: string; claims: { key: string }[] }[];
   relations: { id: string; kind: string; total?: string }[];
 }
 const narrative = JSON.parse(fs.readFileSync(path.join(SEED001, "narrative.json"), "utf8")) as Narrative;
-const expected = (JSON.parse(fs.readFileSync(path.join(SHARED, "fixtures/seed001-003-expected-relations.json"), "utf8")) as { id: string; seed: string; category: string; relation: string; verdict: string }[]).filter(
+const expected = (JSON.parse(fs.readFileSync(path.join(PUBLISHED, "seed001-003-expected-relations.json"), "utf8")) as { id: string; seed: string; category: string; relation: string; verdict: string }[]).filter(
   (r) => r.category.startsWith("narrative:") && r.seed.startsWith("001"),
 );
 
@@ -27,7 +27,7 @@ function withNarrative() {
   return wb;
 }
 
-const expected003 = (JSON.parse(fs.readFileSync(path.join(SHARED, "fixtures/seed001-003-expected-relations.json"), "utf8")) as { seed: string; category: string }[]).filter(
+const expected003 = (JSON.parse(fs.readFileSync(path.join(PUBLISHED, "seed001-003-expected-relations.json"), "utf8")) as { seed: string; category: string }[]).filter(
   (r) => r.seed.startsWith("003") && r.category === "narrative:share",
 );
 
@@ -62,7 +62,7 @@ it("reports exactly the narrative relations that do not hold (yoy, shares, 执�
 });
 
 it("seed 003's narrative alone, without its tables: the shares of 支出合计 against the passage's own total", () => {
-  const n003 = JSON.parse(fs.readFileSync(path.join(SHARED, "fixtures/seed003/narrative.json"), "utf8")) as { passages: { id: string; text: string }[] };
+  const n003 = JSON.parse(fs.readFileSync(path.join(PUBLISHED, "seed003/narrative.json"), "utf8")) as { passages: { id: string; text: string }[] };
   const ExcelJS = require("exceljs") as typeof import("exceljs");
   const wb = new ExcelJS.Workbook();
   const ws = wb.addWorksheet("决算说明");

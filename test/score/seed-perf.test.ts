@@ -1,6 +1,6 @@
 /**
  * The 绩效自评表 of seeds 001 and 003, typed into a workbook: the scorer reports exactly the table
- * findings of ../shared/fixtures/perf/expected-seed001-003.json — the 990 total, 合格率 97 against
+ * findings of test/fixtures/published/perf/expected-seed001-003.json — the 990 total, 合格率 97 against
  * ≥98% given full marks, 执行率 claimed 100% against the funds block, the 自评报告's sentences
  * against the table, every rounding-only difference as a tail — cell by cell, and nothing else.
  */
