@@ -5,10 +5,13 @@
  */
 import { Area, areaCells, cellAddress, parseArea, parseCell } from "./address";
 import { Cell, CellValue, Grid, gridArea } from "./grid";
-import { Item, TableInstance, itemsOfRow } from "./instance";
+import { Item, TableInstance, splitColumnKey } from "./instance";
 import { isLedgerSheet } from "./plan";
 import { MoneyUnit, unitFromMetaLine } from "./money";
-import { FixedRow, Profile, TableDef } from "../catalog/tables/types";
+import { Profile, TableDef } from "../catalog/tables/types";
+import { norm, stripOrdinal } from "./label";
+import { readHeader } from "./disclosure/header";
+import { readRows } from "./disclosure/rows";
 
 export const REPORT_SHEET = "校验报告";
 export const SCORE_REPORT_SHEET = "评分报告";
@@ -17,24 +20,7 @@ export function isOwnSheet(g: Grid): boolean {
   return isLedgerSheet(g.sheet) || g.sheet === REPORT_SHEET || g.sheet === SCORE_REPORT_SHEET || g.visibility === "veryHidden";
 }
 
-/** Text as compared: NFKC, no whitespace, Chinese brackets folded, leading "一、" dropped. */
-/** printable ASCII without spaces or quotes: already normal */
-const PLAIN = /^[!#-&(-~]*$/;
-
-export function norm(v: CellValue | undefined): string {
-  if (v === null || v === undefined) return "";
-  if (typeof v === "number") return String(v);
-  const s = String(v);
-  if (PLAIN.test(s)) return s;
-  return s
-    .normalize("NFKC")
-    .replace(/[\s\u00a0\u3000]+/g, "")
-    .replace(/[“”"']/g, "");
-}
-
-function stripOrdinal(s: string): string {
-  return s.replace(/^[一二三四五六七八九十]+[、.．]/, "").replace(/^\(?[一二三四五六七八九十\d]+\)[、.]?/, "");
-}
+export { norm } from "./label";
 
 export interface LocatedTable extends TableInstance {
   /** where the title or 表号 was found */
@@ -259,109 +245,6 @@ function blockAnchors(view: SheetView, tables: TableDef[], a: Area): Anchor[] {
   return best ? [anchorFor(best.table)] : [];
 }
 
-function labelMatches(sheetLabel: string, defLabel: string): boolean {
-  if (!sheetLabel) return false;
-  const d = norm(defLabel);
-  return sheetLabel === d || sheetLabel.includes(d) || (sheetLabel.length >= 2 && d.startsWith(sheetLabel));
-}
-
-/**
- * Map table columns to sheet columns inside a block: amounts by 栏次 where the sheet numbers its
- * columns, everything by its header path otherwise; equal paths are taken left to right.
- */
-function mapColumns(view: SheetView, table: TableDef, top: number, bottom: number, left: number, right: number) {
-  // the header region ends at the 栏次 row, or at the deepest row holding a column's leaf label
-  let lanciRow = -1;
-  for (let r = top; r <= Math.min(bottom, top + 12) && lanciRow < 0; r++) {
-    const cells = Array.from({ length: right - left + 1 }, (_, i) => view.text(r, left + i));
-    const hasLabel = cells.some((t) => t === "栏次");
-    const nums = cells.filter((t) => /^\d{1,2}$/.test(t));
-    const lanciDefs = table.columns.filter((c) => c.lanci).length;
-    if (lanciDefs > 0 && (hasLabel || nums.length >= Math.min(lanciDefs, 3)) && nums.includes("1")) lanciRow = r;
-  }
-  const colIndex = new Map<string, number>();
-  const used = new Set<number>();
-  if (lanciRow >= 0) {
-    for (const c of table.columns) {
-      if (!c.lanci) continue;
-      for (let x = left; x <= right; x++) {
-        if (!used.has(x) && view.ownText(lanciRow, x) === c.lanci) {
-          colIndex.set(c.key, x);
-          used.add(x);
-          break;
-        }
-      }
-    }
-  }
-  const headerBottom = lanciRow >= 0 ? lanciRow - 1 : findHeaderBottom(view, table, top, bottom, left, right);
-  const path = (x: number) => {
-    const out: string[] = [];
-    for (let r = top; r <= headerBottom; r++) {
-      const t = view.text(r, x);
-      if (t && out[out.length - 1] !== t) out.push(t);
-    }
-    return out;
-  };
-  const paths = new Map<number, string[]>();
-  for (let x = left; x <= right; x++) paths.set(x, path(x));
-  for (const c of table.columns) {
-    if (colIndex.has(c.key)) continue;
-    const leaf = c.header[c.header.length - 1];
-    const aliases = LABEL_ALIASES[leaf] ?? [];
-    const candidates = [...paths.entries()].filter(([x, p]) => {
-      if (used.has(x) || p.length === 0) return false;
-      const last = p[p.length - 1];
-      if (!(labelMatches(last, leaf) || aliases.some((al) => labelMatches(last, al)))) return false;
-      // a parent label printed above must agree (收入 vs 支出, 预算数 vs 决算数)
-      return c.header.slice(0, -1).every((h) => p.slice(0, -1).some((s) => labelMatches(s, h)) || p.length === 1);
-    });
-    if (candidates.length) {
-      colIndex.set(c.key, candidates[0][0]);
-      used.add(candidates[0][0]);
-    }
-  }
-  return { colIndex, dataTop: (lanciRow >= 0 ? lanciRow : headerBottom) + 1 };
-}
-
-/** Labels the wild uses for the same column. */
-const LABEL_ALIASES: Record<string, string[]> = {
-  科目代码: ["科目编码", "功能分类科目编码", "代码", "科目代"],
-  科目名称: ["功能分类科目名称", "名称"],
-  金额: ["决算数", "年度决算数"],
-  项目: ["项目名称"],
-  行次: ["行"],
-};
-
-function findHeaderBottom(view: SheetView, table: TableDef, top: number, bottom: number, left: number, right: number): number {
-  const leaves = new Set(table.columns.map((c) => norm(c.header[c.header.length - 1])));
-  let last = top;
-  for (let r = top; r <= Math.min(bottom, top + 8); r++) {
-    for (let x = left; x <= right; x++) if (leaves.has(view.ownText(r, x))) last = r;
-  }
-  return last;
-}
-
-function cellRecord(view: SheetView, table: TableDef, row: number, colIndex: Map<string, number>): Record<string, string | number | undefined> {
-  const rec: Record<string, string | number | undefined> = {};
-  for (const c of table.columns) {
-    const x = colIndex.get(c.key);
-    if (x === undefined) continue;
-    const v = view.value(row, x);
-    if (v === null || v === "") continue;
-    if (c.kind === "code") rec[c.key] = normalizeCode(v);
-    else if (c.kind === "lineNo") rec[c.key] = Number(norm(v)) || undefined;
-    else if (c.kind === "label") rec[c.key] = String(v).trim();
-    else rec[c.key] = typeof v === "number" ? v : String(v);
-  }
-  return rec;
-}
-
-/** 科目代码 as text, whether typed as a number or text ("201", 2010301, "２０１"). */
-export function normalizeCode(v: CellValue): string | undefined {
-  const t = norm(v);
-  return /^\d{3,7}$/.test(t) ? t : t || undefined;
-}
-
 export interface Located {
   profile: Profile;
   tables: LocatedTable[];
@@ -401,18 +284,9 @@ export function locateTables(grids: Grid[], tables: TableDef[], profile?: Profil
           if (y) year = Number(y[1]);
         }
       }
-      const { colIndex, dataTop } = mapColumns(view, table, anchor.row + 1, blockBottom, a.left, a.right);
-      const items: Item[] = [];
-      let lastRow = dataTop - 1;
-      for (let r = dataTop; r <= blockBottom; r++) {
-        const first = [...Array(a.right - a.left + 1).keys()].map((k) => view.ownText(r, a.left + k)).find((t) => t !== "");
-        if (first !== undefined && /^注[:：.]?/.test(first) && first.length > 3) break;
-        const rec = cellRecord(view, table, r, colIndex);
-        if (Object.keys(rec).length === 0) continue;
-        lastRow = r;
-        const fixed = matchFixedRow(table, rec, items.length === 0);
-        items.push(...itemsOfRow(table, rec, r, colIndex, fixed));
-      }
+      const header = readHeader(view, table, anchor.row + 1, blockBottom, a.left, a.right);
+      const { dataTop } = header;
+      const { items, lastRow } = readRows(view, table, header, blockBottom, a.left, a.right);
       out.push({
         table,
         sheet: grid.sheet,
@@ -423,47 +297,27 @@ export function locateTables(grids: Grid[], tables: TableDef[], profile?: Profil
         unit,
         year,
         dept,
-        missingColumns: table.columns.filter((c) => !colIndex.has(c.key)).map((c) => c.key),
+        missingColumns: unreadColumns(table, header.colIndex, items),
       });
     });
   }
   return { profile: chosen, tables: out };
 }
 
-/** The fixed row a data row is, by its printed labels (合计, 人员经费合计) or position (09表). */
-/** Per table, the printed labels that identify each fixed row, normalized once. */
-const fixedRowKeys = new WeakMap<TableDef, { row: FixedRow; keys: [string, string][] }[]>();
-
-function keysOf(table: TableDef) {
-  let keys = fixedRowKeys.get(table);
-  if (!keys) {
-    keys = table.fixedRows.map((row) => ({
-      row,
-      keys: Object.entries(row.cells)
-        .filter(([k, v]) => typeof v === "string" && v !== "" && !k.endsWith(".line") && !(k.endsWith("code") && /^\d+$/.test(v)))
-        .map(([k, v]) => [k, norm(String(v))] as [string, string]),
-    }));
-    fixedRowKeys.set(table, keys);
-  }
-  return keys;
-}
-
-/** The fixed row a data row is, by its printed labels (合计, 人员经费合计) or position (09表). */
-function matchFixedRow(table: TableDef, rec: Record<string, string | number | undefined>, isFirstRow: boolean) {
-  const normalized = new Map<string, string>();
-  const text = (k: string) => {
-    let t = normalized.get(k);
-    if (t === undefined) {
-      t = rec[k] === undefined ? "" : norm(String(rec[k]));
-      normalized.set(k, t);
-    }
-    return t;
-  };
-  for (const { row, keys } of keysOf(table)) {
-    if (keys.length && keys.every(([k, v]) => text(k) === v)) return row;
-    // a 合计 row may print its label in the code column
-    if (row.key === "total" && (text("code") === "合计" || text("name") === "合计")) return row;
-  }
-  if (table.layout === "single_row" && isFirstRow) return table.fixedRows[0];
-  return undefined;
+/**
+ * The columns a table needs and the sheet did not give: amounts, and 科目代码 where no row has one.
+ * 行次 and labels are not needed where rows are known otherwise; a panel the sheet does not print
+ * (06表 in two panels) is not missing.
+ */
+function unreadColumns(table: TableDef, colIndex: Map<string, number>, items: Item[]): string[] {
+  const printedGroups = new Set([...colIndex.keys()].map((k) => splitColumnKey(k)[0]));
+  return table.columns
+    .filter((c) => {
+      const [group] = splitColumnKey(c.key);
+      if (table.layout === "panels" && !printedGroups.has(group)) return false;
+      // a code read from the name needs no code column
+      if (c.kind === "code") return !colIndex.has(c.key) && !items.some((it) => it.code !== undefined && (!group || it.defs?.code === c.key));
+      return c.kind === "amount" && !colIndex.has(c.key);
+    })
+    .map((c) => c.key);
 }
