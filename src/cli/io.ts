@@ -6,6 +6,7 @@ import { textGrid } from "../core/narrative/text";
 import { NotNarrativeError, narrativeText } from "../xlsx/text";
 import ExcelJS from "exceljs";
 import { Profile } from "../catalog/tables/types";
+import { PROFILE_IDS } from "../catalog/profiles";
 import { ALL_TABLES, tableById, tablesOf } from "../catalog";
 import { TableDef } from "../catalog/tables/types";
 import { PERFORMANCE_LAYOUTS, PerformanceLayout } from "../catalog/tables/performance-layouts";
@@ -13,10 +14,9 @@ import { UnusableWorkbookError, loadWorkbook } from "../xlsx";
 
 export class UsageError extends Error {}
 
-const PROFILES: Profile[] = ["mof", "gansu", "beijing", "yunnan"];
 export function profileOption(p: string | undefined): Profile | undefined {
   if (p === undefined) return undefined;
-  if (!PROFILES.includes(p as Profile)) throw new UsageError(`未知的地区口径：${p}（可选：${PROFILES.join("、")}）`);
+  if (!PROFILE_IDS.includes(p as Profile)) throw new UsageError(`未知的地区口径：${p}（可选：${PROFILE_IDS.join("、")}）`);
   return p as Profile;
 }
 

@@ -9,6 +9,7 @@ import { Item, TableInstance, splitColumnKey } from "./instance";
 import { isLedgerSheet } from "./plan";
 import { MoneyUnit, unitFromMetaLine } from "./money";
 import { Profile, TableDef } from "../catalog/tables/types";
+import { DEFAULT_PROFILE } from "../catalog/profiles";
 import { norm, stripOrdinal } from "./label";
 import { readHeader } from "./disclosure/header";
 import { readRows } from "./disclosure/rows";
@@ -110,7 +111,7 @@ interface Anchor {
 }
 
 /** A title or a 表号 seen on a sheet. */
-type Mark = { row: number; address: string } & ({ kind: "title"; table: TableDef } | { kind: "number"; number: string });
+type Mark = { row: number; address: string } & ({ kind: "title"; table: TableDef; text: string } | { kind: "number"; number: string });
 
 function findMarks(view: SheetView, tables: TableDef[]): Mark[] {
   const a = view.area;
@@ -122,7 +123,7 @@ function findMarks(view: SheetView, tables: TableDef[]): Mark[] {
       if (!t || t.length > 40) continue;
       const address = cellAddress({ row: r, col: c });
       const byTitle = tableByTitle(t, tables);
-      if (byTitle) found.push({ kind: "title", table: byTitle, row: r, address });
+      if (byTitle) found.push({ kind: "title", table: byTitle, text: stripOrdinal(t), row: r, address });
       const m = NUMBER_RE.exec(t);
       if (m) found.push({ kind: "number", number: `公开${m[1].padStart(2, "0")}表`, row: r, address });
     }
@@ -132,18 +133,23 @@ function findMarks(view: SheetView, tables: TableDef[]): Mark[] {
 
 const NEAR = 3;
 
-/** The regional profile whose numbering agrees with most title/表号 pairs (甘肃 on a tie). */
+/**
+ * The regional profile the marks agree with most: each title with its 表号 beside it votes for the
+ * regions that number it so, each title only one region prints votes for that region (甘肃 when none).
+ */
 export function detectProfile(marksBySheet: Mark[][]): Profile {
   const votes = new Map<Profile, number>();
+  const vote = (p: Profile) => votes.set(p, (votes.get(p) ?? 0) + 1);
   for (const marks of marksBySheet) {
     for (const t of marks) {
       if (t.kind !== "title") continue;
+      for (const [p, title] of Object.entries(t.table.titles ?? {}) as [Profile, string][]) if (norm(title) === t.text && t.text !== norm(t.table.title)) vote(p);
       const n = marks.find((m) => m.kind === "number" && Math.abs(m.row - t.row) <= NEAR);
       if (!n || n.kind !== "number") continue;
-      for (const [p, num] of Object.entries(t.table.numbers ?? {}) as [Profile, string][]) if (num === n.number) votes.set(p, (votes.get(p) ?? 0) + 1);
+      for (const [p, num] of Object.entries(t.table.numbers ?? {}) as [Profile, string][]) if (num === n.number) vote(p);
     }
   }
-  let best: Profile = "gansu";
+  let best: Profile = DEFAULT_PROFILE;
   for (const [p, v] of votes) if (v > (votes.get(best) ?? 0)) best = p;
   return best;
 }
@@ -245,6 +251,21 @@ function blockAnchors(view: SheetView, tables: TableDef[], a: Area): Anchor[] {
   return best ? [anchorFor(best.table)] : [];
 }
 
+const regionalViews = new WeakMap<TableDef, Map<Profile, TableDef>>();
+/** A table as a region prints it: its 表号 and title there (one object per table and region). */
+export function regionalTable(table: TableDef, profile: Profile): TableDef {
+  let byProfile = regionalViews.get(table);
+  if (!byProfile) regionalViews.set(table, (byProfile = new Map()));
+  let t = byProfile.get(profile);
+  if (!t) {
+    const number = table.numbers?.[profile] ?? table.number;
+    const title = table.titles?.[profile] ?? table.title;
+    t = number === table.number && title === table.title ? table : { ...table, number, title };
+    byProfile.set(profile, t);
+  }
+  return t;
+}
+
 export interface Located {
   profile: Profile;
   tables: LocatedTable[];
@@ -269,7 +290,7 @@ export function locateTables(grids: Grid[], tables: TableDef[], profile?: Profil
     const anchors = marks.length ? anchorsOf(marks, tables, chosen) : /说明/.test(grid.sheet) ? [] : signatureAnchors(view, regional);
     anchors.forEach((anchor, i) => {
       const blockBottom = i + 1 < anchors.length ? anchors[i + 1].row - 1 : a.bottom;
-      const table = anchor.table;
+      const table = regionalTable(anchor.table, chosen);
       let unit: MoneyUnit = table.unit;
       let year: number | undefined;
       let dept: string | undefined;

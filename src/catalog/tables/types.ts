@@ -3,7 +3,9 @@
  * totals of which. One definition serves the template writer, the locator and the checker.
  */
 
-export type Profile = "mof" | "gansu" | "beijing" | "yunnan";
+import type { Profile } from "../profiles";
+
+export type { Profile };
 
 export type ColumnKind =
   /** the 项目 / 科目名称 text of a row */
@@ -57,6 +59,8 @@ export interface TableDef {
   aliases: string[];
   /** regional profiles whose set includes this table, with its number there */
   numbers?: Partial<Record<Profile, string>>;
+  /** the title a region prints where it is not `title` (上海: 一般公共预算财政拨款基本支出决算表) */
+  titles?: Partial<Record<Profile, string>>;
   layout: Layout;
   columns: ColumnDef[];
   /** rows printed on every copy, top to bottom */

@@ -53,7 +53,7 @@ interface Vocabulary {
   /** every header label of the table and their aliases */
   labels: string[];
   exact: Set<string>;
-  /** labels of the table's fixed rows that are not column headers (合计, 人员经费合计 …) */
+  /** labels of the table's fixed rows (合计, 人员经费合计 …), some of them column headers too */
   rowLabels: Set<string>;
 }
 
@@ -61,11 +61,9 @@ const vocabularies = new WeakMap<TableDef, Vocabulary>();
 function vocabularyOf(table: TableDef): Vocabulary {
   let v = vocabularies.get(table);
   if (!v) {
-    const own = new Set(table.columns.flatMap((c) => c.header.map(norm)));
     const labels = [...new Set(table.columns.flatMap((c) => c.header.flatMap(namesOf)))];
     const rowLabels = new Set<string>();
     for (const f of table.fixedRows) for (const x of Object.values(f.cells)) if (typeof x === "string" && !/^\d+$/.test(x)) rowLabels.add(stripOrdinal(norm(x)));
-    for (const l of own) rowLabels.delete(l);
     rowLabels.delete("");
     v = { labels, exact: new Set([...labels, ...STRUCTURAL]), rowLabels };
     vocabularies.set(table, v);
@@ -96,7 +94,7 @@ function isLanciRow(b: Block, r: number, table: TableDef): boolean {
   return nums.includes("1") && (cells.includes("栏次") || nums.length >= Math.min(Math.max(lanciDefs, 2), 3));
 }
 
-/** A data row: an amount or a code, or a fixed row's own label (合计) on a row that prints no header label. */
+/** A data row: an amount or a code, or a fixed row's label (合计) on a row that prints no other header label. */
 function isDataRow(b: Block, r: number, v: Vocabulary): boolean {
   let rowLabel = false;
   let headerLabel = false;
