@@ -1,13 +1,14 @@
 /**
- * One small evaluator for every rule kind. Amounts are Decimal; a difference within the rounding
- * tolerance of the displayed places is a tail (尾差), beyond it an error.
+ * The cross-check of a workbook: the tables located and read, every rule evaluated over them
+ * (disclosure/evaluate.ts: holds, tail, error or not checked), 科目 codes, the 绩效 tables against
+ * the disclosure tables, and the 决算说明's numbers.
  */
 import Decimal from "decimal.js";
-import { CellPos, cellAddress, parseCell } from "./address";
-import { Cell, Grid, nonEmptyCells } from "./grid";
-import { CellRef, Finding, Severity, formatMessage } from "./finding";
-import { Item, TableInstance, codeLevel, findItem, itemCell } from "./instance";
-import { relationsOf } from "./relations";
+import { cellAddress } from "./address";
+import { Grid, nonEmptyCells } from "./grid";
+import { CellRef, Finding, Severity } from "./finding";
+import { Item, codeLevel, itemCell } from "./instance";
+import { AmountReader, Unchecked, Verdict, amountAt, evaluate, groupByTable } from "./disclosure/evaluate";
 import { codeFindings } from "./codes";
 import {
   ProjectFunds,
@@ -27,9 +28,9 @@ import { PerformanceTable, locatePerformanceTables } from "./score/locate";
 import { NARRATIVE_BASES, NARRATIVE_CODE_PLACES, NARRATIVE_SUBJECTS, NarrativeSubject, TablePlace } from "../catalog/rules/narrative";
 import { crossDocumentFindings, projectFunds } from "./documents";
 import { LocatedTable, isOwnSheet, locateTables, norm } from "./locate";
-import { ParsedAmount, formatAmount, parseAmount, roundingTolerance } from "./money";
+import { MoneyUnit } from "./money";
 import { ALL_TABLES, RULES } from "../catalog";
-import { ItemSelector, Rule, Term } from "../catalog/rules/types";
+import { ItemSelector, Rule } from "../catalog/rules/types";
 import { Profile, TableDef } from "../catalog/tables/types";
 
 export interface CheckResult {
@@ -39,217 +40,10 @@ export interface CheckResult {
   dept?: string;
   tables: { id: string; number: string; sheet: string; range: string; title: string }[];
   findings: Finding[];
-}
-
-interface Value {
-  amount: Decimal;
-  places: number;
-  cell: CellRef;
-}
-
-/** Reads amounts from the grids, reporting cells that are not amounts once each. */
-class AmountReader {
-  private readonly bySheet = new Map<string, { grid: Grid; origin: CellPos }>();
-  /** each cell is parsed once, however many relations it takes part in */
-  private readonly parsed = new Map<Cell, ParsedAmount>();
-  readonly problems = new Map<string, Finding>();
-  constructor(grids: Grid[]) {
-    for (const g of grids) this.bySheet.set(g.sheet, { grid: g, origin: parseCell(g.origin) });
-  }
-  private parse(cell: Cell | undefined): ParsedAmount {
-    if (!cell) return { kind: "empty" };
-    let p = this.parsed.get(cell);
-    if (!p) {
-      p = parseAmount(cell.value, cell.numberFormat);
-      this.parsed.set(cell, p);
-    }
-    return p;
-  }
-  read(inst: TableInstance, item: Item, col: string): Value | undefined | null {
-    const c = item.cols[col];
-    if (c === undefined) return undefined;
-    const address = cellAddress({ row: item.row, col: c });
-    const { grid, origin } = this.bySheet.get(inst.sheet)!;
-    const cell = grid.cells[item.row - origin.row]?.[c - origin.col];
-    const parsed = this.parse(cell);
-    const ref = { sheet: inst.sheet, address };
-    if (parsed.kind === "amount") return { amount: parsed.value, places: parsed.places, cell: ref };
-    if (parsed.kind === "empty" || parsed.kind === "dash") return { amount: new Decimal(0), places: 2, cell: ref };
-    const key = `${inst.sheet}!${address}`;
-    if (!this.problems.has(key)) {
-      this.problems.set(key, {
-        rule: parsed.kind === "error" ? "cell.error" : "cell.notAmount",
-        // the relation cannot be judged: say so beside it, without claiming an arithmetic error
-        severity: "warning",
-        message:
-          parsed.kind === "error"
-            ? `${inst.table.number} ${address} 是错误值 ${parsed.text}，相关勾稽关系无法校验`
-            : `${inst.table.number} ${address} 的内容“${parsed.text}”不是金额，相关勾稽关系无法校验`,
-        cells: [ref],
-      });
-    }
-    return null;
-  }
-}
-
-/** The amount at an item of a table's first located instance, with where it is; undefined when the table, item or amount is missing. */
-function amountAt(byTable: Map<string, LocatedTable[]>, reader: AmountReader, table: string, sel: ItemSelector, col: string): (Resolved & { cell: CellRef }) | undefined {
-  const inst = byTable.get(table)?.[0];
-  const item = inst && findItem(inst, sel);
-  const v = item ? reader.read(inst!, item, col) : undefined;
-  return v ? { value: v.amount, cell: v.cell, where: `${inst!.table.number}（${inst!.sheet}）` } : undefined;
-}
-
-/** Located tables by catalog id, in sheet order. */
-function groupByTable(instances: LocatedTable[]): Map<string, LocatedTable[]> {
-  const byTable = new Map<string, LocatedTable[]>();
-  for (const i of instances) byTable.set(i.table.id, [...(byTable.get(i.table.id) ?? []), i]);
-  return byTable;
-}
-
-function describeItem(table: TableDef, item: Item): string {
-  if (item.line !== undefined) return `第${item.line}行${item.label ? `“${item.label}”` : ""}`;
-  if (item.code) return `科目${item.code}${item.label ? `“${item.label}”` : ""}`;
-  if (item.key === "total") return "合计行";
-  if (item.label) return `“${item.label}”`;
-  return table.layout === "single_row" ? "" : "该行";
-}
-
-function describeColumn(table: TableDef, item: Item, col: string): string {
-  const key = item.defs?.[col] ?? col;
-  const def = table.columns.find((c) => c.key === key);
-  if (!def) return col;
-  const label = def.header.filter((h) => h !== "项目").join("/");
-  return def.lanci ? `${label}（栏次${def.lanci}）` : label;
-}
-
-function describeCell(inst: TableInstance, item: Item, col: string): string {
-  const where = describeItem(inst.table, item);
-  return `${where}${where ? " " : ""}${describeColumn(inst.table, item, col)}`;
-}
-
-interface Relation {
-  rule: Rule;
-  op?: "=" | "<=";
-  table: TableDef;
-  total: Value;
-  terms: (Value & { sign: 1 | -1 })[];
-  /** message parts, built only when the relation fails */
-  totalText: () => string;
-  termsText: () => string;
-  /** rounded terms counted for the tolerance */
-  n: number;
-}
-
-function judge(rel: Relation): Finding | undefined {
-  const expected = rel.terms.reduce((s, t) => (t.sign === 1 ? s.plus(t.amount) : s.minus(t.amount)), new Decimal(0));
-  const diff = rel.total.amount.minus(expected);
-  if (diff.isZero() || (rel.op === "<=" && diff.isNeg())) return undefined;
-  const places = Math.max(rel.total.places, ...rel.terms.map((t) => t.places), 0);
-  const shown = Math.min(Math.max(places, 2), 6);
-  const tol = roundingTolerance(rel.n, Math.max(...[rel.total, ...rel.terms].map((v) => v.places), 0) || 2);
-  // within the rounding tolerance any relation is a tail; beyond it the rule's own severity
-  const severity: Severity = diff.abs().lte(tol) ? "tail" : rel.rule.severity;
-  const params = {
-    total: rel.totalText(),
-    terms: rel.termsText(),
-    expected: formatAmount(expected, shown),
-    actual: formatAmount(rel.total.amount, shown),
-    difference: formatAmount(diff, shown),
-    left: formatAmount(rel.total.amount, shown),
-    right: formatAmount(expected, shown),
-  };
-  const prefix = severity === "tail" ? "（尾差）" : "";
-  return {
-    rule: rel.rule.id,
-    severity,
-    message: `${rel.table.number}：${prefix}${formatMessage(rel.rule.message, params)}`,
-    cells: [rel.total.cell, ...rel.terms.map((t) => t.cell)],
-    expected: expected.toFixed(),
-    actual: rel.total.amount.toFixed(),
-    difference: diff.toFixed(),
-  };
-}
-
-function termsText(inst: TableInstance, items: { item: Item; col: string; sign: 1 | -1 }[]): string {
-  const lines = items.map((x) => x.item.line).filter((l): l is number => l !== undefined);
-  const sameCol = items.every((x) => x.col === items[0].col);
-  if (lines.length === items.length && lines.length > 2 && sameCol && lines.every((l, i) => l === lines[0] + i) && items.every((x) => x.sign === 1)) {
-    return `第${lines[0]}–${lines[lines.length - 1]}行之和`;
-  }
-  // terms on the total's own row need only their column names
-  const sameItem = items.every((x) => x.item === items[0].item);
-  const parts = items.map((x, i) => `${x.sign === -1 ? "减" : i === 0 ? "" : "加"}${sameItem ? describeColumn(inst.table, x.item, x.col) : describeCell(inst, x.item, x.col)}`);
-  return items.length === 1 ? parts[0] : parts.join("");
-}
-
-function evaluate(rule: Rule, byTable: Map<string, LocatedTable[]>, reader: AmountReader): Finding[] {
-  const first = (id: string) => byTable.get(id)?.[0];
-  const out: Finding[] = [];
-  const push = (f: Finding | undefined) => f && out.push(f);
-  if (rule.kind === "compare") {
-    const side = (def: { table: string; terms: Term[] }) => {
-      const main = first(def.table);
-      if (!main) return undefined;
-      const values: (Value & { sign: 1 | -1 })[] = [];
-      const texts: (() => string)[] = [];
-      for (const t of def.terms) {
-        const inst = t.table ? first(t.table) : main;
-        if (!inst) continue; // an optional table the workbook does not have
-        const item = findItem(inst, t);
-        if (!item || item.cols[t.col] === undefined) {
-          if (rule.missingAsZero || t.table) continue;
-          return undefined;
-        }
-        const v = reader.read(inst, item, t.col);
-        if (!v) return undefined;
-        values.push({ ...v, sign: t.sign ?? 1 });
-        texts.push(() => `${inst === main ? "" : inst.table.number}${describeCell(inst, item, t.col)}`);
-      }
-      return { main, values, texts };
-    };
-    const left = side(rule.left);
-    const right = side(rule.right);
-    if (!left || !right || (left.values.length === 0 && right.values.length === 0)) return out;
-    const sumOf = (vs: (Value & { sign: 1 | -1 })[]) => vs.reduce((s, v) => (v.sign === 1 ? s.plus(v.amount) : s.minus(v.amount)), new Decimal(0));
-    const anchor = left.values[0] ?? right.values[0];
-    push(
-      judge({
-        rule,
-        op: rule.op,
-        table: left.main.table,
-        total: { ...anchor, amount: sumOf(left.values), places: Math.max(0, ...left.values.map((v) => v.places)) || 2 },
-        terms: right.values,
-        totalText: () => `${left.main.table.number}${left.texts.map((t) => t()).join("加") || "（无数据）"}`,
-        termsText: () => `${right.main.table.number}${right.texts.map((t) => t()).join("加") || "（无数据）"}`,
-        // both sides are totals of their own terms: the larger count sets the tolerance
-        n: Math.max(left.values.length, right.values.length, 1),
-      }),
-    );
-    return out;
-  }
-
-  for (const inst of byTable.get(rule.table) ?? []) {
-    for (const rel of relationsOf(inst, rule)) {
-      const tv = reader.read(inst, rel.total.item, rel.total.col);
-      const vs = rel.terms.map((t) => reader.read(inst, t.item, t.col));
-      if (!tv || vs.some((v) => !v)) continue;
-      // an empty 合计 over no 类 rows has nothing to say
-      if (rel.terms.length === 0 && tv.amount.isZero()) continue;
-      push(
-        judge({
-          rule,
-          table: inst.table,
-          total: tv,
-          terms: vs.map((v, k) => ({ ...(v as Value), sign: rel.terms[k].sign })),
-          totalText: () => describeCell(inst, rel.total.item, rel.total.col),
-          termsText: () => rel.termsLabel ?? termsText(inst, rel.terms),
-          n: Math.max(rel.terms.length, 1),
-        }),
-      );
-    }
-  }
-  return out;
+  /** the unit every amount was compared in (the one most tables are printed in) */
+  unit: MoneyUnit;
+  /** every relation's verdict, counted: holds, tail, error, warning (a ≤ or convention that fails), not checked */
+  relations: { holds: number; tails: number; errors: number; warnings: number; unchecked: number };
 }
 
 /** The 决算说明 sheets (named like 决算说明 / 情况说明): each text cell's arithmetic. */
@@ -372,14 +166,24 @@ function duplicateCodes(instances: LocatedTable[]): Finding[] {
   return out;
 }
 
+/** The unit most tables are printed in: every amount is compared in it. */
+function workbookUnit(instances: LocatedTable[]): MoneyUnit {
+  const count = new Map<MoneyUnit, number>();
+  for (const i of instances) count.set(i.unit, (count.get(i.unit) ?? 0) + 1);
+  return [...count].sort((a, b) => b[1] - a[1])[0]?.[0] ?? "万元";
+}
+
 export function checkWorkbook(grids: Grid[], options: { profile?: Profile; tables?: TableDef[]; rules?: Rule[] } = {}): CheckResult {
   const tables = options.tables ?? ALL_TABLES;
   const rules = options.rules ?? RULES;
   const { profile, tables: instances } = locateTables(grids, tables, options.profile);
-  const reader = new AmountReader(grids);
+  const unit = workbookUnit(instances);
+  const reader = new AmountReader(grids, unit);
   const findings: Finding[] = [];
   const byTable = groupByTable(instances);
-  for (const rule of rules) findings.push(...evaluate(rule, byTable, reader));
+  const unchecked = new Unchecked();
+  const verdicts = new Map<Verdict, number>();
+  for (const rule of rules) findings.push(...evaluate(rule, byTable, reader, unchecked, verdicts));
   findings.push(...duplicateCodes(instances));
   findings.push(...codeFindings(instances));
   const perf = locatePerformanceTables(grids);
@@ -389,7 +193,9 @@ export function checkWorkbook(grids: Grid[], options: { profile?: Profile; table
   for (const t of tables) {
     // a regional addition is missing only from its region's set
     if (!byTable.has(t.id) && (!t.numbers || t.numbers[profile] !== undefined)) {
-      findings.push({ rule: "locate.missing", severity: "info", message: `未找到${t.numbers?.[profile] ?? t.number}（${t.title}）`, cells: [] });
+      const n = unchecked.countFor(t.id);
+      const title = t.titles?.[profile] ?? t.title;
+      findings.push({ rule: "locate.missing", severity: "info", message: `未找到${t.numbers?.[profile] ?? t.number}（${title}）${n ? `：与之相关的 ${n} 条关系未核对` : ""}`, cells: [] });
     }
   }
   for (const g of grids) {
@@ -402,14 +208,14 @@ export function checkWorkbook(grids: Grid[], options: { profile?: Profile; table
       });
     }
   }
+  findings.push(...unchecked.findings());
   for (const inst of instances) {
-    if (inst.missingColumns.length) {
-      findings.push({
-        rule: "locate.columns",
-        severity: "warning",
-        message: `${inst.table.number}（${inst.sheet}!${inst.anchor}）缺少列：${inst.missingColumns.join("、")}，相关关系未校验`,
-        cells: [{ sheet: inst.sheet, address: inst.anchor }],
-      });
+    const at = [{ sheet: inst.sheet, address: inst.anchor }];
+    if (inst.missingColumns.some((k) => inst.table.columns.find((c) => c.key === k)?.kind === "code")) {
+      findings.push({ rule: "locate.columns", severity: "warning", message: `${inst.table.number}（${inst.sheet}）未能读取科目代码列：按科目的关系未核对`, cells: at });
+    }
+    if (inst.unit !== unit) {
+      findings.push({ rule: "locate.unit", severity: "info", message: `${inst.table.number}（${inst.sheet}）金额单位为${inst.unit}，已换算为${unit}与其他表比较`, cells: at });
     }
   }
   const rank: Record<Severity, number> = { error: 0, tail: 1, warning: 2, info: 3 };
@@ -428,5 +234,13 @@ export function checkWorkbook(grids: Grid[], options: { profile?: Profile; table
       title: i.table.title,
     })),
     findings,
+    unit,
+    relations: {
+      holds: verdicts.get("holds") ?? 0,
+      tails: verdicts.get("tail") ?? 0,
+      errors: verdicts.get("error") ?? 0,
+      warnings: verdicts.get("warning") ?? 0,
+      unchecked: [...unchecked.causes.values()].reduce((s, c) => s + c.count, 0),
+    },
   };
 }

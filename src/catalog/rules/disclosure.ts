@@ -12,7 +12,7 @@ const SUM_MESSAGE = "{total}应等于{terms}：应为{expected}，实为{actual}
 const ROW_MESSAGE = "{total}应等于{terms}：应为{expected}，实为{actual}，差{difference}";
 const HIERARCHY_MESSAGE = "{total}应等于其下级科目之和：应为{expected}，实为{actual}，差{difference}";
 
-const sum = (id: string, table: string, total: Term, terms: Term[]): SumRule => ({ kind: "sum", id, severity: "error", message: SUM_MESSAGE, table, total, terms });
+const sum = (id: string, table: string, total: Term, terms: Term[], missingAsZero?: boolean): SumRule => ({ kind: "sum", id, severity: "error", message: SUM_MESSAGE, table, total, terms, missingAsZero });
 const rowSum = (id: string, table: string, total: string, terms: RowSumRule["terms"], items?: RowSumRule["items"]): RowSumRule => ({
   kind: "rowSum", id, severity: "error", message: ROW_MESSAGE, table, total, terms, items,
 });
@@ -51,7 +51,7 @@ const cols = (from: number, to: number) => Array.from({ length: to - from + 1 },
 export const DISCLOSURE_RULES: Rule[] = [
   // 公开01表
   sum("T01.income", "T01", { line: 27, col: "amount" }, range(1, 8, "amount")),
-  sum("T01.expense", "T01", { line: 57, col: "amount" }, range(31, 56, "amount")),
+  sum("T01.expense", "T01", { line: 57, col: "amount" }, range(31, 56, "amount"), true),
   sum("T01.total.in", "T01", { line: 30, col: "amount" }, range(27, 29, "amount")),
   sum("T01.total.out", "T01", { line: 60, col: "amount" }, range(57, 59, "amount")),
   equal("T01.balance", { table: "T01", terms: [{ line: 30, col: "amount" }] }, { table: "T01", terms: [{ line: 60, col: "amount" }] }, "收入总计应等于支出总计：收入总计{left}，支出总计{right}，差{difference}"),
@@ -72,7 +72,7 @@ export const DISCLOSURE_RULES: Rule[] = [
   sum("T04.carryover.in", "T04", { line: 28, col: "amount" }, range(29, 31, "amount")),
   sum("T04.total.in", "T04", { line: 32, col: "amount" }, range(27, 28, "amount")),
   rowSum("T04.expense.row", "T04", "c2", [{ col: "c3" }, { col: "c4" }, { col: "c5" }], [...Array.from({ length: 28 }, (_, i) => ({ line: 33 + i })), { line: 64 }]),
-  ...cols(2, 5).map((c) => sum(`T04.expense.${c}`, "T04", { line: 59, col: c }, range(33, 58, c))),
+  ...cols(2, 5).map((c) => sum(`T04.expense.${c}`, "T04", { line: 59, col: c }, range(33, 58, c), true)),
   ...cols(2, 5).map((c) => sum(`T04.total.out.${c}`, "T04", { line: 64, col: c }, range(59, 60, c))),
   equal("T04.balance", { table: "T04", terms: [{ line: 32, col: "amount" }] }, { table: "T04", terms: [{ line: 64, col: "c2" }] }, "收入总计应等于支出总计：收入总计{left}，支出总计{right}，差{difference}"),
   // 公开06表: 类 = Σ 款 by code, and the two 合计

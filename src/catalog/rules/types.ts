@@ -24,6 +24,8 @@ export interface SumRule extends RuleBase {
   table: string;
   total: CellRef;
   terms: Term[];
+  /** a term line the table does not print counts as 0 (类 lines some regions print only when used) */
+  missingAsZero?: boolean;
 }
 
 /** On every coded row (and the 合计 row), or on the listed items: total column = Σ term columns. */
