@@ -183,7 +183,10 @@ export function checkWorkbook(grids: Grid[], options: { profile?: Profile; table
   const byTable = groupByTable(instances);
   const unchecked = new Unchecked();
   const verdicts = new Map<Verdict, number>();
-  for (const rule of rules) findings.push(...evaluate(rule, byTable, reader, unchecked, verdicts));
+  // a rule over a table the region does not publish (and the workbook does not have) is no one's concern
+  const relevant = new Set(tables.filter((t) => !t.numbers || t.numbers[profile] !== undefined || byTable.has(t.id)).map((t) => t.id));
+  const sides = (r: Rule) => ("table" in r ? [r.table] : [r.left.table, r.right.table]);
+  for (const rule of rules) if (sides(rule).every((id) => relevant.has(id))) findings.push(...evaluate(rule, byTable, reader, unchecked, verdicts));
   findings.push(...duplicateCodes(instances));
   findings.push(...codeFindings(instances));
   const perf = locatePerformanceTables(grids);

@@ -1,5 +1,5 @@
 /**
- * The real 2024 tables of seed 001, typed in two layouts: the checker must report exactly the
+ * The real 2024 tables of seed 001, typed in three layouts (甘肃's own two, and 上海's form): the checker must report exactly the
  * table relations of test/fixtures/published/seed001-003-expected-relations.json — each rounding tail a
  * tail, each convention (assumption) beyond its tail a warning — and nothing else.
  */
@@ -21,20 +21,20 @@ const relations = (JSON.parse(fs.readFileSync(path.join(PUBLISHED, "seed001-003-
   (r) => r.seed.startsWith("001") && r.category.startsWith("table:"),
 );
 
-/** expected relation → [rule, cell in the "sheets" layout, cell in the "stacked" layout] */
-const WHERE: Record<string, [string, string, string]> = {
-  "S001-0055": ["T02.hierarchy", "表2!C16", "决算公开表!C55"],
-  "S001-0062": ["T02.hierarchy", "表2!D16", "决算公开表!D55"],
-  "S001-0069": ["T03.hierarchy", "表3!C16", "决算公开表!C77"],
-  "S001-0076": ["T03.hierarchy", "表3!D16", "决算公开表!D77"],
-  "S001-0086": ["T05.hierarchy", "表5!C16", "决算公开表!C140"],
-  "S001-0093": ["T05.hierarchy", "表5!D16", "决算公开表!D140"],
-  "S001-0177": ["T05~T06.convention.21011", "表5!D16", "决算公开表!D140"],
-  "S001-0178": ["T05~T06.convention.2101103", "表5!D18", "决算公开表!D142"],
-  "S001-0179": ["T06.hierarchy", "表6!C6", "决算公开表!C152"],
-  "S001-0180": ["T06.hierarchy", "表6!F6", "决算公开表!F152"],
-  "S001-0185": ["T06.personnel", "表6!C34", "决算公开表!C180"],
-  "S001-0186": ["T06.public", "表6!I34", "决算公开表!I180"],
+/** expected relation → [rule, its cell in the "sheets", "stacked" and "split" layouts] */
+const WHERE: Record<string, [string, string, string, string]> = {
+  "S001-0055": ["T02.hierarchy", "表2!C16", "决算公开表!C55", "表2!E15"],
+  "S001-0062": ["T02.hierarchy", "表2!D16", "决算公开表!D55", "表2!F15"],
+  "S001-0069": ["T03.hierarchy", "表3!C16", "决算公开表!C77", "表3!E15"],
+  "S001-0076": ["T03.hierarchy", "表3!D16", "决算公开表!D77", "表3!F15"],
+  "S001-0086": ["T05.hierarchy", "表5!C16", "决算公开表!C140", "表5!E15"],
+  "S001-0093": ["T05.hierarchy", "表5!D16", "决算公开表!D140", "表5!F15"],
+  "S001-0177": ["T05~T06.convention.21011", "表5!D16", "决算公开表!D140", "表5!F15"],
+  "S001-0178": ["T05~T06.convention.2101103", "表5!D18", "决算公开表!D142", "表5!F17"],
+  "S001-0179": ["T06.hierarchy", "表6!C6", "决算公开表!C152", "表6!D6"],
+  "S001-0180": ["T06.hierarchy", "表6!F6", "决算公开表!F152", "表6!H6"],
+  "S001-0185": ["T06.personnel", "表6!C34", "决算公开表!C180", "表6!D34"],
+  "S001-0186": ["T06.public", "表6!I34", "决算公开表!I180", "表6!L34"],
 };
 
 const severityOf = (r: Expected): string => (r.verdict === "ROUNDING_TAIL" ? "tail" : r.assumption ? "warning" : "error");
@@ -43,6 +43,7 @@ const at = (f: Finding) => `${f.cells[0].sheet}!${f.cells[0].address}`;
 describe.each([
   ["sheets", 1],
   ["stacked", 2],
+  ["split", 3],
 ] as const)("seed 001 in the %s layout", (layout, column) => {
   const result = checkWorkbook(readGrids(seedWorkbook(layout)));
   const real = result.findings.filter((f) => f.severity !== "info");

@@ -80,7 +80,7 @@ export const IncomeExpenditureSummary: TableDef = {
   title: "收入支出决算总表",
   heading: "一、收入支出决算总表",
   aliases: ["部门收支决算总表", "收支决算总表", "收入支出决算表"],
-  numbers: { mof: "公开01表", gansu: "公开01表", beijing: "公开01表", yunnan: "公开01表" , shanghai: "公开01表" },
+  numbers: { mof: "公开01表", gansu: "公开01表", beijing: "公开01表", yunnan: "公开01表", shanghai: "公开01表" },
   layout: "two_sided",
   unit: "万元",
   columns: [
@@ -118,7 +118,7 @@ export const IncomeStatement: TableDef = {
   title: "收入决算表",
   heading: "二、收入决算表",
   aliases: ["部门收入决算表"],
-  numbers: { mof: "公开02表", gansu: "公开02表", beijing: "公开02表", yunnan: "公开02表" , shanghai: "公开02表" },
+  numbers: { mof: "公开02表", gansu: "公开02表", beijing: "公开02表", yunnan: "公开02表", shanghai: "公开02表" },
   layout: "coded_rows",
   unit: "万元",
   columns: [
@@ -143,7 +143,7 @@ export const ExpenditureStatement: TableDef = {
   title: "支出决算表",
   heading: "三、支出决算表",
   aliases: ["部门支出决算表"],
-  numbers: { mof: "公开03表", gansu: "公开03表", beijing: "公开03表", yunnan: "公开03表" , shanghai: "公开03表" },
+  numbers: { mof: "公开03表", gansu: "公开03表", beijing: "公开03表", yunnan: "公开03表", shanghai: "公开03表" },
   layout: "coded_rows",
   unit: "万元",
   columns: [
@@ -166,7 +166,7 @@ export const FiscalAppropriationSummary: TableDef = {
   title: "财政拨款收入支出决算总表",
   heading: "四、财政拨款收入支出决算总表",
   aliases: ["财政拨款收支决算总表", "财政拨款收入支出决算表"],
-  numbers: { mof: "公开04表", gansu: "公开04表", beijing: "公开04表", yunnan: "公开04表" , shanghai: "公开04表" },
+  numbers: { mof: "公开04表", gansu: "公开04表", beijing: "公开04表", yunnan: "公开04表", shanghai: "公开04表" },
   layout: "two_sided",
   unit: "万元",
   columns: [
@@ -198,7 +198,7 @@ export const GeneralBudgetExpenditure: TableDef = {
   title: "一般公共预算财政拨款支出决算表",
   heading: "五、一般公共预算财政拨款支出决算表",
   aliases: ["一般公共预算财政拨款收入支出决算表"],
-  numbers: { mof: "公开05表", gansu: "公开05表", beijing: "公开05表", yunnan: "公开05表" , shanghai: "公开05表" },
+  numbers: { mof: "公开05表", gansu: "公开05表", beijing: "公开05表", yunnan: "公开05表", shanghai: "公开05表" },
   layout: "coded_rows",
   unit: "万元",
   columns: [
@@ -269,7 +269,8 @@ export const GeneralBudgetBasicExpenditure: TableDef = {
   title: "一般公共预算财政拨款基本支出决算明细表",
   heading: "六、一般公共预算财政拨款基本支出决算明细表",
   aliases: ["一般公共预算财政拨款基本支出决算表"],
-  numbers: { mof: "公开06表", gansu: "公开06表", beijing: "公开06表", yunnan: "公开06表" , shanghai: "公开06表" },
+  numbers: { mof: "公开06表", gansu: "公开06表", beijing: "公开06表", yunnan: "公开06表", shanghai: "公开06表" },
+  titles: { shanghai: "一般公共预算财政拨款基本支出决算表" },
   layout: "panels",
   unit: "万元",
   columns: [

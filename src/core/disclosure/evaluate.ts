@@ -96,13 +96,13 @@ function columnDef(table: TableDef, key: string) {
   return table.columns.find((c) => c.key === key);
 }
 
-function columnLabel(table: TableDef, key: string): string {
+function columnLabel(table: TableDef, key: string, withLanci = true): string {
   const def = columnDef(table, key);
   if (!def) return key;
   // a panel's 人员经费 / 公用经费 heading is 甘肃's; the panels of other regions print none
   const header = table.layout === "panels" ? def.header.slice(-1) : def.header;
   const label = header.filter((h) => h !== "项目").join("/");
-  return def.lanci ? `${label}（栏次${def.lanci}）` : label;
+  return def.lanci && withLanci ? `${label}（栏次${def.lanci}）` : label;
 }
 
 export function describeColumn(table: TableDef, item: Item, col: string): string {
@@ -127,7 +127,7 @@ export class Unchecked {
   }
   /** a column the located table has but the sheet did not give */
   column(inst: LocatedTable, key: string): void {
-    this.add(`column:${inst.sheet}:${inst.anchor}:${key}`, `${inst.table.number}（${inst.sheet}）未能读取“${columnLabel(inst.table, key)}”列`, [{ sheet: inst.sheet, address: inst.anchor }]);
+    this.add(`column:${inst.sheet}:${inst.anchor}:${key}`, `${inst.table.number}（${inst.sheet}）未能读取“${columnLabel(inst.table, key, false)}”列`, [{ sheet: inst.sheet, address: inst.anchor }]);
   }
   /** a fixed line or row the located table does not show */
   row(inst: LocatedTable, sel: ItemSelector): void {
@@ -162,8 +162,19 @@ function rowLabel(table: TableDef, key: string): string {
   return key;
 }
 
-/** A column a rule names (in-group key) that the located table did not read in any of its groups. */
-function unreadColumn(inst: LocatedTable, col: string): string | undefined {
+/** The side a fixed line of a two-sided table is on ("income", "expense"). */
+function sideOfLine(table: TableDef, line: number): string | undefined {
+  for (const f of table.fixedRows) for (const [k, v] of Object.entries(f.cells)) if (k.endsWith(".line") && v === line) return splitColumnKey(k)[0];
+  return undefined;
+}
+
+/**
+ * A column a rule names (in-group key) that the located table did not read: on the side of the
+ * line it names, or — with no line — in every group that has it.
+ */
+function unreadColumn(inst: LocatedTable, col: string, sel?: ItemSelector): string | undefined {
+  const side = sel && "line" in sel ? sideOfLine(inst.table, sel.line) : undefined;
+  if (side) return inst.missingColumns.includes(`${side}.${col}`) ? `${side}.${col}` : undefined;
   const defs = inst.table.columns.filter((c) => splitColumnKey(c.key)[1] === col);
   return defs.length && defs.every((c) => inst.missingColumns.includes(c.key)) ? defs[0].key : undefined;
 }
@@ -245,7 +256,7 @@ function compareSide(rule: Rule & { kind: "compare" }, def: { table: string; ter
   for (const t of def.terms) {
     const inst = t.table ? first(t.table) : main;
     if (!inst) continue; // an optional table the workbook does not have: no part of a ≤ bound
-    const unread = unreadColumn(inst, t.col);
+    const unread = unreadColumn(inst, t.col, t);
     if (unread) return void unchecked.column(inst, unread);
     const item = findItem(inst, t);
     if (!item || item.cols[t.col] === undefined) {
@@ -294,8 +305,8 @@ export function evaluate(rule: Rule, byTable: Map<string, LocatedTable[]>, reade
   if (instances.length === 0) unchecked.missingTable(rule.table);
   for (const inst of instances) {
     // a column the rule needs and the sheet did not give: none of its relations is judged
-    const needed = rule.kind === "rowSum" ? [rule.total, ...rule.terms.map((t) => t.col)] : rule.kind === "sum" ? [rule.total.col, ...rule.terms.map((t) => t.col)] : rule.cols;
-    const unread = [...new Set(needed)].map((c) => unreadColumn(inst, c)).filter((c): c is string => !!c);
+    const needed: [string, ItemSelector?][] = rule.kind === "rowSum" ? [rule.total, ...rule.terms.map((t) => t.col)].map((c) => [c]) : rule.kind === "sum" ? [rule.total, ...rule.terms].map((t) => [t.col, t]) : rule.cols.map((c) => [c]);
+    const unread = [...new Set(needed.map(([c, sel]) => unreadColumn(inst, c, sel)).filter((c): c is string => !!c))];
     if (unread.length) {
       unread.forEach((c) => unchecked.column(inst, c));
       continue;
