@@ -9,6 +9,7 @@ import { Grid, nonEmptyCells } from "./grid";
 import { CellRef, Finding, Severity } from "./finding";
 import { Item, codeLevel, itemCell } from "./instance";
 import { AmountReader, Unchecked, Verdict, amountAt, evaluate, groupByTable } from "./disclosure/evaluate";
+import { formFindings } from "./disclosure/form";
 import { codeFindings } from "./codes";
 import {
   ProjectFunds,
@@ -188,6 +189,7 @@ export function checkWorkbook(grids: Grid[], options: { profile?: Profile; table
   const sides = (r: Rule) => ("table" in r ? [r.table] : [r.left.table, r.right.table]);
   for (const rule of rules) if (sides(rule).every((id) => relevant.has(id))) findings.push(...evaluate(rule, byTable, reader, unchecked, verdicts));
   findings.push(...duplicateCodes(instances));
+  findings.push(...formFindings(instances, reader));
   findings.push(...codeFindings(instances));
   const perf = locatePerformanceTables(grids);
   findings.push(...crossDocumentFindings(perf, byTable, (inst, item, col) => reader.read(inst, item, col)?.amount));

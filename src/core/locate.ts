@@ -33,6 +33,8 @@ export interface LocatedTable extends TableInstance {
   dept?: string;
   /** table columns the locator could not find on the sheet */
   missingColumns: string[];
+  /** the 注 / 说明 printed under the table, when there is one */
+  note?: string;
 }
 
 /** Grid cells with merged areas filled from their top-left cell (headers read as printed). */
@@ -307,7 +309,7 @@ export function locateTables(grids: Grid[], tables: TableDef[], profile?: Profil
       }
       const header = readHeader(view, table, anchor.row + 1, blockBottom, a.left, a.right);
       const { dataTop } = header;
-      const { items, lastRow } = readRows(view, table, header, blockBottom, a.left, a.right);
+      const { items, lastRow, note } = readRows(view, table, header, blockBottom, a.left, a.right);
       out.push({
         table,
         sheet: grid.sheet,
@@ -319,6 +321,7 @@ export function locateTables(grids: Grid[], tables: TableDef[], profile?: Profil
         year,
         dept,
         missingColumns: unreadColumns(table, header.colIndex, items),
+        note,
       });
     });
   }

@@ -65,7 +65,7 @@ it("finds no error, and exactly the fixture's 10 rounding tails", () => {
   const key = (actual: string, expected: string) => `${Number(actual).toFixed(2)}/${Number(expected).toFixed(2)}`;
   const tails = r.findings.filter((f) => f.severity === "tail" && !f.rule.includes("convention"));
   expect(tails.map((f) => key(f.actual!, f.expected!)).sort()).toEqual(reference.map((x) => key(x.lhs, x.rhs)).sort());
-  expect(r.relations).toEqual({ holds: 384, tails: 10, errors: 0, warnings: 1, unchecked: 0 });
+  expect(r.relations).toEqual({ holds: 387, tails: 10, errors: 0, warnings: 1, unchecked: 0 });
   // the one warning is the 提示性 convention 21011 = 30110 + 30111 + 30112 (30112 holds other insurance here)
   expect(r.findings.filter((f) => f.severity === "warning").map((f) => f.rule)).toEqual(["T05~T06.convention.21011"]);
 });
@@ -171,5 +171,28 @@ it("reads the codes inside the names when there are no code columns (201 一般�
   }
   const r = checkWorkbook(gs);
   expect(errors(r.findings)).toEqual([]);
-  expect(r.relations).toEqual({ holds: 384, tails: 10, errors: 0, warnings: 1, unchecked: 0 });
+  expect(r.relations).toEqual({ holds: 387, tails: 10, errors: 0, warnings: 1, unchecked: 0 });
+});
+
+describe("the printed form", () => {
+  it("an empty 政府性基金 table carries its 本表无数据 note; without it, a warning", () => {
+    expect(checkWorkbook(grids).findings.filter((f) => f.rule === "form.emptyNote")).toEqual([]);
+    const gs = copy();
+    set(sheet(gs, "政府性基金"), "A7", "注：本表反映部门本年度政府性基金预算财政拨款收入支出情况。");
+    expect(checkWorkbook(gs).findings.filter((f) => f.rule === "form.emptyNote").map((f) => f.message)).toEqual([
+      "公开08表（政府性基金预算财政拨款收入支出决算表）没有数据，表下应注明“本表无数据”及原因",
+    ]);
+  });
+
+  it("a negative amount where none can be is a warning at its cell", () => {
+    const gs = copy();
+    set(sheet(gs, "支出决算表"), "G10", -10);
+    const negative = checkWorkbook(gs).findings.filter((f) => f.rule === "form.negative");
+    expect(negative.map((f) => `${f.cells[0].address} ${f.severity}`)).toEqual(["G10 warning"]);
+  });
+
+  it("the 三公 table's blank amounts are one hint: 0 belongs there", () => {
+    const blank = checkWorkbook(grids).findings.filter((f) => f.rule === "form.blank");
+    expect(blank.map((f) => [f.severity, f.cells.length])).toEqual([["info", 10]]);
+  });
 });

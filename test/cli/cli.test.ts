@@ -30,12 +30,14 @@ describe("juesuan check", () => {
     expect(r.code).toBe(0);
     const json = JSON.parse(fs.readFileSync(file("check.json"), "utf8"));
     expect(json.workbook).toBe("sample.xlsx");
-    expect(json.summary).toEqual({ errors: 2, tails: 15, warnings: 1, infos: 2 });
+    expect(json.summary).toEqual({ errors: 2, tails: 15, warnings: 1, infos: 3 });
+    // the published 三公 table leaves two 决算数 blank where 0 belongs
+    expect(json.findings.filter((f: { rule: string }) => f.rule === "form.blank").map((f: { cells: { address: string }[] }) => f.cells.map((c) => c.address))).toEqual([["J8", "L8"]]);
     expect(json.findings.filter((f: { severity: string }) => f.severity === "error").map((f: { cells: { address: string }[] }) => f.cells[0].address)).toEqual(["C10", "E9"]);
 
     const grids = await readWorkbook(fs.readFileSync(file("marked.xlsx")));
     const report = grids.find((g) => g.sheet === "校验报告")!;
-    expect(report.cells[1][0].value).toBe("错误 2 项，尾差 15 项，警告 1 项，提示 2 项");
+    expect(report.cells[1][0].value).toBe("错误 2 项，尾差 15 项，警告 1 项，提示 3 项");
     expect(grids.find((g) => g.sheet === "表5")!.cells[9][2].note).toContain("T05.row");
 
     const again = await run("check", file("marked.xlsx"), "--json", "-");

@@ -74,6 +74,10 @@ export const DISCLOSURE_RULES: Rule[] = [
   rowSum("T04.expense.row", "T04", "c2", [{ col: "c3" }, { col: "c4" }, { col: "c5" }], [...Array.from({ length: 28 }, (_, i) => ({ line: 33 + i })), { line: 64 }]),
   ...cols(2, 5).map((c) => sum(`T04.expense.${c}`, "T04", { line: 59, col: c }, range(33, 58, c), true)),
   ...cols(2, 5).map((c) => sum(`T04.total.out.${c}`, "T04", { line: 64, col: c }, range(59, 60, c))),
+  // per fund: 年末结转和结余 = 年初结转和结余 + 本年收入 − 本年支出
+  ...([[1, 29, "c3", "general"], [2, 30, "c4", "fund"], [3, 31, "c5", "capital"]] as const).map(([income, opening, col, fund]) =>
+    sum(`T04.carryover.${fund}`, "T04", { line: 60, col }, [{ line: opening, col: "amount" }, { line: income, col: "amount" }, { line: 59, col, sign: -1 }]),
+  ),
   equal("T04.balance", { table: "T04", terms: [{ line: 32, col: "amount" }] }, { table: "T04", terms: [{ line: 64, col: "c2" }] }, "收入总计应等于支出总计：收入总计{left}，支出总计{right}，差{difference}"),
   // 公开06表: 类 = Σ 款 by code, and the two 合计
   ...basicExpenditureRules("T06"),

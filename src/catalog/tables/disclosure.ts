@@ -289,6 +289,7 @@ export const GeneralBudgetBasicExpenditure: TableDef = {
 };
 
 export const GovernmentFundExpenditure: TableDef = {
+  emptyNote: "无数据",
   id: "T07",
   number: "公开07表",
   title: "政府性基金预算财政拨款收入支出决算表",
@@ -312,6 +313,7 @@ export const GovernmentFundExpenditure: TableDef = {
 };
 
 export const StateCapitalExpenditure: TableDef = {
+  emptyNote: "无数据",
   nonNegative: true,
   id: "T08",
   number: "公开08表",
@@ -343,6 +345,7 @@ const threePublicColumns = (side: "预算数" | "决算数", first: number): Col
 ];
 
 export const ThreePublicExpenses: TableDef = {
+  blankIsZero: true,
   nonNegative: true,
   id: "T09",
   number: "公开09表",

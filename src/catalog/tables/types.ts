@@ -71,8 +71,12 @@ export interface TableDef {
   note: string;
   /** the 金额单位 the table is published in */
   unit: "万元" | "元";
-  /** amounts cannot be negative (input validation ≥ 0) */
+  /** amounts cannot be negative (input validation ≥ 0; a negative one is flagged) */
   nonNegative?: boolean;
+  /** a table with no amount must say so under it, in words holding this ("本表无数据") */
+  emptyNote?: string;
+  /** an amount with nothing spent is printed 0, not left blank (the 三公 table) */
+  blankIsZero?: boolean;
   /** where the layout comes from when no published copy was at hand: inferred from the title, or recalled */
   layoutSource?: "inferred" | "recalled";
 }

@@ -45,13 +45,20 @@ export class AmountReader {
     }
     return p;
   }
+  private cellOf(inst: TableInstance, item: Item, col: string): Cell | undefined {
+    const c = item.cols[col];
+    const { grid, origin } = this.bySheet.get(inst.sheet)!;
+    return c === undefined ? undefined : grid.cells[item.row - origin.row]?.[c - origin.col];
+  }
+  /** nothing typed in the cell (not even 0 or a dash) */
+  isBlank(inst: TableInstance, item: Item, col: string): boolean {
+    return item.cols[col] !== undefined && this.parse(this.cellOf(inst, item, col)).kind === "empty";
+  }
   read(inst: TableInstance & { unit?: MoneyUnit }, item: Item, col: string): Value | undefined | null {
     const c = item.cols[col];
     if (c === undefined) return undefined;
     const address = cellAddress({ row: item.row, col: c });
-    const { grid, origin } = this.bySheet.get(inst.sheet)!;
-    const cell = grid.cells[item.row - origin.row]?.[c - origin.col];
-    const parsed = this.parse(cell);
+    const parsed = this.parse(this.cellOf(inst, item, col));
     const ref = { sheet: inst.sheet, address };
     const from = inst.unit ?? this.unit;
     const shift = SHIFT[this.unit] - SHIFT[from];

@@ -171,7 +171,7 @@ function matchFixedRow(table: TableDef, rec: RowRecord, isFirstRow: boolean): Fi
 const NOTE = /^(注|说明)[:：.]?/;
 
 /** The items of a table's data rows, top to bottom, up to its 注 line. */
-export function readRows(view: SheetView, table: TableDef, header: HeaderMap, bottom: number, left: number, right: number): { items: Item[]; lastRow: number } {
+export function readRows(view: SheetView, table: TableDef, header: HeaderMap, bottom: number, left: number, right: number): { items: Item[]; lastRow: number; note?: string } {
   const items: Item[] = [];
   let lastRow = header.dataTop - 1;
   const carry = new Map<string, string[]>();
@@ -180,7 +180,12 @@ export function readRows(view: SheetView, table: TableDef, header: HeaderMap, bo
   for (let r = header.dataTop; r <= bottom; r++) {
     let first: string | undefined;
     for (let x = left; x <= right && first === undefined; x++) first = view.ownText(r, x) || undefined;
-    if (first !== undefined && NOTE.test(first) && first.length > 3) break;
+    if (first !== undefined && NOTE.test(first) && first.length > 3) {
+      // the note may run on below its first line
+      const lines = [first];
+      for (let n = r + 1; n <= Math.min(bottom, r + 3); n++) for (let x = left; x <= right; x++) if (view.ownText(n, x)) lines.push(view.ownText(n, x));
+      return { items, lastRow, note: lines.join("") };
+    }
     if (hasSummary) {
       const summary = summaryItems(view, table, r, header, left, right);
       if (summary.length) {
