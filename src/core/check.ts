@@ -17,6 +17,7 @@ import {
   Resolved,
   Seen,
   checkCodedAmounts,
+  checkNamedAmounts,
   checkNarrative,
   checkNarrativeAmounts,
   checkProjectAggregate,
@@ -45,6 +46,19 @@ export interface CheckResult {
   unit: MoneyUnit;
   /** every relation's verdict, counted: holds, tail, error, warning (a ≤ or convention that fails), not checked */
   relations: { holds: number; tails: number; errors: number; warnings: number; unchecked: number };
+}
+
+/** A 功能科目's code by its 类, 款 and 项 names as 05表 (else 03表) prints them. */
+function codeByNames(byTable: Map<string, LocatedTable[]>): (names: string[]) => string | undefined {
+  const tables = ["T05", "T03"].map((id) => byTable.get(id)?.[0]).filter((t): t is LocatedTable => !!t);
+  const labels = tables.map((inst) => new Map(inst.items.filter((it) => it.code).map((it) => [it.code!, norm(it.label ?? "")])));
+  return (names) => {
+    for (const byCode of labels) {
+      const hit = [...byCode.keys()].find((code) => codeLevel(code) === names.length && names.every((n, k) => byCode.get(code.slice(0, 3 + 2 * k)) === norm(n)));
+      if (hit) return hit;
+    }
+    return undefined;
+  };
 }
 
 /** The 决算说明 sheets (named like 决算说明 / 情况说明): each text cell's arithmetic. */
@@ -95,11 +109,13 @@ function narrativeFindings(grids: Grid[], byTable: Map<string, LocatedTable[]>, 
   const [projects, source]: [ProjectFunds[], string] = tables.length ? [tables, "工作簿中的项目支出绩效自评表共 "] : [[...told.values()], "说明所列 "];
   const projectTotal = amountAt(byTable, reader, "T05", { key: "total" }, "c3");
   const coded = (code: string) => resolved(NARRATIVE_CODE_PLACES(code));
+  const codeOf = codeByNames(byTable);
   for (const { text, at, read } of texts) {
     out.push(
       ...checkNarrative(text, at, resolve, read),
       ...checkNarrativeAmounts(text, at, names, subject, read),
       ...checkCodedAmounts(text, at, coded, read),
+      ...checkNamedAmounts(text, at, codeOf, coded, read),
       ...checkProjectAggregate(text, at, projects, source, projectTotal, read),
     );
     // numbers no check could read: say so, once per text

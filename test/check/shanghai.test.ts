@@ -14,6 +14,7 @@ import { locateTables } from "../../src/core/locate";
 import { ALL_TABLES } from "../../src/catalog";
 import { loadWorkbook, readGrids } from "../../src/xlsx";
 import { PUBLISHED } from "../fixtures/seed-workbooks";
+import { textGrid } from "../../src/core/narrative/text";
 
 const DIR = path.join(PUBLISHED, "shanghai");
 let grids: Grid[];
@@ -194,5 +195,21 @@ describe("the printed form", () => {
   it("the 三公 table's blank amounts are one hint: 0 belongs there", () => {
     const blank = checkWorkbook(grids).findings.filter((f) => f.rule === "form.blank");
     expect(blank.map((f) => [f.severity, f.cells.length])).toEqual([["info", 10]]);
+  });
+});
+
+describe("the 说明 against the tables", () => {
+  const narrative = () => fs.readFileSync(path.join(DIR, "putuo-czj-2024-说明.txt"), "utf8");
+  const check = (text: string) => checkWorkbook([...grids, textGrid("说明.txt", text)]).findings.filter((f) => f.cells.some((c) => c.sheet.startsWith("决算说明")));
+
+  it("finds its two hand-checked errors and nothing else wrong", () => {
+    const found = check(narrative()).filter((f) => f.severity !== "info");
+    expect(found.map((f) => `${f.rule} ${f.actual}/${f.expected}`)).toEqual(["N.amount 0.3/2961.68", "N.share 71.73/71.653883"]);
+  });
+
+  it("reads each 项 named by its 类, 款 and 项 names: a 决算数 retyped wrong is an error", () => {
+    expect(check(narrative()).filter((f) => f.rule === "N.amount" && f.message.includes("2010601"))).toEqual([]);
+    const wrong = check(narrative().replace("支出决算为1511.89万元", "支出决算为1511.98万元")).filter((f) => f.message.includes("2010601"));
+    expect(wrong.map((f) => `${f.severity} ${f.actual}/${f.expected}`)).toEqual(["error 1511.98/1511.89"]);
   });
 });

@@ -170,3 +170,15 @@ it("a change whose two words contradict (增加 … 下降) is an error", () => 
   const found = checkNarrative("人员经费 577.04 万元，较上年决算数增加 46.59 万元，下降 8.78%。", { sheet: "说明", address: "A1" });
   expect(found.map((f) => [f.rule, f.severity, f.message])).toEqual([["N.yoy.direction", "error", "决算说明“增加 46.59 万元,下降 8.78%”：金额增加，百分比却写“下降”"]]);
 });
+
+it("a 项 named by its 类, 款 and 项 names without its code (names with brackets of their own): its 决算数 against 05表", () => {
+  const check = (amount: string) => {
+    const wb = seedWorkbook("sheets");
+    wb.addWorksheet("决算说明").getCell("A1").value = `1.一般公共服务支出（类）政府办公厅（室）及相关机构事务（款）行政运行（项）。主要用于机关运转。年初预算为 700.00 万元，支出决算为${amount}万元。`;
+    return checkWorkbook(readGrids(wb)).findings.filter((f) => f.rule === "N.amount");
+  };
+  expect(check("740.43")).toEqual([]);
+  expect(check("704.43").map((f) => [f.severity, f.message])).toEqual([
+    ["error", "决算说明中科目 2010301（一般公共服务支出/政府办公厅(室)及相关机构事务/行政运行） 的决算数 704.43 万元与公开05表（表5） 740.43 万元不一致"],
+  ]);
+});

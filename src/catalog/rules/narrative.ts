@@ -52,8 +52,8 @@ const threePublic = (names: string[], k: number): NarrativeSubject => ({
  * are ignored on both sides (“三公”经费 = 三公经费).
  */
 export const NARRATIVE_SUBJECTS: NarrativeSubject[] = [
-  { names: ["收、支总计", "收支总计"], at: one("T01", { line: 30, col: "amount" }) },
-  { names: ["财政拨款收、支总计", "财政拨款收支总计", "财政拨款收入总计"], at: one("T04", { line: 32, col: "amount" }) },
+  { names: ["收、支总计", "收支总计", "收入支出总计"], at: one("T01", { line: 30, col: "amount" }) },
+  { names: ["财政拨款收、支总计", "财政拨款收支总计", "财政拨款收入总计", "财政拨款收入支出总计"], at: one("T04", { line: 32, col: "amount" }) },
   { names: ["本年收入合计", "收入合计"], at: one("T01", { line: 27, col: "amount" }) },
   { names: ["本年支出合计", "支出合计"], at: one("T01", { line: 57, col: "amount" }) },
   { names: ["财政拨款收入"], at: one("T01", { line: 1, col: "amount" }, { line: 2, col: "amount" }, { line: 3, col: "amount" }) },

@@ -186,31 +186,72 @@ export function checkNarrativeAmounts(text: string, cell: CellRef, names: string
   return out;
 }
 
+/** A 功能科目's written 决算数 against the tables' (any of the alternatives the caller resolves the code to). */
+function codedClaim(code: string, printed: string, cell: CellRef, resolve: (code: string) => Resolved[], seen: Seen | undefined, named = code): Finding | undefined {
+  const alternatives = resolve(code);
+  if (alternatives.length === 0) return undefined;
+  mark(seen, printed);
+  const written = num(printed);
+  const verdict = compareWritten(written, alternatives, "error");
+  if (!verdict) return undefined;
+  return {
+    rule: "N.amount",
+    severity: verdict.severity,
+    message: `决算说明中科目 ${named} 的决算数 ${formatAmount(written)} 万元与${verdict.nearest.where} ${formatAmount(verdict.nearest.value)} 万元不一致${verdict.severity === "tail" ? "（尾差）" : ""}`,
+    cells: [cell],
+    expected: verdict.nearest.value.toFixed(),
+    actual: written.toFixed(),
+    difference: written.minus(verdict.nearest.value).toFixed(),
+  };
+}
+
 /**
  * "行政运行（项）（科目编码 2010301）：…支出决算为 740.43 万元": an amount after a 功能科目 code in
- * brackets is that 科目's 决算数 (any of the alternatives the caller resolves the code to).
+ * brackets is that 科目's 决算数.
  */
 export function checkCodedAmounts(text: string, cell: CellRef, resolve: (code: string) => Resolved[], seen?: Seen): Finding[] {
   const t = text.normalize("NFKC");
-  const out: Finding[] = [];
   const re = new RegExp(`[(（](?:科目(?:编码|代码)\\s*)?(\\d{3}(?:\\d{2}){0,2})[)）][^。；;]*?(?:支出)?决算数?为?\\s*${N}\\s*万元`, "g");
-  for (const m of t.matchAll(re)) {
-    const alternatives = resolve(m[1]);
-    if (alternatives.length === 0) continue;
-    mark(seen, m[2]);
-    const written = num(m[2]);
-    const verdict = compareWritten(written, alternatives, "error");
-    if (!verdict) continue;
-    out.push({
-      rule: "N.amount",
-      severity: verdict.severity,
-      message: `决算说明中科目 ${m[1]} 的决算数 ${formatAmount(written)} 万元与${verdict.nearest.where} ${formatAmount(verdict.nearest.value)} 万元不一致${verdict.severity === "tail" ? "（尾差）" : ""}`,
-      cells: [cell],
-      expected: verdict.nearest.value.toFixed(),
-      actual: written.toFixed(),
-      difference: written.minus(verdict.nearest.value).toFixed(),
-    });
+  return [...t.matchAll(re)].map((m) => codedClaim(m[1], m[2], cell, resolve, seen)).filter((f): f is Finding => !!f);
+}
+
+/** "X（类）Y（款）Z（项）" runs of a text, the names as written ("政府办公厅（室）及相关机构事务" keeps its brackets). */
+function subjectHeads(t: string): { names: string[]; start: number; end: number }[] {
+  const heads: { names: string[]; start: number; end: number }[] = [];
+  let prevEnd = 0;
+  for (const m of t.matchAll(/\((类|款|项)\)/g)) {
+    const level = "类款项".indexOf(m[1]);
+    const between = t.slice(prevEnd, m.index);
+    const last = heads[heads.length - 1];
+    if (last && last.end === prevEnd && level === last.names.length && between && !/[,，。；;:：]/.test(between)) {
+      last.names.push(between.trim());
+      last.end = m.index! + m[0].length;
+    } else if (level === 0) {
+      const name = /[^\s,，。；;:：、]*$/.exec(between)![0].replace(/^[\d.]+/, "");
+      if (name) heads.push({ names: [name], start: m.index! - name.length, end: m.index! + m[0].length });
+    }
+    prevEnd = m.index! + m[0].length;
   }
+  return heads;
+}
+
+/**
+ * "一般公共服务支出（类）财政事务（款）行政运行（项）。主要用于：…支出决算为1511.89万元": a 科目 named
+ * by its 类, 款 and 项 names (the code from the tables' own names), its 决算数 the first one written
+ * after it, before the next 科目. A name followed by its code in brackets is the coded check's.
+ */
+export function checkNamedAmounts(text: string, cell: CellRef, codeOf: (names: string[]) => string | undefined, resolve: (code: string) => Resolved[], seen?: Seen): Finding[] {
+  const t = text.normalize("NFKC");
+  const out: Finding[] = [];
+  const heads = subjectHeads(t);
+  heads.forEach((h, i) => {
+    const scope = t.slice(h.end, heads[i + 1]?.start ?? t.length);
+    if (/^\s*\((?:科目(?:编码|代码)\s*)?\d{3,7}\)/.test(scope)) return;
+    const code = codeOf(h.names);
+    const m = code && new RegExp(`(?:支出)?决算数?为\\s*${N}\\s*万元`).exec(scope);
+    const f = m && codedClaim(code, m[1], cell, resolve, seen, `${code}（${h.names.join("/")}）`);
+    if (f) out.push(f);
+  });
   return out;
 }
 
