@@ -32,6 +32,7 @@ import { crossDocumentFindings, projectFunds } from "./documents";
 import { LocatedTable, isOwnSheet, locateTables, norm } from "./locate";
 import { MoneyUnit } from "./money";
 import { ALL_TABLES, RULES } from "../catalog";
+import { profileName } from "../catalog/profiles";
 import { ItemSelector, Rule } from "../catalog/rules/types";
 import { Profile, TableDef } from "../catalog/tables/types";
 
@@ -264,4 +265,12 @@ export function checkWorkbook(grids: Grid[], options: { profile?: Profile; table
       unchecked: [...unchecked.causes.values()].reduce((s, c) => s + c.count, 0),
     },
   };
+}
+
+/** What a check read, in words, for the head of its report: the region, the tables, every relation's verdict. */
+export function readingSummary(r: CheckResult): string {
+  const v = r.relations;
+  const total = v.holds + v.tails + v.errors + v.warnings + v.unchecked;
+  const tables = r.tables.map((t) => `${t.number} ${t.title}（${t.sheet}）`).join("、");
+  return `按${profileName(r.profile)}口径读取 ${r.tables.length} 张表${tables ? `：${tables}` : ""}；勾稽关系 ${total} 条：成立 ${v.holds}，尾差 ${v.tails}，错误 ${v.errors}，警告 ${v.warnings}，未核对 ${v.unchecked}`;
 }

@@ -8,6 +8,7 @@ import {
   MessageBar,
   MessageBarActions,
   MessageBarBody,
+  Select,
   Spinner,
   Switch,
   Tab,
@@ -19,6 +20,7 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import { ALL_TABLES, TABLES } from "../catalog";
+import { PROFILE_IDS, Profile } from "../catalog/profiles";
 import { Finding, Severity, summarize } from "../core/finding";
 import { CheckResult } from "../core/check";
 import { DraftError, checkAndMark, clearMarks, draftNarrativeFor, performanceTemplatesFor, scoreAndMark, templatesFor } from "../core/workflows";
@@ -282,6 +284,7 @@ function CheckView({ host, t }: { host: WorkbookHost; t: T }) {
   const styles = useStyles();
   const [result, setResult] = React.useState<CheckResult | undefined>();
   const [onlyActive, setOnlyActive] = React.useState(false);
+  const [profile, setProfile] = React.useState<Profile | "auto">("auto");
   const { status, run, busy } = useTask(t);
   const check = () =>
     run(t("checking"), async () => {
@@ -291,7 +294,7 @@ function CheckView({ host, t }: { host: WorkbookHost; t: T }) {
         // the ledger and the report stay visible to the core, so marks still undo and re-run cleanly
         grids = grids.filter((g) => g.sheet === active || isOwnSheet(g));
       }
-      const { result: r, plan } = checkAndMark(grids);
+      const { result: r, plan } = checkAndMark(grids, profile === "auto" ? undefined : profile);
       await host.apply(plan);
       setResult(r);
     });
@@ -302,8 +305,19 @@ function CheckView({ host, t }: { host: WorkbookHost; t: T }) {
       return t("cleared");
     });
   const s = result && summarize(result.findings);
+  const r = result?.relations;
   return (
     <>
+      <Field label={t("profile")}>
+        <Select value={profile} onChange={(_, d) => setProfile(d.value as Profile | "auto")}>
+          <option value="auto">{t("profileAuto")}</option>
+          {PROFILE_IDS.map((p) => (
+            <option key={p} value={p}>
+              {t(`profile_${p}`)}
+            </option>
+          ))}
+        </Select>
+      </Field>
       <div className={styles.row}>
         <Button appearance="primary" disabled={busy} onClick={check}>
           {t("runCheck")}
@@ -319,6 +333,14 @@ function CheckView({ host, t }: { host: WorkbookHost; t: T }) {
           <Text role="status" data-testid="summary">
             {t("tablesFound", { n: result.tables.length })} · {t("summary", { errors: s.errors, tails: s.tails, warnings: s.warnings })}
           </Text>
+          <Text size={200} data-testid="reading">
+            {t("readAs", { profile: t(`profile_${result.profile}`), tables: result.tables.map((x) => `${x.number} ${x.title}`).join("、") })}
+          </Text>
+          {r && (
+            <Text size={200} data-testid="relations">
+              {t("relations", { total: r.holds + r.tails + r.errors + r.warnings + r.unchecked, ...r })}
+            </Text>
+          )}
           <FindingsList findings={result.findings} host={host} t={t} />
         </>
       )}

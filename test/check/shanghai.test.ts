@@ -69,6 +69,8 @@ it("finds no error, and exactly the fixture's 10 rounding tails", () => {
   expect(r.relations).toEqual({ holds: 387, tails: 10, errors: 0, warnings: 1, unchecked: 0 });
   // the one warning is the 提示性 convention 21011 = 30110 + 30111 + 30112 (30112 holds other insurance here)
   expect(r.findings.filter((f) => f.severity === "warning").map((f) => f.rule)).toEqual(["T05~T06.convention.21011"]);
+  // every 科目 code with its name as the dictionary has it: no duplicate, no unknown, no misnamed code
+  expect(r.findings.filter((f) => f.rule.startsWith("codes."))).toEqual([]);
 });
 
 it("finds a typed-wrong amount in any table: every amount changed by 1.00 is an error at its own cell", () => {

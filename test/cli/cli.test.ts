@@ -38,6 +38,8 @@ describe("juesuan check", () => {
     const grids = await readWorkbook(fs.readFileSync(file("marked.xlsx")));
     const report = grids.find((g) => g.sheet === "校验报告")!;
     expect(report.cells[1][0].value).toBe("错误 2 项，尾差 15 项，警告 1 项，提示 3 项");
+    // the report opens with what was read: the region, the tables, every relation's verdict
+    expect(report.cells[1][3].value).toMatch(/^按甘肃口径读取 9 张表：公开01表 收入支出决算总表（表1）、.*；勾稽关系 \d+ 条：成立 \d+，尾差 11，错误 2，警告 1，未核对 0$/);
     expect(grids.find((g) => g.sheet === "表5")!.cells[9][2].note).toContain("T05.row");
 
     const again = await run("check", file("marked.xlsx"), "--json", "-");

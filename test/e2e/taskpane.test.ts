@@ -12,8 +12,8 @@ import { AddressInfo } from "net";
 import webpack from "webpack";
 import JSZip from "jszip";
 import { Browser, Page, chromium } from "playwright-core";
-import { readGrids } from "../../src/xlsx";
-import { seedWorkbook } from "../fixtures/seed-workbooks";
+import { loadWorkbook, readGrids } from "../../src/xlsx";
+import { PUBLISHED, seedWorkbook } from "../fixtures/seed-workbooks";
 import { perfWorkbook } from "../fixtures/perf-workbooks";
 import type { SheetState } from "../fake-excel/state";
 
@@ -152,6 +152,20 @@ it("checks only the active sheet when asked", async () => {
   const summary = page.getByTestId("summary");
   await summary.waitFor();
   expect(await summary.textContent()).toBe("找到 1 张表 · 错误 0 · 尾差 2 · 警告 0");
+  await page.close();
+});
+
+it("another province: 上海's tables read under the region chosen, the pane saying what was read and every relation's verdict", async () => {
+  const page = await openPane("?view=check");
+  const grids = readGrids(await loadWorkbook(fs.readFileSync(path.join(PUBLISHED, "shanghai/putuo-czj-2024.xlsx"))));
+  await page.evaluate((g) => window.__fake.load(g), grids);
+  await page.getByLabel("地区口径").selectOption("shanghai");
+  await page.getByRole("button", { name: "一键校验" }).click();
+  await page.getByTestId("summary").waitFor();
+  expect(await page.getByTestId("summary").textContent()).toBe("找到 9 张表 · 错误 0 · 尾差 10 · 警告 1");
+  expect(await page.getByTestId("reading").textContent()).toMatch(/^按上海口径读取：公开01表 收入支出决算总表、.*公开07表 财政拨款“三公”经费支出决算表、/);
+  expect(await page.getByTestId("relations").textContent()).toBe("勾稽关系 398 条：成立 387 · 尾差 10 · 错误 0 · 警告 1 · 未核对 0");
+  await page.screenshot({ path: path.join(OUT, "check-shanghai.png"), fullPage: true });
   await page.close();
 });
 

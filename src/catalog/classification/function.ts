@@ -1,7 +1,7 @@
 /**
  * 支出功能分类科目 (类 3 digits / 款 5 / 项 7), the subset this project knows, by year.
  * Source: 财政部《2024年政府收支分类科目》(支出功能分类科目); the 类 list as printed in 公开01表
- * (../shared/spec/tables.md) and every code of the seeds (../shared/fixtures). Coverage is partial: a
+ * and every code of the published tables in test/fixtures/published (seeds 001, 003, 上海). Coverage is partial: a
  * code missing here is reported as "not in the built-in dictionary" (info), never as an error.
  * 2025: 财政部《2025年政府收支分类科目》 — no change to the codes listed here is known; the 2025
  * dictionary is the 2024 one until a difference is recorded below.
@@ -16,7 +16,10 @@ const KUAN_XIANG: Entry[] = [
   ["20102", "政协事务"], ["2010201", "行政运行"], ["2010202", "一般行政管理事务"], ["2010203", "机关服务"], ["2010250", "事业运行"], ["2010299", "其他政协事务支出"],
   ["20103", "政府办公厅（室）及相关机构事务"], ["2010301", "行政运行"], ["2010302", "一般行政管理事务"], ["2010303", "机关服务"],
   ["2010350", "事业运行"], ["2010399", "其他政府办公厅（室）及相关机构事务支出"],
-  ["20104", "发展与改革事务"], ["20105", "统计信息事务"], ["20106", "财政事务"], ["20107", "税收事务"], ["20108", "审计事务"],
+  ["20104", "发展与改革事务"], ["20105", "统计信息事务"],
+  // 20106 财政事务: the 项 as 上海市普陀区财政局 prints them in its 2024 公开 tables
+  ["20106", "财政事务"], ["2010601", "行政运行"], ["2010602", "一般行政管理事务"], ["2010607", "信息化建设"], ["2010608", "财政委托业务支出"],
+  ["20107", "税收事务"], ["20108", "审计事务"],
   ["20111", "纪检监察事务"], ["20126", "档案事务"], ["20129", "群众团体事务"],
   ["20131", "党委办公厅（室）及相关机构事务"], ["2013101", "行政运行"], ["2013102", "一般行政管理事务"], ["2013103", "机关服务"], ["2013150", "事业运行"],
   ["2013199", "其他党委办公厅（室）及相关机构事务支出"],

@@ -71,7 +71,8 @@ export function clearMarksPlan(grids: Grid[], kinds: MarkKind[] = [CHECK_MARKS, 
   return { ops };
 }
 
-export function markPlan(findings: Finding[], grids: Grid[], kind: MarkKind = CHECK_MARKS): WritePlan {
+/** `reading`: what the check read (region, tables, verdicts), printed at the head of the report. */
+export function markPlan(findings: Finding[], grids: Grid[], kind: MarkKind = CHECK_MARKS, reading?: string): WritePlan {
   const previous = readLedger(grids, kind.ledger);
   const originalNote = new Map(previous.map((c) => [key(c), c.note]));
   const sheets = new Set(grids.map((g) => g.sheet));
@@ -117,12 +118,12 @@ export function markPlan(findings: Finding[], grids: Grid[], kind: MarkKind = CH
     ops.push({ op: "note", sheet: m.ref.sheet, cell: m.ref.address, text, existing: noteNow(grids, m.ref) !== undefined });
   });
 
-  ops.push(...reportOps(findings, kind, sheets));
+  ops.push(...reportOps(findings, kind, sheets, reading));
   return { ops };
 }
 
 /** The report sheet: every finding, linked to its cell when that cell is in the workbook. */
-function reportOps(findings: Finding[], kind: MarkKind, sheets: Set<string>): PlanOp[] {
+function reportOps(findings: Finding[], kind: MarkKind, sheets: Set<string>, reading?: string): PlanOp[] {
   const sheet = kind.report;
   const s = summarize(findings);
   const ops: PlanOp[] = [{ op: "addSheet", sheet }];
@@ -142,7 +143,7 @@ function reportOps(findings: Finding[], kind: MarkKind, sheets: Set<string>): Pl
     address: `A1:G${3 + rows.length}`,
     values: [
       [kind.title, null, null, null, null, null, null],
-      [`错误 ${s.errors} 项，尾差 ${s.tails} 项，警告 ${s.warnings} 项，提示 ${s.infos} 项`, null, null, null, null, null, null],
+      [`错误 ${s.errors} 项，尾差 ${s.tails} 项，警告 ${s.warnings} 项，提示 ${s.infos} 项`, null, null, reading ?? null, null, null, null],
       header,
       ...rows,
     ],
@@ -162,7 +163,7 @@ function reportOps(findings: Finding[], kind: MarkKind, sheets: Set<string>): Pl
     if (c && sheets.has(c.sheet)) ops.push({ op: "hyperlink", sheet, cell: `C${4 + i}`, target: c, text: qualified(c.sheet, c.address) });
   });
   ops.push({ op: "columnWidth", sheet, columns: [{ column: "A", width: 9 }, { column: "B", width: 20 }, { column: "C", width: 16 }, { column: "D", width: 80 }, { column: "E", width: 14 }, { column: "F", width: 14 }, { column: "G", width: 12 }] });
-  ops.push({ op: "alignment", sheet, address: `D4:D${Math.max(4, 3 + findings.length)}`, wrapText: true });
+  ops.push({ op: "alignment", sheet, address: `D2:D${Math.max(4, 3 + findings.length)}`, wrapText: true });
   ops.push({ op: "freeze", sheet, rows: 3, columns: 0 });
   return ops;
 }

@@ -4,11 +4,11 @@
  */
 import { rulesFor, tableById, tablesOf } from "../../catalog";
 import { Profile, TableDef } from "../../catalog/tables/types";
-import { CheckResult, checkWorkbook, readFigures } from "../check";
+import { CheckResult, checkWorkbook, readFigures, readingSummary } from "../check";
 import { DraftSection, draftCharts, draftInputs, draftNarrative, draftPlan, draftText } from "../narrative/draft";
 import { Grid } from "../grid";
 import { WritePlan } from "../plan";
-import { SCORE_MARKS, clearMarksPlan, markPlan } from "../plan/marks";
+import { CHECK_MARKS, SCORE_MARKS, clearMarksPlan, markPlan } from "../plan/marks";
 import { ScoreResult, scoreWorkbook } from "../score";
 import { subjectLines, workbookTemplatePlan } from "../plan/template";
 import { performanceTemplatePlan } from "../plan/perf-template";
@@ -48,7 +48,7 @@ export function performanceTemplatesFor(layouts: PerformanceLayout[], year: numb
 /** `texts`: 说明 read from outside the workbook (a .txt, pasted text); checked, listed, never marked. */
 export function checkAndMark(grids: Grid[], profile?: Profile, texts: Grid[] = []): { result: CheckResult; plan: WritePlan } {
   const result = checkWorkbook([...grids, ...texts], { profile });
-  return { result, plan: markPlan(result.findings, grids) };
+  return { result, plan: markPlan(result.findings, grids, CHECK_MARKS, readingSummary(result)) };
 }
 
 export function scoreAndMark(grids: Grid[]): { result: ScoreResult; plan: WritePlan } {
