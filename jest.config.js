@@ -3,6 +3,8 @@ module.exports = {
   testEnvironment: "node",
   roots: ["<rootDir>/test"],
   testMatch: ["**/*.test.ts", "**/*.test.tsx"],
+  // a developer's scratch probes (git-ignored), run by hand with --testPathIgnorePatterns=none
+  testPathIgnorePatterns: ["/node_modules/", "/test/tmp/"],
   transform: {
     "^.+\\.tsx?$": ["ts-jest", { tsconfig: "tsconfig.json", diagnostics: false }],
   },
