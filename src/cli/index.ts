@@ -16,6 +16,7 @@ import ExcelJS from "exceljs";
 import { TemplateError } from "../core/plan/template";
 import { applyPlan, readGrids, saveWorkbook, UnusableWorkbookError } from "../xlsx";
 import { UsageError, profileOption, readInput, readText, selectTables, writeJson } from "./io";
+import { PROFILE_IDS } from "../catalog/profiles";
 import { textStats } from "../core/narrative/text";
 import { runBatch } from "./batch";
 import { CheckResult } from "../core/check";
@@ -132,7 +133,7 @@ export function program(): Command {
     .option("--tables <ids>", "表：01–09（标准九表）、10–12（北京：政府性基金基本支出、政府采购、政府购买服务）、all（该地区全套）、perf（绩效自评表）或版式编号", "all")
     .option("--dept <name>", "部门名称", "")
     .option("--year <yyyy>", "年度")
-    .option("--profile <name>", "地区口径（表号编排）：mof、gansu、beijing、yunnan、shanghai", "gansu")
+    .option("--profile <name>", `地区口径（表号编排）：${PROFILE_IDS.join("、")}`, "gansu")
     .option("--subjects <codes>", "预填的功能分类科目（项或款代码，逗号分隔；其类、款自动加上）")
     .requiredOption("-o, --output <file>", "输出 .xlsx")
     .action(runTemplate);
@@ -141,7 +142,7 @@ export function program(): Command {
     .description("校验勾稽关系（含“说明”工作表与 --text 文本中的数字）")
     .option("-o, --output <file>", "写出标记后的 .xlsx")
     .option("--json <file>", "写出 JSON（- 为标准输出）")
-    .option("--profile <name>", "地区口径：mof、gansu、beijing、yunnan、shanghai（默认按表号自动识别）")
+    .option("--profile <name>", `地区口径：${PROFILE_IDS.join("、")}（默认按表号和表名自动识别）`)
     .option("--workers <n>", "目录批量校验的工作线程数（默认每核一个）")
     .option("--text <file>", "另行核对的决算说明（.txt：UTF-8 或 GBK；或 Word .docx；可重复）", (v: string, prev: string[] = []) => [...prev, v])
     .action(async (input: string | undefined, o: { output?: string; json?: string; profile?: string; workers?: string; text?: string[] }) => {
@@ -165,7 +166,7 @@ export function program(): Command {
     .option("--text <file>", "写出纯文本（- 为标准输出；不给 -o 时默认输出到标准输出）")
     .option("--year <yyyy>", "年度（默认取表头）")
     .option("--dept <name>", "部门名称（默认取表头）")
-    .option("--profile <name>", "地区口径：mof、gansu、beijing、yunnan、shanghai（默认自动识别）")
+    .option("--profile <name>", `地区口径：${PROFILE_IDS.join("、")}（默认自动识别）`)
     .action(async (input: string, o: { output?: string; text?: string; year?: string; dept?: string; profile?: string }) => {
       await runDraft(input, o);
     });

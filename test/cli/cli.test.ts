@@ -25,6 +25,18 @@ async function run(...argv: string[]): Promise<{ code: number; stderr: string; s
 }
 
 describe("juesuan check", () => {
+  it("another province: 上海 detected from its titles, or chosen with --profile; the JSON counts every relation's verdict", async () => {
+    const shanghai = path.join(SEED001, "../shanghai/putuo-czj-2024.xlsx");
+    const detected = JSON.parse((await run("check", shanghai, "--json", "-")).stdout);
+    expect([detected.profile, detected.unit, detected.relations]).toEqual(["shanghai", "万元", { holds: 387, tails: 10, errors: 0, warnings: 1, unchecked: 0 }]);
+    expect(detected.tables.find((t: { id: string }) => t.id === "T09").number).toBe("公开07表");
+    const chosen = JSON.parse((await run("check", shanghai, "--profile", "beijing", "--json", "-")).stdout);
+    expect(chosen.profile).toBe("beijing");
+    expect(chosen.tables.find((t: { id: string }) => t.id === "T09").number).toBe("公开10表");
+    const unknown = await run("check", shanghai, "--profile", "sichuan");
+    expect([unknown.code, unknown.stderr.trim()]).toEqual([2, "juesuan: 未知的地区口径：sichuan（可选：mof、gansu、beijing、yunnan、shanghai）"]);
+  });
+
   it("writes the JSON contract and a marked workbook; checking the marked file finds the same", async () => {
     const r = await run("check", SAMPLE, "-o", file("marked.xlsx"), "--json", file("check.json"));
     expect(r.code).toBe(0);
