@@ -1,4 +1,3 @@
-/* eslint-disable @typescript-eslint/no-require-imports */
 /**
  * Builds the task pane and the ribbon commands (as the Office add-in template does). Production
  * rewrites the dev origin in the manifest to JUESUAN_URL_PROD when it is set.

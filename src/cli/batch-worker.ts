@@ -2,6 +2,6 @@
 import { parentPort } from "worker_threads";
 import { BatchJob, checkOne } from "./batch";
 
-parentPort?.on("message", async ({ index, job }: { index: number; job: BatchJob }) => {
-  parentPort!.postMessage({ index, row: await checkOne(job) });
+parentPort?.on("message", ({ index, job }: { index: number; job: BatchJob }) => {
+  void checkOne(job).then((row) => parentPort!.postMessage({ index, row }));
 });

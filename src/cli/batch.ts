@@ -39,7 +39,15 @@ export async function checkOne(job: BatchJob): Promise<BatchRow> {
       fs.mkdirSync(path.dirname(target), { recursive: true });
       fs.writeFileSync(target, await saveWorkbook(wb));
     }
-    return { workbook: job.rel, dept: result.dept, profile: result.profile, tables: result.tables.length, errors: s.errors, tails: s.tails, warnings: s.warnings };
+    return {
+      workbook: job.rel,
+      dept: result.dept,
+      profile: result.profile,
+      tables: result.tables.length,
+      errors: s.errors,
+      tails: s.tails,
+      warnings: s.warnings,
+    };
   } catch (e) {
     return { workbook: job.rel, problem: (e as Error).message };
   }
@@ -58,7 +66,7 @@ async function inline(jobs: BatchJob[], onRow: (r: BatchRow) => void): Promise<B
 /** A small pool: each worker takes the next job when it finishes one; rows keep the file order. */
 function inWorkers(jobs: BatchJob[], n: number, onRow: (r: BatchRow) => void): Promise<BatchRow[]> {
   return new Promise((resolve, reject) => {
-    const rows: BatchRow[] = new Array(jobs.length);
+    const rows = new Array<BatchRow>(jobs.length);
     let next = 0;
     let finished = 0;
     const pool = Array.from({ length: n }, () => new Worker(WORKER));
@@ -137,16 +145,26 @@ export async function runBatch(dir: string, opts: { output?: string; json?: stri
     const summary = new ExcelJS.Workbook();
     const ws = summary.addWorksheet("汇总");
     ws.addRow(["工作簿", "部门", "口径", "表数", "错误", "尾差", "警告", "无法校验的原因"]);
-    for (const r of rows) ws.addRow([r.workbook, r.dept ?? "", r.profile ?? "", r.tables ?? null, r.errors ?? null, r.tails ?? null, r.warnings ?? null, r.problem ?? ""]);
+    for (const r of rows)
+      ws.addRow([r.workbook, r.dept ?? "", r.profile ?? "", r.tables ?? null, r.errors ?? null, r.tails ?? null, r.warnings ?? null, r.problem ?? ""]);
     ws.getRow(1).font = { bold: true };
     ws.autoFilter = { from: "A1", to: "H1" };
     ws.views = [{ state: "frozen", ySplit: 1 }];
     ws.columns.forEach((c, i) => (c.width = [36, 28, 8, 6, 6, 6, 6, 40][i]));
     fs.writeFileSync(path.join(opts.output, "汇总.xlsx"), await saveWorkbook(summary));
   }
-  const total = rows.reduce((t, r) => ({ errors: t.errors + (r.errors ?? 0), tails: t.tails + (r.tails ?? 0), warnings: t.warnings + (r.warnings ?? 0) }), { errors: 0, tails: 0, warnings: 0 });
-  writeJson(opts.json, { directory: path.resolve(dir), workbooks: rows, summary: { workbooks: rows.length, unusable: rows.filter((r) => r.problem).length, ...total } });
-  process.stderr.write(`${dir}：${rows.length} 个工作簿，无法校验 ${rows.filter((r) => r.problem).length} 个，错误 ${total.errors}，尾差 ${total.tails}，警告 ${total.warnings}\n`);
+  const total = rows.reduce((t, r) => ({ errors: t.errors + (r.errors ?? 0), tails: t.tails + (r.tails ?? 0), warnings: t.warnings + (r.warnings ?? 0) }), {
+    errors: 0,
+    tails: 0,
+    warnings: 0,
+  });
+  writeJson(opts.json, {
+    directory: path.resolve(dir),
+    workbooks: rows,
+    summary: { workbooks: rows.length, unusable: rows.filter((r) => r.problem).length, ...total },
+  });
+  process.stderr.write(
+    `${dir}：${rows.length} 个工作簿，无法校验 ${rows.filter((r) => r.problem).length} 个，错误 ${total.errors}，尾差 ${total.tails}，警告 ${total.warnings}\n`,
+  );
   return rows;
 }
-

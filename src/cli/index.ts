@@ -36,7 +36,16 @@ export async function runTemplate(opts: { tables?: string; dept?: string; year?:
   const { tables, layouts } = selectTables(opts.tables, profileOption(opts.profile));
   const wb = new ExcelJS.Workbook();
   const subjects = opts.subjects ? opts.subjects.split(/[,，\s]+/).filter(Boolean) : [];
-  const disclosure = tables.length ? templatesFor(tables.map((t) => t.id), opts.dept ?? "", year, [], profileOption(opts.profile), subjects) : { plan: { ops: [] }, sheets: [] };
+  const disclosure = tables.length
+    ? templatesFor(
+        tables.map((t) => t.id),
+        opts.dept ?? "",
+        year,
+        [],
+        profileOption(opts.profile),
+        subjects,
+      )
+    : { plan: { ops: [] }, sheets: [] };
   const perf = performanceTemplatesFor(layouts, year, disclosure.sheets);
   await applyPlan(wb, { ops: [...disclosure.plan.ops, ...perf.plan.ops] });
   fs.writeFileSync(opts.output, await saveWorkbook(wb));
@@ -49,17 +58,27 @@ export async function runCheck(file: string | undefined, opts: { output?: string
   if (!file && texts.length === 0) throw new UsageError("请给出要校验的 .xlsx 文件，或用 --text 给出决算说明文本");
   if (!file && opts.output) throw new UsageError("只校验文本时没有工作簿可写出（去掉 -o）");
   const wb = file ? await readInput(file) : new ExcelJS.Workbook();
-  const { result, plan } = checkAndMark(file ? readGrids(wb) : [], profile, texts.map((t) => t.grid));
+  const { result, plan } = checkAndMark(
+    file ? readGrids(wb) : [],
+    profile,
+    texts.map((t) => t.grid),
+  );
   for (const t of texts) {
     const s = textStats(t.text);
-    if (opts.json !== "-") process.stderr.write(`${t.name}：${s.lines} 段，其中 ${s.withNumbers} 段含金额或百分比${s.withNumbers === 0 ? "，没有可核对的数字" : ""}\n`);
+    if (opts.json !== "-")
+      process.stderr.write(`${t.name}：${s.lines} 段，其中 ${s.withNumbers} 段含金额或百分比${s.withNumbers === 0 ? "，没有可核对的数字" : ""}\n`);
   }
   if (file && opts.output) {
     await applyPlan(wb, plan);
     fs.writeFileSync(opts.output, await saveWorkbook(wb));
   }
   const name = file ? path.basename(file) : texts.map((t) => t.name).join("、");
-  writeJson(opts.json, { workbook: file ? path.basename(file) : null, texts: texts.map((t) => ({ file: t.name, sheet: t.grid.sheet, ...textStats(t.text) })), ...result, summary: summarize(result.findings) });
+  writeJson(opts.json, {
+    workbook: file ? path.basename(file) : null,
+    texts: texts.map((t) => ({ file: t.name, sheet: t.grid.sheet, ...textStats(t.text) })),
+    ...result,
+    summary: summarize(result.findings),
+  });
   printSummary(file ?? name, result.findings, opts.json === "-");
   return result;
 }
@@ -93,7 +112,9 @@ export async function runDraft(file: string, opts: { output?: string; text?: str
   }
   if (opts.text === "-" || (!opts.text && !opts.output)) process.stdout.write(draft.text);
   else if (opts.text) fs.writeFileSync(opts.text, draft.text);
-  process.stderr.write(`已起草决算说明 ${draft.sections.length} 节${opts.output ? `，写入工作表“${draft.sheet}”：${opts.output}` : ""}${opts.text && opts.text !== "-" ? `，文本：${opts.text}` : ""}\n`);
+  process.stderr.write(
+    `已起草决算说明 ${draft.sections.length} 节${opts.output ? `，写入工作表“${draft.sheet}”：${opts.output}` : ""}${opts.text && opts.text !== "-" ? `，文本：${opts.text}` : ""}\n`,
+  );
   return draft.text;
 }
 
@@ -113,11 +134,15 @@ export async function runDemo(sample: string, opts: { out: string }): Promise<vo
     `找到的表：${check.tables.map((t) => `${t.number}（${t.sheet}!${t.range}）`).join("、")}`,
     `校验结果：错误 ${s.errors} 项，尾差 ${s.tails} 项，警告 ${s.warnings} 项，提示 ${s.infos} 项`,
     ``,
-    ...check.findings.filter((f) => f.severity !== "info").map((f) => `[${f.severity}] ${f.cells[0] ? `${f.cells[0].sheet}!${f.cells[0].address} ` : ""}${f.message}`),
+    ...check.findings
+      .filter((f) => f.severity !== "info")
+      .map((f) => `[${f.severity}] ${f.cells[0] ? `${f.cells[0].sheet}!${f.cells[0].address} ` : ""}${f.message}`),
     ``,
     `绩效评分：${score.projects.length ? `${score.projects.length} 张自评表` : score.findings.map((f) => f.message).join("；")}`,
     ...score.projects.map((p) => `  ${p.kind}“${p.name}”（${p.sheet}）：表中总分 ${p.printedTotal ?? "—"}，按规则 ${p.computedTotal}，等级 ${p.grade}`),
-    ...score.findings.filter((f) => f.severity !== "info").map((f) => `[${f.severity}] ${f.cells[0] ? `${f.cells[0].sheet}!${f.cells[0].address} ` : ""}${f.message}`),
+    ...score.findings
+      .filter((f) => f.severity !== "info")
+      .map((f) => `[${f.severity}] ${f.cells[0] ? `${f.cells[0].sheet}!${f.cells[0].address} ` : ""}${f.message}`),
     ``,
     `输出：${["blank-templates.xlsx", "blank-self-evaluations.xlsx", "sample-marked.xlsx", "sample-scored.xlsx", "check.json", "score.json", "draft.txt", "report.txt"].map(out).join("、")}`,
   ];
@@ -130,7 +155,11 @@ export function program(): Command {
   cmd
     .command("template")
     .description("生成空白模板")
-    .option("--tables <ids>", "表：01–09（标准九表）、10–12（北京：政府性基金基本支出、政府采购、政府购买服务）、all（该地区全套）、perf（绩效自评表）或版式编号", "all")
+    .option(
+      "--tables <ids>",
+      "表：01–09（标准九表）、10–12（北京：政府性基金基本支出、政府采购、政府购买服务）、all（该地区全套）、perf（绩效自评表）或版式编号",
+      "all",
+    )
     .option("--dept <name>", "部门名称", "")
     .option("--year <yyyy>", "年度")
     .option("--profile <name>", `地区口径（表号编排）：${PROFILE_IDS.join("、")}`, "gansu")
@@ -185,7 +214,7 @@ export async function main(argv: string[]): Promise<number> {
   } catch (e) {
     if (e instanceof CommanderError) return e.exitCode === 0 ? 0 : 2;
     if (e instanceof UnusableWorkbookError || e instanceof UsageError || e instanceof TemplateError) {
-      process.stderr.write(`juesuan: ${(e as Error).message}\n`);
+      process.stderr.write(`juesuan: ${e.message}\n`);
       return 2;
     }
     process.stderr.write(`juesuan: 内部错误：${(e as Error).message}\n`);
@@ -194,5 +223,5 @@ export async function main(argv: string[]): Promise<number> {
 }
 
 if (require.main === module) {
-  main(process.argv.slice(2)).then((code) => process.exit(code));
+  void main(process.argv.slice(2)).then((code) => process.exit(code));
 }

@@ -33,7 +33,10 @@ export function selectTables(spec: string | undefined, profile: Profile = "gansu
     else if (PERFORMANCE_LAYOUTS.some((l) => l.id === id)) layouts.push(PERFORMANCE_LAYOUTS.find((l) => l.id === id)!);
     else {
       const t = tableById(id);
-      if (!t) throw new UsageError(`未知的表：${id}（可选：${ALL_TABLES.map((x) => x.id.slice(1)).join(",")}、all、perf、${PERFORMANCE_LAYOUTS.map((l) => l.id).join("、")}）`);
+      if (!t)
+        throw new UsageError(
+          `未知的表：${id}（可选：${ALL_TABLES.map((x) => x.id.slice(1)).join(",")}、all、perf、${PERFORMANCE_LAYOUTS.map((l) => l.id).join("、")}）`,
+        );
       tables.push(t);
     }
   }
@@ -63,7 +66,10 @@ export async function readText(file: string): Promise<{ name: string; text: stri
     const text = await narrativeText(bytes);
     return { name, text, grid: textGrid(name, text) };
   } catch (e) {
-    if (e instanceof NotNarrativeError) throw new UsageError(`${file}：${e.kind === "zip" ? "不是 .txt 或 .docx（工作簿请直接作为输入，不用 --text）" : "不是文本文件（--text 接受 .txt 和 .docx；.doc 请另存为 .docx）"}`);
+    if (e instanceof NotNarrativeError)
+      throw new UsageError(
+        `${file}：${e.kind === "zip" ? "不是 .txt 或 .docx（工作簿请直接作为输入，不用 --text）" : "不是文本文件（--text 接受 .txt 和 .docx；.doc 请另存为 .docx）"}`,
+      );
     throw e;
   }
 }
@@ -74,4 +80,3 @@ export function writeJson(target: string | undefined, data: unknown): void {
   if (target === "-") process.stdout.write(text);
   else fs.writeFileSync(target, text);
 }
-

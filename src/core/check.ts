@@ -55,7 +55,9 @@ function codeByNames(byTable: Map<string, LocatedTable[]>): (names: string[]) =>
   const labels = tables.map((inst) => new Map(inst.items.filter((it) => it.code).map((it) => [it.code!, norm(it.label ?? "")])));
   return (names) => {
     for (const byCode of labels) {
-      const hit = [...byCode.keys()].find((code) => codeLevel(code) === names.length && names.every((n, k) => byCode.get(code.slice(0, 3 + 2 * k)) === norm(n)));
+      const hit = [...byCode.keys()].find(
+        (code) => codeLevel(code) === names.length && names.every((n, k) => byCode.get(code.slice(0, 3 + 2 * k)) === norm(n)),
+      );
       if (hit) return hit;
     }
     return undefined;
@@ -122,7 +124,12 @@ function narrativeFindings(grids: Grid[], byTable: Map<string, LocatedTable[]>, 
     // numbers no check could read: say so, once per text
     const left = [...new Set(numbersIn(text).filter((n) => !read.has(n)))];
     if (left.length) {
-      out.push({ rule: "N.unchecked", severity: "info", message: `决算说明中 ${left.length} 个数字（${left.slice(0, 3).join("、")}${left.length > 3 ? "…" : ""}）找不到对应的表中数字或算式，未核对`, cells: [at] });
+      out.push({
+        rule: "N.unchecked",
+        severity: "info",
+        message: `决算说明中 ${left.length} 个数字（${left.slice(0, 3).join("、")}${left.length > 3 ? "…" : ""}）找不到对应的表中数字或算式，未核对`,
+        cells: [at],
+      });
     }
   }
   return out;
@@ -176,7 +183,10 @@ function duplicateCodes(instances: LocatedTable[]): Finding[] {
           rule: "codes.duplicate",
           severity: "error",
           message: `${inst.table.number}：科目代码 ${it.code} 出现了两次`,
-          cells: [{ sheet: inst.sheet, address: itemCell(it, "code")! }, { sheet: inst.sheet, address: itemCell(prev, "code")! }],
+          cells: [
+            { sheet: inst.sheet, address: itemCell(it, "code")! },
+            { sheet: inst.sheet, address: itemCell(prev, "code")! },
+          ],
         });
       } else seen.set(it.code, it);
     }
@@ -217,7 +227,12 @@ export function checkWorkbook(grids: Grid[], options: { profile?: Profile; table
     if (!byTable.has(t.id) && (!t.numbers || t.numbers[profile] !== undefined)) {
       const n = unchecked.countFor(t.id);
       const title = t.titles?.[profile] ?? t.title;
-      findings.push({ rule: "locate.missing", severity: "info", message: `未找到${t.numbers?.[profile] ?? t.number}（${title}）${n ? `：与之相关的 ${n} 条关系未核对` : ""}`, cells: [] });
+      findings.push({
+        rule: "locate.missing",
+        severity: "info",
+        message: `未找到${t.numbers?.[profile] ?? t.number}（${title}）${n ? `：与之相关的 ${n} 条关系未核对` : ""}`,
+        cells: [],
+      });
     }
   }
   for (const g of grids) {
@@ -234,10 +249,20 @@ export function checkWorkbook(grids: Grid[], options: { profile?: Profile; table
   for (const inst of instances) {
     const at = [{ sheet: inst.sheet, address: inst.anchor }];
     if (inst.missingColumns.some((k) => inst.table.columns.find((c) => c.key === k)?.kind === "code")) {
-      findings.push({ rule: "locate.columns", severity: "warning", message: `${inst.table.number}（${inst.sheet}）未能读取科目代码列：按科目的关系未核对`, cells: at });
+      findings.push({
+        rule: "locate.columns",
+        severity: "warning",
+        message: `${inst.table.number}（${inst.sheet}）未能读取科目代码列：按科目的关系未核对`,
+        cells: at,
+      });
     }
     if (inst.unit !== unit) {
-      findings.push({ rule: "locate.unit", severity: "info", message: `${inst.table.number}（${inst.sheet}）金额单位为${inst.unit}，已换算为${unit}与其他表比较`, cells: at });
+      findings.push({
+        rule: "locate.unit",
+        severity: "info",
+        message: `${inst.table.number}（${inst.sheet}）金额单位为${inst.unit}，已换算为${unit}与其他表比较`,
+        cells: at,
+      });
     }
   }
   const rank: Record<Severity, number> = { error: 0, tail: 1, warning: 2, info: 3 };

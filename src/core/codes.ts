@@ -41,15 +41,30 @@ export function codeFindings(instances: LocatedTable[]): Finding[] {
       const printed = it.label ?? "";
       if (known === undefined) {
         if (dict.has(code.slice(0, 3))) {
-          out.push({ rule: "codes.unknown", severity: "info", message: `${inst.table.number}：科目代码 ${code}“${printed}”不在内置科目字典中（字典只收录常用科目，请自行核对）`, cells: [ref(inst, it, "code")] });
+          out.push({
+            rule: "codes.unknown",
+            severity: "info",
+            message: `${inst.table.number}：科目代码 ${code}“${printed}”不在内置科目字典中（字典只收录常用科目，请自行核对）`,
+            cells: [ref(inst, it, "code")],
+          });
         } else {
-          out.push({ rule: "codes.unknown", severity: "warning", message: `${inst.table.number}：科目代码 ${code} 的类 ${code.slice(0, 3)} 不是有效的科目类`, cells: [ref(inst, it, "code")] });
+          out.push({
+            rule: "codes.unknown",
+            severity: "warning",
+            message: `${inst.table.number}：科目代码 ${code} 的类 ${code.slice(0, 3)} 不是有效的科目类`,
+            cells: [ref(inst, it, "code")],
+          });
         }
       } else if (printed && nameKey(printed, false) !== nameKey(known, false)) {
         const minor = nameKey(printed, true) === nameKey(known, true);
         // a name cut short by the cell (or by PDF extraction) is not a wrong name
         if (!minor && nameKey(known, true).startsWith(nameKey(printed, true)) && nameKey(printed, true).length >= 4) {
-          out.push({ rule: "codes.name", severity: "info", message: `${inst.table.number}：科目 ${code} 名称“${printed}”不完整，标准名称为“${known}”`, cells: [ref(inst, it, "name")] });
+          out.push({
+            rule: "codes.name",
+            severity: "info",
+            message: `${inst.table.number}：科目 ${code} 名称“${printed}”不完整，标准名称为“${known}”`,
+            cells: [ref(inst, it, "name")],
+          });
           continue;
         }
         out.push({
@@ -97,7 +112,10 @@ function sameCodes(instances: LocatedTable[], a: string, b: string): Finding[] {
   const ca = codes(ta);
   const cb = codes(tb);
   const out: Finding[] = [];
-  for (const [x, y, cx, cy] of [[ta, tb, ca, cb], [tb, ta, cb, ca]] as const) {
+  for (const [x, y, cx, cy] of [
+    [ta, tb, ca, cb],
+    [tb, ta, cb, ca],
+  ] as const) {
     for (const [code, it] of cx) {
       if (cy.has(code)) continue;
       out.push({

@@ -44,7 +44,10 @@ export function crossDocumentFindings(perf: PerformanceTable[], byTable: Map<str
         rule: link.id,
         severity,
         message: `${t.def.kind}“${row.label}”全年执行数 ${formatAmount(mine)} 应等于${link.what} ${formatAmount(theirs)}${severity === "tail" ? "（尾差）" : ""}，差 ${formatAmount(diff)}`,
-        cells: [{ sheet: t.sheet, address: cellAddress({ row: row.row, col }) }, { sheet: inst.sheet, address: itemCell(item, link.col)! }],
+        cells: [
+          { sheet: t.sheet, address: cellAddress({ row: row.row, col }) },
+          { sheet: inst.sheet, address: itemCell(item, link.col)! },
+        ],
         expected: theirs.toFixed(),
         actual: mine.toFixed(),
         difference: diff.toFixed(),

@@ -51,7 +51,7 @@ export function* nonEmptyCells(grid: Grid): Generator<[string, Cell]> {
     const row = grid.cells[r];
     for (let c = 0; c < row.length; c++) {
       const cell = row[c];
-      if (cell.value !== null && cell.value !== "" || cell.formula || cell.note) {
+      if ((cell.value !== null && cell.value !== "") || cell.formula || cell.note) {
         yield [cellAddress({ row: o.row + r, col: o.col + c }), cell];
       }
     }

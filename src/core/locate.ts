@@ -145,7 +145,8 @@ export function detectProfile(marksBySheet: Mark[][]): Profile {
   for (const marks of marksBySheet) {
     for (const t of marks) {
       if (t.kind !== "title") continue;
-      for (const [p, title] of Object.entries(t.table.titles ?? {}) as [Profile, string][]) if (norm(title) === t.text && t.text !== norm(t.table.title)) vote(p);
+      for (const [p, title] of Object.entries(t.table.titles ?? {}) as [Profile, string][])
+        if (norm(title) === t.text && t.text !== norm(t.table.title)) vote(p);
       const n = marks.find((m) => m.kind === "number" && Math.abs(m.row - t.row) <= NEAR);
       if (!n || n.kind !== "number") continue;
       for (const [p, num] of Object.entries(t.table.numbers ?? {}) as [Profile, string][]) if (num === n.number) vote(p);
@@ -257,7 +258,7 @@ const regionalViews = new WeakMap<TableDef, Map<Profile, TableDef>>();
 /** A table as a region prints it: its 表号 and title there (one object per table and region). */
 export function regionalTable(table: TableDef, profile: Profile): TableDef {
   let byProfile = regionalViews.get(table);
-  if (!byProfile) regionalViews.set(table, (byProfile = new Map()));
+  if (!byProfile) regionalViews.set(table, (byProfile = new Map<Profile, TableDef>()));
   let t = byProfile.get(profile);
   if (!t) {
     const number = table.numbers?.[profile] ?? table.number;

@@ -30,7 +30,10 @@ const UNIT_SCALE: Record<MoneyUnit, Decimal> = {
 
 /** NFKC folds full-width digits, commas, brackets and the percent sign to ASCII. */
 function normalizeText(text: string): string {
-  return text.normalize("NFKC").replace(/[\s\u00a0\u3000]+/g, "").replace(/[，]/g, ",");
+  return text
+    .normalize("NFKC")
+    .replace(/[\s\u00a0\u3000]+/g, "")
+    .replace(/[，]/g, ",");
 }
 
 function placesOf(digits: string): number {

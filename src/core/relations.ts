@@ -55,12 +55,18 @@ export function relationsOf(inst: TableInstance, rule: Rule): CellRelation[] {
       const totalItem = rule.totalKey ? findItem(inst, { key: rule.totalKey }) : undefined;
       if (has(totalItem, col)) {
         const classes = inst.items.filter((it) => it.code && codeLevel(it.code) === 1 && has(it, col));
-        out.push({ total: { item: totalItem, col }, terms: classes.map((item) => ({ item, col, sign: 1 as const })), termsLabel: `${classes.length}个类级科目之和`, overClasses: true });
+        out.push({
+          total: { item: totalItem, col },
+          terms: classes.map((item) => ({ item, col, sign: 1 as const })),
+          termsLabel: `${classes.length}个类级科目之和`,
+          overClasses: true,
+        });
       }
       for (const it of inst.items) {
         if (!it.code || !has(it, col)) continue;
         const kids = childrenOf(inst, it, col);
-        if (kids.length) out.push({ total: { item: it, col }, terms: kids.map((item) => ({ item, col, sign: 1 as const })), termsLabel: `${kids.length}个下级科目之和` });
+        if (kids.length)
+          out.push({ total: { item: it, col }, terms: kids.map((item) => ({ item, col, sign: 1 as const })), termsLabel: `${kids.length}个下级科目之和` });
       }
     }
   }

@@ -19,7 +19,7 @@ const TO_OFFICE_VISIBILITY = { visible: "Visible", hidden: "Hidden", veryHidden:
 function gridValue(v: unknown): CellValue {
   if (v === "" || v === undefined || v === null) return null;
   if (typeof v === "number" || typeof v === "boolean" || typeof v === "string") return v;
-  return String(v);
+  return JSON.stringify(v);
 }
 
 /** Excel on the web refuses requests and responses over 5 MB; stay well under it. */
@@ -129,7 +129,12 @@ export async function readWorkbook(context: Excel.RequestContext, caps: Capabili
 }
 
 /** The walk when it can; else the read that lists the sheets first, learning why for next time. */
-async function readSomeWay(context: Excel.RequestContext, caps: Capabilities, options: AdapterOptions, memory: WorkbookMemory): Promise<{ reads: SheetRead[]; notes: Notes }> {
+async function readSomeWay(
+  context: Excel.RequestContext,
+  caps: Capabilities,
+  options: AdapterOptions,
+  memory: WorkbookMemory,
+): Promise<{ reads: SheetRead[]; notes: Notes }> {
   if (memory.walkRefused) return readListed(context, caps, options);
   try {
     return await readWalked(context, caps, options, memory);
@@ -211,7 +216,12 @@ function usedRead(info: SheetInfo, { used, merges }: UsedRead): SheetRead {
   };
 }
 
-async function readWalked(context: Excel.RequestContext, caps: Capabilities, options: AdapterOptions, memory: WorkbookMemory): Promise<{ reads: SheetRead[]; notes: Notes }> {
+async function readWalked(
+  context: Excel.RequestContext,
+  caps: Capabilities,
+  options: AdapterOptions,
+  memory: WorkbookMemory,
+): Promise<{ reads: SheetRead[]; notes: Notes }> {
   // getFirst has no …OrNullObject form: it is there (a workbook keeps one sheet) and not nullable
   const first = context.workbook.worksheets.getFirst();
   const walk: { ws: Excel.Worksheet; used: UsedRead }[] = [];
@@ -354,7 +364,7 @@ function toGrid(r: SheetRead, notes: Map<string, string> | undefined): Grid {
       const f = r.formulas[i][j];
       if (typeof f === "string" && f.startsWith("=")) cell.formula = f;
       const nf = r.formats[i][j];
-      if (nf && nf !== "General") cell.numberFormat = String(nf);
+      if (typeof nf === "string" && nf && nf !== "General") cell.numberFormat = nf;
       return cell;
     }),
   );
@@ -464,7 +474,7 @@ export async function applyPlan(context: Excel.RequestContext, plan: WritePlan, 
     switch (op.op) {
       case "addSheet": {
         const s = sheets.add(op.sheet);
-        if (op.visibility && op.visibility !== "visible") s.visibility = TO_OFFICE_VISIBILITY[op.visibility] as Excel.SheetVisibility;
+        if (op.visibility && op.visibility !== "visible") s.visibility = TO_OFFICE_VISIBILITY[op.visibility];
         return;
       }
       case "deleteSheet":
@@ -598,7 +608,7 @@ export async function applyPlan(context: Excel.RequestContext, plan: WritePlan, 
       }
       case "saveFormats": {
         const ledger = sheets.add(ledgerSheet(op.id));
-        ledger.visibility = "VeryHidden" as Excel.SheetVisibility;
+        ledger.visibility = "VeryHidden";
         if (op.cells.length === 0) return;
         ledger.getRange(`A1:C${op.cells.length}`).values = op.cells.map((c) => [officeValue(qualified(c.sheet, c.address)), "", officeValue(c.note)]);
         if (caps.copyFormats) {
@@ -609,7 +619,11 @@ export async function applyPlan(context: Excel.RequestContext, plan: WritePlan, 
       case "restoreFormats": {
         const name = ledgerSheet(op.id);
         if (caps.copyFormats) {
-          op.cells.forEach((c, i) => ws(c.sheet).getRange(c.address).copyFrom(qualified(name, `B${i + 1}`), "Formats"));
+          op.cells.forEach((c, i) =>
+            ws(c.sheet)
+              .getRange(c.address)
+              .copyFrom(qualified(name, `B${i + 1}`), "Formats"),
+          );
         } else {
           // before ExcelApi 1.9 formats cannot be copied: take the marks off (no fill, automatic colour)
           const bySheet = new Map<string, string[]>();

@@ -45,7 +45,13 @@ const useStyles = makeStyles({
   finding: { justifyContent: "flex-start", textAlign: "left", height: "auto", paddingTop: "6px", paddingBottom: "6px", width: "100%" },
   findingText: { display: "flex", flexDirection: "column", gap: "2px", fontWeight: tokens.fontWeightRegular },
   group: { display: "flex", flexDirection: "column", gap: "2px" },
-  paragraph: { display: "flex", flexDirection: "column", gap: "4px", paddingBottom: tokens.spacingVerticalS, borderBottom: `1px solid ${tokens.colorNeutralStroke2}` },
+  paragraph: {
+    display: "flex",
+    flexDirection: "column",
+    gap: "4px",
+    paddingBottom: tokens.spacingVerticalS,
+    borderBottom: `1px solid ${tokens.colorNeutralStroke2}`,
+  },
   claim: { display: "flex", gap: tokens.spacingHorizontalS, alignItems: "baseline", paddingLeft: tokens.spacingHorizontalM },
   badge: { flexShrink: 0, whiteSpace: "nowrap" },
 });
@@ -128,19 +134,20 @@ function StatusLine({ status }: { status: Status }) {
 /** Run a step with progress shown and any failure surfaced to the user with its message. */
 function useTask(t: T) {
   const [status, setStatus] = React.useState<Status>({ kind: "idle" });
-  const run = async (busy: string, task: () => Promise<string | void>): Promise<void> => {
+  /** Runs a step of the pane; whatever goes wrong ends in the status line, never in a silent promise. */
+  const run = (busy: string, task: () => Promise<string | void>): void => {
     setStatus({ kind: "busy", text: busy });
-    try {
-      const done = await task();
-      setStatus(done ? { kind: "done", text: done } : { kind: "idle" });
-    } catch (e) {
-      // Excel (on the web, mostly) left a request unanswered: say so, and offer the step again
-      if (e instanceof ExcelNotResponding) {
-        setStatus({ kind: "error", text: t("notResponding", { seconds: e.seconds }), retry: { label: t("retry"), run: () => void run(busy, task) } });
-      } else {
-        setStatus({ kind: "error", text: t("failed", { message: (e as Error).message }) });
-      }
-    }
+    task().then(
+      (done) => setStatus(done ? { kind: "done", text: done } : { kind: "idle" }),
+      (e: unknown) => {
+        // Excel (on the web, mostly) left a request unanswered: say so, and offer the step again
+        if (e instanceof ExcelNotResponding) {
+          setStatus({ kind: "error", text: t("notResponding", { seconds: e.seconds }), retry: { label: t("retry"), run: () => run(busy, task) } });
+        } else {
+          setStatus({ kind: "error", text: t("failed", { message: (e as Error).message }) });
+        }
+      },
+    );
   };
   return { status, run, busy: status.kind === "busy" };
 }
@@ -181,25 +188,30 @@ function TemplatesView({ host, t }: { host: WorkbookHost; t: T }) {
       </Field>
       <Text weight="semibold">{t("tables")}</Text>
       <div className={styles.tables} role="group" aria-label={t("tables")}>
+        <Checkbox
+          label={t("selectAll")}
+          checked={selected.size === TABLES.length ? true : selected.size === 0 ? false : "mixed"}
+          onChange={() => setSelected(selected.size === TABLES.length ? new Set() : new Set(TABLES.map((x) => x.id)))}
+        />
+        {ALL_TABLES.map((x) => (
           <Checkbox
-            label={t("selectAll")}
-            checked={selected.size === TABLES.length ? true : selected.size === 0 ? false : "mixed"}
-            onChange={() => setSelected(selected.size === TABLES.length ? new Set() : new Set(TABLES.map((x) => x.id)))}
+            key={x.id}
+            label={`${x.number} ${x.title}${TABLES.includes(x) ? "" : t("localTable")}`}
+            checked={selected.has(x.id)}
+            onChange={() => toggle(x.id)}
           />
-          {ALL_TABLES.map((x) => (
-            <Checkbox key={x.id} label={`${x.number} ${x.title}${TABLES.includes(x) ? "" : t("localTable")}`} checked={selected.has(x.id)} onChange={() => toggle(x.id)} />
-          ))}
+        ))}
       </div>
       <Text weight="semibold">{t("perfTables")}</Text>
       <div className={styles.tables} role="group" aria-label={t("perfTables")}>
-          {PERFORMANCE_LAYOUTS.map((l) => (
-            <Checkbox
-              key={l.id}
-              label={`${l.title}（${t(`layout_${l.id.split("-")[0]}` as MessageKey)}）`}
-              checked={layouts.has(l.id)}
-              onChange={() => setLayouts((s) => (s.has(l.id) ? new Set([...s].filter((x) => x !== l.id)) : new Set([...s, l.id])))}
-            />
-          ))}
+        {PERFORMANCE_LAYOUTS.map((l) => (
+          <Checkbox
+            key={l.id}
+            label={`${l.title}（${t(`layout_${l.id.split("-")[0]}` as MessageKey)}）`}
+            checked={layouts.has(l.id)}
+            onChange={() => setLayouts((s) => (s.has(l.id) ? new Set([...s].filter((x) => x !== l.id)) : new Set([...s, l.id])))}
+          />
+        ))}
       </div>
       <div className={styles.row}>
         <Button appearance="primary" disabled={busy || selected.size + layouts.size === 0 || !/^\d{4}$/.test(year)} onClick={generate}>
@@ -261,12 +273,11 @@ function FindingsList({ findings, host, t }: { findings: Finding[]; host: Workbo
                   className={styles.finding}
                   disabled={f.cells.length === 0}
                   title={f.cells[0] ? t("goToCell", { cell: `${f.cells[0].sheet}!${f.cells[0].address}` }) : undefined}
-                  onClick={() => f.cells[0] && host.select(f.cells[0])}
+                  onClick={() => f.cells[0] && void host.select(f.cells[0])}
                 >
                   <span className={styles.findingText}>
                     <span>
-                      <SeverityBadge severity={f.severity} t={t} />{" "}
-                      {f.cells[0] ? `${f.cells[0].sheet}!${f.cells[0].address}` : ""}
+                      <SeverityBadge severity={f.severity} t={t} /> {f.cells[0] ? `${f.cells[0].sheet}!${f.cells[0].address}` : ""}
                     </span>
                     <span>{f.message}</span>
                   </span>
@@ -372,14 +383,12 @@ function ScoreView({ host, t }: { host: WorkbookHost; t: T }) {
           <div role="list" data-testid="projects">
             {result.projects.map((p, i) => (
               <div role="listitem" key={i}>
-                <Button appearance="subtle" className={styles.finding} onClick={() => p.cell && host.select(p.cell)}>
+                <Button appearance="subtle" className={styles.finding} onClick={() => p.cell && void host.select(p.cell)}>
                   <span className={styles.findingText}>
                     <span>
                       {p.name || p.kind} <Text size={200}>（{p.sheet}）</Text>
                     </span>
-                    <span>
-                      {t("projectTotals", { printed: p.printedTotal ?? "—", computed: p.computedTotal ?? "—", grade: p.grade ?? "—" })}
-                    </span>
+                    <span>{t("projectTotals", { printed: p.printedTotal ?? "—", computed: p.computedTotal ?? "—", grade: p.grade ?? "—" })}</span>
                   </span>
                 </Button>
               </div>
@@ -469,7 +478,7 @@ function NarrativeView({ host, t }: { host: WorkbookHost; t: T }) {
             <Textarea readOnly value={draft} rows={8} data-testid="draft" ref={draftArea} />
           </Field>
           <div className={styles.row}>
-            <Button onClick={copyDraft}>{t("copyDraft")}</Button>
+            <Button onClick={() => void copyDraft()}>{t("copyDraft")}</Button>
             {copied && <Text size={200}>{t("copied")}</Text>}
           </div>
         </>

@@ -142,7 +142,8 @@ export const MESSAGES = {
     notText: "not a text file (save a .doc as .docx first)",
     textChecked: "{n} paragraphs checked: errors {errors} · tails {tails} · warnings {warnings}",
     failed: "Failed: {message}",
-    notResponding: "Excel did not answer within {seconds} seconds (Excel on the web can, while it first calculates a large workbook). Try again once Excel is idle.",
+    notResponding:
+      "Excel did not answer within {seconds} seconds (Excel on the web can, while it first calculates a large workbook). Try again once Excel is idle.",
     retry: "Try again",
     language: "中文",
   },

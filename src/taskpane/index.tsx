@@ -10,7 +10,7 @@ function viewFromUrl(): View | undefined {
   return v === "templates" || v === "check" || v === "score" || v === "narrative" ? v : undefined;
 }
 
-Office.onReady(() => {
+void Office.onReady(() => {
   const root = createRoot(document.getElementById("container")!);
   root.render(
     <FluentProvider theme={webLightTheme}>

@@ -50,7 +50,7 @@ function readCell(c: ExcelJS.Cell): Cell {
     } else if ("richText" in o) cell.value = (o.richText as { text: string }[]).map((t) => t.text).join("");
     else if ("error" in o) cell.value = String(o.error);
     else if ("text" in o) cell.value = String(o.text);
-    else cell.value = String(v);
+    else cell.value = JSON.stringify(v);
   }
   if (c.numFmt && c.numFmt !== "General") cell.numberFormat = c.numFmt;
   const note = c.note as unknown;
@@ -151,7 +151,7 @@ export async function applyPlan(wb: ExcelJS.Workbook, plan: WritePlan): Promise<
         op.formulas.forEach((r, i) =>
           r.forEach((f, j) => {
             const c = ws.getCell(a.top + i + 1, a.left + j + 1);
-            c.value = f.startsWith("=") ? ({ formula: f.slice(1) } as ExcelJS.CellFormulaValue) : f;
+            c.value = f.startsWith("=") ? { formula: f.slice(1) } : f;
           }),
         );
         return;
@@ -165,7 +165,7 @@ export async function applyPlan(wb: ExcelJS.Workbook, plan: WritePlan): Promise<
       case "fill": {
         const ws = sheet(op.sheet);
         const fill: ExcelJS.Fill | undefined = op.color === null ? undefined : { type: "pattern", pattern: "solid", fgColor: { argb: argb(op.color) } };
-        for (const a of op.addresses) each(ws, a, (c) => restyle(c, { fill: fill as ExcelJS.Fill }));
+        for (const a of op.addresses) each(ws, a, (c) => restyle(c, { fill: fill }));
         return;
       }
       case "font": {
@@ -219,7 +219,7 @@ export async function applyPlan(wb: ExcelJS.Workbook, plan: WritePlan): Promise<
         // a HYPERLINK formula survives LibreOffice round trips, where an r:id link to a cell does not
         const c = sheet(op.sheet).getCell(op.cell);
         const q = (s: string) => s.replace(/"/g, '""');
-        c.value = { formula: `HYPERLINK("#${q(qualified(op.target.sheet, op.target.address))}","${q(op.text)}")`, result: op.text } as ExcelJS.CellFormulaValue;
+        c.value = { formula: `HYPERLINK("#${q(qualified(op.target.sheet, op.target.address))}","${q(op.text)}")`, result: op.text };
         return;
       }
       case "dataValidation": {

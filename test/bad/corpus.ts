@@ -36,43 +36,70 @@ export async function buildCorpus(dir: string, sample: string, options: { bigStr
   {
     const wb = await copy();
     wb.getWorksheet("表5")!.getCell("A1048576").value = "最后一行";
-    await write("million-rows.xlsx", wb, { exit: 0, tables: 9, findings: [{ rule: "locate.stray", severity: "info", count: 1 }, { rule: "T05.row", severity: "error" }] });
+    await write("million-rows.xlsx", wb, {
+      exit: 0,
+      tables: 9,
+      findings: [
+        { rule: "locate.stray", severity: "info", count: 1 },
+        { rule: "T05.row", severity: "error" },
+      ],
+    });
   }
   {
     const wb = await copy();
     wb.getWorksheet("表2")!.getCell("XFD7").value = 1;
     // 20 rows × 16,384 columns is still read whole (327,680 cells): every table found and checked
-    await write("columns-16384.xlsx", wb, { exit: 0, tables: 9, findings: [{ rule: "locate.stray", severity: "info", count: 0 }, { rule: "T05.row", severity: "error", count: 1 }] });
+    await write("columns-16384.xlsx", wb, {
+      exit: 0,
+      tables: 9,
+      findings: [
+        { rule: "locate.stray", severity: "info", count: 0 },
+        { rule: "T05.row", severity: "error", count: 1 },
+      ],
+    });
   }
   {
     const wb = new ExcelJS.Workbook();
     const ws = wb.addWorksheet("全合并");
-    for (let r = 1; r <= 200; r += 2) for (let c = 1; c <= 26; c += 2) {
-      ws.getCell(r, c).value = r * c;
-      ws.mergeCells(r, c, r + 1, c + 1);
-    }
+    for (let r = 1; r <= 200; r += 2)
+      for (let c = 1; c <= 26; c += 2) {
+        ws.getCell(r, c).value = r * c;
+        ws.mergeCells(r, c, r + 1, c + 1);
+      }
     await write("every-cell-merged.xlsx", wb, { exit: 0, tables: 0, findings: [{ rule: "locate.missing", severity: "info", count: 9 }] });
   }
   {
     const wb = await copy();
     const t5 = wb.getWorksheet("表5")!;
-    t5.getCell("D8").value = { error: "#REF!" } as ExcelJS.CellErrorValue;
-    t5.getCell("E8").value = { error: "#DIV/0!" } as ExcelJS.CellErrorValue;
-    t5.getCell("C11").value = { error: "#N/A" } as ExcelJS.CellErrorValue;
+    t5.getCell("D8").value = { error: "#REF!" };
+    t5.getCell("E8").value = { error: "#DIV/0!" };
+    t5.getCell("C11").value = { error: "#N/A" };
     await write("error-values.xlsx", wb, { exit: 0, tables: 9, findings: [{ rule: "cell.error", severity: "warning", count: 3 }] });
   }
   {
     const wb = await copy();
     const toFullWidth = (s: string) => s.replace(/[0-9.,]/g, (ch) => String.fromCharCode(ch.charCodeAt(0) + 0xfee0));
-    for (const ws of wb.worksheets) ws.eachRow((row) => row.eachCell((c) => typeof c.value === "number" && !Number.isInteger(c.value) && (c.value = toFullWidth(c.value.toFixed(2)))));
-    await write("fullwidth-text-numbers.xlsx", wb, { exit: 0, tables: 9, findings: [{ rule: "T05.row", severity: "error", count: 1 }, { rule: "T05.hierarchy", severity: "tail" }] });
+    for (const ws of wb.worksheets)
+      ws.eachRow((row) => row.eachCell((c) => typeof c.value === "number" && !Number.isInteger(c.value) && (c.value = toFullWidth(c.value.toFixed(2)))));
+    await write("fullwidth-text-numbers.xlsx", wb, {
+      exit: 0,
+      tables: 9,
+      findings: [
+        { rule: "T05.row", severity: "error", count: 1 },
+        { rule: "T05.hierarchy", severity: "tail" },
+      ],
+    });
   }
   {
     const wb = new ExcelJS.Workbook();
     const ws = wb.addWorksheet("空表");
-    [["五、一般公共预算财政拨款支出决算表"], [null, null, null, null, "公开05表"], ["项目", null, "本年支出"], ["科目代码", "科目名称", "小计", "基本支出", "项目支出"], ["栏次", null, 1, 2, 3]].forEach((r, i) =>
-      r.forEach((v, j) => v !== null && (ws.getCell(i + 1, j + 1).value = v)),
-    );
+    [
+      ["五、一般公共预算财政拨款支出决算表"],
+      [null, null, null, null, "公开05表"],
+      ["项目", null, "本年支出"],
+      ["科目代码", "科目名称", "小计", "基本支出", "项目支出"],
+      ["栏次", null, 1, 2, 3],
+    ].forEach((r, i) => r.forEach((v, j) => v !== null && (ws.getCell(i + 1, j + 1).value = v)));
     await write("header-no-rows.xlsx", wb, { exit: 0, tables: 1, findings: [{ rule: "locate.missing", severity: "info", count: 8 }] });
   }
   {
@@ -85,8 +112,8 @@ export async function buildCorpus(dir: string, sample: string, options: { bigStr
   {
     const wb = await copy();
     const t5 = wb.getWorksheet("表5")!;
-    t5.getCell("D8").value = { formula: "E8+C8" } as ExcelJS.CellFormulaValue;
-    t5.getCell("C8").value = { formula: "D8+E8" } as ExcelJS.CellFormulaValue;
+    t5.getCell("D8").value = { formula: "E8+C8" };
+    t5.getCell("C8").value = { formula: "D8+E8" };
     await write("circular-formulas.xlsx", wb, { exit: 0, tables: 9, findings: [{ rule: "T05.hierarchy", severity: "error" }] });
   }
   {

@@ -74,7 +74,8 @@ async function officeCheck(grids: Grid[], payloadLimit: number) {
 
 async function main(): Promise<void> {
   const core: { cells: number; ms: number }[] = [];
-  const officeRows: { cells: number; syncs: number; readSyncs: number; payloadBytes: number; ms: number; desktopSyncs: number; desktopReadSyncs: number }[] = [];
+  const officeRows: { cells: number; syncs: number; readSyncs: number; payloadBytes: number; ms: number; desktopSyncs: number; desktopReadSyncs: number }[] =
+    [];
   const files = new Map<number, Buffer>();
   for (const size of SIZES) {
     const bytes = await replicated(size);
@@ -99,7 +100,13 @@ async function main(): Promise<void> {
   // the whole sample at 100×, 绩效 texts included: past 5 MB the web read goes in bands
   const wholeGrids = readGrids(await loadWorkbook(await replicated(SIZES[SIZES.length - 1], true)));
   const wholeWeb = await officeCheck(wholeGrids, 5 * 1024 * 1024);
-  const officeWholeSample = { cells: cellsOf(wholeGrids), syncs: wholeWeb.syncs, readSyncs: wholeWeb.readSyncs, payloadBytes: wholeWeb.payloadBytes, ms: wholeWeb.ms };
+  const officeWholeSample = {
+    cells: cellsOf(wholeGrids),
+    syncs: wholeWeb.syncs,
+    readSyncs: wholeWeb.readSyncs,
+    payloadBytes: wholeWeb.payloadBytes,
+    ms: wholeWeb.ms,
+  };
 
   // the CLI's check against ExcelJS reading the same file, interleaved, largest size
   const big = files.get(SIZES[SIZES.length - 1])!;
@@ -116,7 +123,7 @@ async function main(): Promise<void> {
   const nFiles = quick ? 4 : 8;
   for (let i = 0; i < nFiles; i++) fs.writeFileSync(path.join(dir, `dept-${i + 1}.xlsx`), files.get(10)!);
   const quiet = process.stderr.write.bind(process.stderr);
-  process.stderr.write = (() => true) as typeof process.stderr.write;
+  process.stderr.write = () => true;
   const [ms1] = await time(() => runBatch(dir, { workers: 1 }));
   const [ms2] = await time(() => runBatch(dir, { workers: 2 }));
   process.stderr.write = quiet;
@@ -126,7 +133,7 @@ async function main(): Promise<void> {
   const corpus = await buildCorpus(badDir, SAMPLE, { bigStringsMB: quick ? 5 : 50 });
   const bad: { file: string; exit: number; ms: number; withinBound: boolean }[] = [];
   const BOUND_MS = 30_000;
-  process.stderr.write = (() => true) as typeof process.stderr.write;
+  process.stderr.write = () => true;
   for (const c of corpus) {
     const [ms, exit] = await time(() => cli(["check", c.file, "--json", path.join(badDir, `${c.name}.json`)]));
     bad.push({ file: c.name, exit, ms, withinBound: ms <= BOUND_MS });
@@ -136,7 +143,9 @@ async function main(): Promise<void> {
   // 决算说明 text: 2,000 pages (about 900 characters each) of real 说明 sentences, as lines and as one
   // pasted cell, against the sample's tables; and as many characters with no number at all
   const pages = quick ? 200 : 2000;
-  const passages = (JSON.parse(fs.readFileSync(path.join(ROOT, "test/fixtures/published/seed001/narrative.json"), "utf8")) as { passages: { text: string }[] }).passages.map((p) => p.text);
+  const passages = (
+    JSON.parse(fs.readFileSync(path.join(ROOT, "test/fixtures/published/seed001/narrative.json"), "utf8")) as { passages: { text: string }[] }
+  ).passages.map((p) => p.text);
   const lines: string[] = [];
   for (let n = 0, i = 0; n < pages * 900; i++) {
     lines.push(passages[i % passages.length]);
@@ -157,25 +166,42 @@ async function main(): Promise<void> {
     narrative.push({ text: name, chars: text.length, findings: found, ms, withinBound: ms <= NARRATIVE_BOUND_MS });
   }
 
-  const results = { core: { sizes: core, exponent }, cli: { ratioToBareRead }, office: officeRows, officeWholeSample, batch: { files: nFiles, ms1, ms2 }, bad, narrative: { pages, rows: narrative } };
+  const results = {
+    core: { sizes: core, exponent },
+    cli: { ratioToBareRead },
+    office: officeRows,
+    officeWholeSample,
+    batch: { files: nFiles, ms1, ms2 },
+    bad,
+    narrative: { pages, rows: narrative },
+  };
   fs.mkdirSync(path.join(ROOT, "bench"), { recursive: true });
   fs.writeFileSync(path.join(ROOT, "bench/results.json"), JSON.stringify(results, null, 2) + "\n");
 
   const f = (n: number) => n.toFixed(n < 10 ? 2 : 0);
   console.log(`决算助手 bench${quick ? " (quick)" : ""} — ${os.cpus().length} cores, Node ${process.version}`);
   console.log("\ncore check        cells        ms     cells/s");
-  for (const r of core) console.log(`                ${String(r.cells).padStart(7)} ${f(r.ms).padStart(9)} ${String(Math.round((r.cells / r.ms) * 1000)).padStart(11)}`);
+  for (const r of core)
+    console.log(`                ${String(r.cells).padStart(7)} ${f(r.ms).padStart(9)} ${String(Math.round((r.cells / r.ms) * 1000)).padStart(11)}`);
   console.log(`growth exponent  ${exponent.toFixed(2)}`);
   console.log(`\nCLI check ÷ bare ExcelJS read (${SIZES[SIZES.length - 1]}×): ${ratioToBareRead.toFixed(2)}  (goal ≤ 1.2)`);
   console.log("\nOffice path       cells   syncs read+write (web 5MB)  (desktop)  payload bytes       ms");
   const rw = (read: number, all: number) => `${read}+${all - read}`;
-  for (const r of officeRows) console.log(`                ${String(r.cells).padStart(7)} ${rw(r.readSyncs, r.syncs).padStart(27)} ${rw(r.desktopReadSyncs, r.desktopSyncs).padStart(10)} ${String(r.payloadBytes).padStart(14)} ${f(r.ms).padStart(8)}`);
-  console.log(`whole sample 100× (绩效 texts too) ${String(officeWholeSample.cells).padStart(7)} cells: ${officeWholeSample.syncs} syncs on the web, ${officeWholeSample.payloadBytes} bytes`);
+  for (const r of officeRows)
+    console.log(
+      `                ${String(r.cells).padStart(7)} ${rw(r.readSyncs, r.syncs).padStart(27)} ${rw(r.desktopReadSyncs, r.desktopSyncs).padStart(10)} ${String(r.payloadBytes).padStart(14)} ${f(r.ms).padStart(8)}`,
+    );
+  console.log(
+    `whole sample 100× (绩效 texts too) ${String(officeWholeSample.cells).padStart(7)} cells: ${officeWholeSample.syncs} syncs on the web, ${officeWholeSample.payloadBytes} bytes`,
+  );
   console.log(`\nbatch of ${nFiles} workbooks (10× each): 1 worker ${f(ms1)} ms, 2 workers ${f(ms2)} ms`);
   console.log(`\nbad-input corpus (bound ${BOUND_MS / 1000} s each):`);
   for (const b of bad) console.log(`  ${b.file.padEnd(30)} exit ${b.exit}  ${f(b.ms).padStart(8)} ms  ${b.withinBound ? "ok" : "OVER BOUND"}`);
   console.log(`\n决算说明 text, ${pages} pages (bound ${NARRATIVE_BOUND_MS / 1000} s each):`);
-  for (const r of narrative) console.log(`  ${r.text.padEnd(28)} ${String(r.chars).padStart(9)} chars  ${String(r.findings).padStart(6)} findings  ${f(r.ms).padStart(8)} ms  ${r.withinBound ? "ok" : "OVER BOUND"}`);
+  for (const r of narrative)
+    console.log(
+      `  ${r.text.padEnd(28)} ${String(r.chars).padStart(9)} chars  ${String(r.findings).padStart(6)} findings  ${f(r.ms).padStart(8)} ms  ${r.withinBound ? "ok" : "OVER BOUND"}`,
+    );
   console.log(`\nwritten to bench/results.json`);
 }
 

@@ -24,7 +24,12 @@ it("a name that does not match its code is an error; punctuation only, a warning
   });
   expect(found.map(brief)).toEqual([
     { rule: "codes.name", severity: "error", at: "表5!B17", message: "公开05表：科目 2101101 的名称应为“行政单位医疗”，表中为“事业单位医疗”" },
-    { rule: "codes.name", severity: "warning", at: "表5!B16", message: "公开05表：科目 21011 名称“行政事业单位医疗。”与标准名称“行政事业单位医疗”仅标点或全半角不同" },
+    {
+      rule: "codes.name",
+      severity: "warning",
+      at: "表5!B16",
+      message: "公开05表：科目 21011 名称“行政事业单位医疗。”与标准名称“行政事业单位医疗”仅标点或全半角不同",
+    },
   ]);
 });
 

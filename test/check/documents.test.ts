@@ -9,9 +9,15 @@ import { readGrids } from "../../src/xlsx";
 import { sampleWorkbook } from "../fixtures/sample";
 import { PUBLISHED } from "../fixtures/seed-workbooks";
 
-const expected = (JSON.parse(fs.readFileSync(path.join(PUBLISHED, "seed001-003-expected-relations.json"), "utf8")) as { id: string; category: string; relation: string; verdict: string; diff: string }[]).filter(
-  (r) => r.category === "attachment:vs_table",
-);
+const expected = (
+  JSON.parse(fs.readFileSync(path.join(PUBLISHED, "seed001-003-expected-relations.json"), "utf8")) as {
+    id: string;
+    category: string;
+    relation: string;
+    verdict: string;
+    diff: string;
+  }[]
+).filter((r) => r.category === "attachment:vs_table");
 
 const docs = (wb = sampleWorkbook()) => checkWorkbook(readGrids(wb)).findings.filter((f) => f.rule.startsWith("P~"));
 
@@ -22,7 +28,9 @@ it("finds the 整体 table's funds against 03表/06表: the four published tails
     ["S001-0262", "ROUNDING_TAIL", "-0.01"],
     ["S001-0264", "ROUNDING_TAIL", "-0.01"],
   ]);
-  expect(docs().map((f) => [f.rule, f.severity, `${f.cells[0].sheet}!${f.cells[0].address}`, `${f.cells[1].sheet}!${f.cells[1].address}`, f.difference])).toEqual([
+  expect(
+    docs().map((f) => [f.rule, f.severity, `${f.cells[0].sheet}!${f.cells[0].address}`, `${f.cells[1].sheet}!${f.cells[1].address}`, f.difference]),
+  ).toEqual([
     ["P~T03.total", "tail", "绩效z01!E4", "表3!C7", "-0.01"],
     ["P~T03.basic", "tail", "绩效z01!E5", "表3!D7", "-0.01"],
     ["P~T03.project", "tail", "绩效z01!E8", "表3!E7", "-0.01"],

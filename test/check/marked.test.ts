@@ -37,7 +37,10 @@ it("LibreOffice opens it with fills, notes and the report; links point at the ce
   const report = viaLibreOffice.getWorksheet("校验报告")!;
   expect(report.getCell("A1").value).toBe("校验报告");
   const links = [4, 5].map((r) => linkTarget(`=${(report.getCell(`C${r}`).value as ExcelJS.CellFormulaValue).formula}`));
-  expect(links).toEqual([{ sheet: "表5", address: "C10" }, { sheet: "表5", address: "E9" }]);
+  expect(links).toEqual([
+    { sheet: "表5", address: "C10" },
+    { sheet: "表5", address: "E9" },
+  ]);
 }, 180_000);
 
 it("checking the marked file again finds the same, and re-marking does not pile notes up", async () => {

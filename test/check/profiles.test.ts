@@ -24,14 +24,26 @@ it("detects the 财政部/上海 numbering from title/表号 pairs and still fin
   const r = checkWorkbook(readGrids(mofWorkbook(false)));
   expect(r.profile).toBe("mof");
   expect(r.tables.map((t) => [t.sheet, t.id])).toEqual([
-    ["表1", "T01"], ["表2", "T02"], ["表3", "T03"], ["表4", "T04"], ["表5", "T05"], ["表6", "T06"], ["表7", "T07"], ["表8", "T08"], ["表9", "T09"],
+    ["表1", "T01"],
+    ["表2", "T02"],
+    ["表3", "T03"],
+    ["表4", "T04"],
+    ["表5", "T05"],
+    ["表6", "T06"],
+    ["表7", "T07"],
+    ["表8", "T08"],
+    ["表9", "T09"],
   ]);
 });
 
 it("reads tables known only by 表号 in the chosen profile", () => {
   const grids = readGrids(mofWorkbook(true));
   const chosen = checkWorkbook(grids, { profile: "mof" });
-  expect(chosen.tables.map((t) => [t.sheet, t.id]).slice(6)).toEqual([["表7", "T07"], ["表8", "T08"], ["表9", "T09"]]);
+  expect(chosen.tables.map((t) => [t.sheet, t.id]).slice(6)).toEqual([
+    ["表7", "T07"],
+    ["表8", "T08"],
+    ["表9", "T09"],
+  ]);
   expect(chosen.findings.filter((f) => f.severity === "error")).toEqual([]);
   // read the 甘肃 way, "公开07表" would be 政府性基金: the header signature then does not fit
   const wrong = checkWorkbook(grids, { profile: "gansu" });

@@ -54,9 +54,15 @@ describe.each([
 
   it("reports exactly the expected relations, each with its severity, cell and difference", () => {
     expect(relations).toHaveLength(Object.keys(WHERE).length);
-    const expected = relations.map((r) => ({ rule: WHERE[r.id][0], at: WHERE[r.id][column], severity: severityOf(r), difference: Math.abs(Number(r.diff)).toFixed(2) }));
-    const actual = real.map((f) => ({ rule: f.rule, at: at(f), severity: f.severity as string, difference: Math.abs(Number(f.difference)).toFixed(2) }));
-    const sort = (xs: typeof actual) => [...xs].sort((a, b) => (a.rule + a.at).localeCompare(b.rule + b.at));
+    const expected = relations.map((r) => ({
+      rule: WHERE[r.id][0],
+      at: WHERE[r.id][column],
+      severity: severityOf(r),
+      difference: Math.abs(Number(r.diff)).toFixed(2),
+    }));
+    const actual = real.map((f) => ({ rule: f.rule, at: at(f), severity: f.severity, difference: Math.abs(Number(f.difference)).toFixed(2) }));
+    const sort = (xs: { rule: string; at: string; severity: string; difference: string }[]) =>
+      [...xs].sort((a, b) => (a.rule + a.at).localeCompare(b.rule + b.at));
     expect(sort(actual)).toEqual(sort(expected));
   });
 

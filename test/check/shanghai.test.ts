@@ -49,19 +49,50 @@ it("reads the nine tables in 上海's order and names, every column of each", ()
   expect(located.map((t) => [t.table.id, t.missingColumns])).toEqual(located.map((t) => [t.table.id, []]));
   // the rows: 02表 合计 and 19 科目 rows with their codes rebuilt from 类 | 款 | 项; 06表 both panels
   const t02 = located.find((t) => t.table.id === "T02")!;
-  expect(t02.items.map((i) => i.code ?? i.key)).toEqual(["total", "201", "20106", "2010601", "2010602", "2010607", "2010608", "208", "20805", "2080501", "2080505", "2080506", "2080599", "210", "21011", "2101101", "221", "22102", "2210201", "2210203"]);
+  expect(t02.items.map((i) => i.code ?? i.key)).toEqual([
+    "total",
+    "201",
+    "20106",
+    "2010601",
+    "2010602",
+    "2010607",
+    "2010608",
+    "208",
+    "20805",
+    "2080501",
+    "2080505",
+    "2080506",
+    "2080599",
+    "210",
+    "21011",
+    "2101101",
+    "221",
+    "22102",
+    "2210201",
+    "2210203",
+  ]);
   const t06 = located.find((t) => t.table.id === "T06")!;
   expect(t06.items.filter((i) => i.code).length).toBe(26 + 38);
-  expect(t06.items.filter((i) => i.key).map((i) => `${i.key} ${cellAddress({ row: i.row, col: i.cols.amount })}`)).toEqual(["personnel.total D43", "public.total H43"]);
+  expect(t06.items.filter((i) => i.key).map((i) => `${i.key} ${cellAddress({ row: i.row, col: i.cols.amount })}`)).toEqual([
+    "personnel.total D43",
+    "public.total H43",
+  ]);
   // 01表 without 行次: its lines by label, 本年收入合计 is line 27, 总计 line 30 and 60
   const t01 = located.find((t) => t.table.id === "T01")!;
-  expect(t01.items.filter((i) => [27, 30, 57, 60].includes(i.line!)).map((i) => `${i.line} ${i.label}`)).toEqual(["27 本年收入合计", "57 本年支出合计", "30 总计", "60 总计"]);
+  expect(t01.items.filter((i) => [27, 30, 57, 60].includes(i.line!)).map((i) => `${i.line} ${i.label}`)).toEqual([
+    "27 本年收入合计",
+    "57 本年支出合计",
+    "30 总计",
+    "60 总计",
+  ]);
 });
 
 it("finds no error, and exactly the fixture's 10 rounding tails", () => {
   const r = checkWorkbook(grids);
   expect(errors(r.findings)).toEqual([]);
-  const reference = (JSON.parse(fs.readFileSync(path.join(DIR, "putuo-czj-2024-relations.json"), "utf8")) as { lhs: string; rhs: string; diff: string; class: string }[]).filter((x) => x.class === "ROUNDING_TAIL");
+  const reference = (
+    JSON.parse(fs.readFileSync(path.join(DIR, "putuo-czj-2024-relations.json"), "utf8")) as { lhs: string; rhs: string; diff: string; class: string }[]
+  ).filter((x) => x.class === "ROUNDING_TAIL");
   expect(reference).toHaveLength(10);
   const key = (actual: string, expected: string) => `${Number(actual).toFixed(2)}/${Number(expected).toFixed(2)}`;
   const tails = r.findings.filter((f) => f.severity === "tail" && !f.rule.includes("convention"));
@@ -86,7 +117,8 @@ it("finds a typed-wrong amount in any table: every amount changed by 1.00 is an 
         const was = cell.value;
         cell.value = Math.round((was + 1) * 100) / 100;
         tried++;
-        if (!errors(checkWorkbook(gs).findings).some((f) => f.cells.some((x) => x.sheet === g.sheet && x.address === address))) missed.push(`${g.sheet}!${address}`);
+        if (!errors(checkWorkbook(gs).findings).some((f) => f.cells.some((x) => x.sheet === g.sheet && x.address === address)))
+          missed.push(`${g.sheet}!${address}`);
         cell.value = was;
       }),
     );
@@ -147,8 +179,13 @@ describe("units: a table in 元 among tables in 万元", () => {
     expect(r.unit).toBe("万元");
     expect(errors(r.findings)).toEqual([]);
     // the 万元 tables against the 元 one: within half a 万元 unit, tails
-    expect(r.findings.filter((f) => f.severity === "tail" && f.rule.startsWith("T04~T05")).map((f) => `${f.rule} ${f.difference}`)).toEqual(["T04~T05.208 -0.005", "T04~T05.total -0.005"]);
-    expect(r.findings.filter((f) => f.rule === "locate.unit").map((f) => f.message)).toEqual(["公开05表（一般公共预算财政拨款支出决算表）金额单位为元，已换算为万元与其他表比较"]);
+    expect(r.findings.filter((f) => f.severity === "tail" && f.rule.startsWith("T04~T05")).map((f) => `${f.rule} ${f.difference}`)).toEqual([
+      "T04~T05.208 -0.005",
+      "T04~T05.total -0.005",
+    ]);
+    expect(r.findings.filter((f) => f.rule === "locate.unit").map((f) => f.message)).toEqual([
+      "公开05表（一般公共预算财政拨款支出决算表）金额单位为元，已换算为万元与其他表比较",
+    ]);
   });
 
   it("a slip of 100 元 in it is an error against the other tables", () => {
@@ -164,7 +201,10 @@ it("reads the codes inside the names when there are no code columns (201 一般�
   for (const name of ["收入决算表", "支出决算表", "一般公共预算财政拨款支出决算表"]) {
     const g = sheet(gs, name);
     g.cells = g.cells.map((row, r) => {
-      const code = row.slice(0, 3).map((c) => String(c.value ?? "")).join("");
+      const code = row
+        .slice(0, 3)
+        .map((c) => String(c.value ?? ""))
+        .join("");
       const rest = row.slice(3);
       if (r < 2) rest[0] = row[0]; // the title and the 部门 line
       if (r >= 5 && code) rest[0] = { value: `${code} ${String(rest[0].value)}` };
@@ -182,9 +222,11 @@ describe("the printed form", () => {
     expect(checkWorkbook(grids).findings.filter((f) => f.rule === "form.emptyNote")).toEqual([]);
     const gs = copy();
     set(sheet(gs, "政府性基金"), "A7", "注：本表反映部门本年度政府性基金预算财政拨款收入支出情况。");
-    expect(checkWorkbook(gs).findings.filter((f) => f.rule === "form.emptyNote").map((f) => f.message)).toEqual([
-      "公开08表（政府性基金预算财政拨款收入支出决算表）没有数据，表下应注明“本表无数据”及原因",
-    ]);
+    expect(
+      checkWorkbook(gs)
+        .findings.filter((f) => f.rule === "form.emptyNote")
+        .map((f) => f.message),
+    ).toEqual(["公开08表（政府性基金预算财政拨款收入支出决算表）没有数据，表下应注明“本表无数据”及原因"]);
   });
 
   it("a negative amount where none can be is a warning at its cell", () => {
@@ -202,7 +244,8 @@ describe("the printed form", () => {
 
 describe("the 说明 against the tables", () => {
   const narrative = () => fs.readFileSync(path.join(DIR, "putuo-czj-2024-说明.txt"), "utf8");
-  const check = (text: string) => checkWorkbook([...grids, textGrid("说明.txt", text)]).findings.filter((f) => f.cells.some((c) => c.sheet.startsWith("决算说明")));
+  const check = (text: string) =>
+    checkWorkbook([...grids, textGrid("说明.txt", text)]).findings.filter((f) => f.cells.some((c) => c.sheet.startsWith("决算说明")));
 
   it("finds its two hand-checked errors and nothing else wrong", () => {
     const found = check(narrative()).filter((f) => f.severity !== "info");

@@ -8,7 +8,15 @@ it("finds the tables of seed 001 with the title and 表号 lines deleted, and ch
   for (const ws of wb.worksheets) ws.spliceRows(1, 2);
   const r = checkWorkbook(readGrids(wb));
   expect(r.tables.map((t) => [t.sheet, t.id])).toEqual([
-    ["表1", "T01"], ["表2", "T02"], ["表3", "T03"], ["表4", "T04"], ["表5", "T05"], ["表6", "T06"], ["表7", "T07"], ["表8", "T08"], ["表9", "T09"],
+    ["表1", "T01"],
+    ["表2", "T02"],
+    ["表3", "T03"],
+    ["表4", "T04"],
+    ["表5", "T05"],
+    ["表6", "T06"],
+    ["表7", "T07"],
+    ["表8", "T08"],
+    ["表9", "T09"],
   ]);
   const real = r.findings.filter((f) => f.severity !== "info");
   expect(real.filter((f) => f.severity === "error")).toEqual([]);
@@ -35,6 +43,16 @@ it("an untitled table with an empty row typed into its data is still one table, 
   const untitled = found(true);
   expect(titled.tables).toEqual(["T05"]);
   expect(untitled.tables).toEqual(["T05"]);
-  expect(titled.findings).toEqual(["T05.hierarchy tail C17", "T05.hierarchy tail D17", "T05~T06.convention.21011 tail D17", "T05~T06.convention.2101103 warning D19"]);
-  expect(untitled.findings).toEqual(["T05.hierarchy tail C15", "T05.hierarchy tail D15", "T05~T06.convention.21011 tail D15", "T05~T06.convention.2101103 warning D17"]);
+  expect(titled.findings).toEqual([
+    "T05.hierarchy tail C17",
+    "T05.hierarchy tail D17",
+    "T05~T06.convention.21011 tail D17",
+    "T05~T06.convention.2101103 warning D19",
+  ]);
+  expect(untitled.findings).toEqual([
+    "T05.hierarchy tail C15",
+    "T05.hierarchy tail D15",
+    "T05~T06.convention.21011 tail D15",
+    "T05~T06.convention.2101103 warning D17",
+  ]);
 });

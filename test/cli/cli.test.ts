@@ -1,5 +1,5 @@
 /** The command line over real files: exit codes, JSON contract, marked output, bad input. */
-import type ExcelJS from "exceljs";
+import { execFileSync, spawnSync } from "child_process";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
@@ -28,7 +28,11 @@ describe("juesuan check", () => {
   it("another province: 上海 detected from its titles, or chosen with --profile; the JSON counts every relation's verdict", async () => {
     const shanghai = path.join(SEED001, "../shanghai/putuo-czj-2024.xlsx");
     const detected = JSON.parse((await run("check", shanghai, "--json", "-")).stdout);
-    expect([detected.profile, detected.unit, detected.relations]).toEqual(["shanghai", "万元", { holds: 387, tails: 10, errors: 0, warnings: 1, unchecked: 0 }]);
+    expect([detected.profile, detected.unit, detected.relations]).toEqual([
+      "shanghai",
+      "万元",
+      { holds: 387, tails: 10, errors: 0, warnings: 1, unchecked: 0 },
+    ]);
     expect(detected.tables.find((t: { id: string }) => t.id === "T09").number).toBe("公开07表");
     const chosen = JSON.parse((await run("check", shanghai, "--profile", "beijing", "--json", "-")).stdout);
     expect(chosen.profile).toBe("beijing");
@@ -44,14 +48,21 @@ describe("juesuan check", () => {
     expect(json.workbook).toBe("sample.xlsx");
     expect(json.summary).toEqual({ errors: 2, tails: 15, warnings: 1, infos: 3 });
     // the published 三公 table leaves two 决算数 blank where 0 belongs
-    expect(json.findings.filter((f: { rule: string }) => f.rule === "form.blank").map((f: { cells: { address: string }[] }) => f.cells.map((c) => c.address))).toEqual([["J8", "L8"]]);
-    expect(json.findings.filter((f: { severity: string }) => f.severity === "error").map((f: { cells: { address: string }[] }) => f.cells[0].address)).toEqual(["C10", "E9"]);
+    expect(
+      json.findings.filter((f: { rule: string }) => f.rule === "form.blank").map((f: { cells: { address: string }[] }) => f.cells.map((c) => c.address)),
+    ).toEqual([["J8", "L8"]]);
+    expect(json.findings.filter((f: { severity: string }) => f.severity === "error").map((f: { cells: { address: string }[] }) => f.cells[0].address)).toEqual([
+      "C10",
+      "E9",
+    ]);
 
     const grids = await readWorkbook(fs.readFileSync(file("marked.xlsx")));
     const report = grids.find((g) => g.sheet === "校验报告")!;
     expect(report.cells[1][0].value).toBe("错误 2 项，尾差 15 项，警告 1 项，提示 3 项");
     // the report opens with what was read: the region, the tables, every relation's verdict
-    expect(report.cells[1][3].value).toMatch(/^按甘肃口径读取 9 张表：公开01表 收入支出决算总表（表1）、.*；勾稽关系 \d+ 条：成立 \d+，尾差 11，错误 2，警告 1，未核对 0$/);
+    expect(report.cells[1][3].value).toMatch(
+      /^按甘肃口径读取 9 张表：公开01表 收入支出决算总表（表1）、.*；勾稽关系 \d+ 条：成立 \d+，尾差 11，错误 2，警告 1，未核对 0$/,
+    );
     expect(grids.find((g) => g.sheet === "表5")!.cells[9][2].note).toContain("T05.row");
 
     const again = await run("check", file("marked.xlsx"), "--json", "-");
@@ -65,7 +76,10 @@ describe("juesuan check", () => {
     ["a truncated zip", () => (fs.writeFileSync(file("cut.xlsx"), fs.readFileSync(SAMPLE).subarray(0, 2000)), file("cut.xlsx")), /cut\.xlsx：无法读取 \.xlsx/],
     [
       "an encrypted workbook",
-      () => (fs.writeFileSync(file("secret.xlsx"), Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(512)])), file("secret.xlsx")),
+      () => (
+        fs.writeFileSync(file("secret.xlsx"), Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(512)])),
+        file("secret.xlsx")
+      ),
       /secret\.xlsx：文件已加密/,
     ],
   ])("exits 2 with one line naming %s", async (_what, make, message) => {
@@ -88,7 +102,15 @@ describe("juesuan template", () => {
     const r = await run("template", "--tables", "05,perf", "--year", "2024", "-o", file("perf.xlsx"));
     expect(r.code).toBe(0);
     const grids = await readWorkbook(fs.readFileSync(file("perf.xlsx")));
-    expect(grids.map((g) => g.sheet)).toEqual(["公开05表", "项目支出自评-gansu", "项目支出自评-beijing", "项目支出自评-xinjiang", "部门整体支出自评-gansu", "区级预算支出部门评价表-yunnan", "转移支付年度绩效目标自评表-gansu"]);
+    expect(grids.map((g) => g.sheet)).toEqual([
+      "公开05表",
+      "项目支出自评-gansu",
+      "项目支出自评-beijing",
+      "项目支出自评-xinjiang",
+      "部门整体支出自评-gansu",
+      "区级预算支出部门评价表-yunnan",
+      "转移支付年度绩效目标自评表-gansu",
+    ]);
   });
 
   it.each([
@@ -104,7 +126,16 @@ describe("juesuan template", () => {
 it("demo writes templates, a marked copy, JSON and a report", async () => {
   const r = await run("demo", SAMPLE, "--out", file("demo"));
   expect(r.code).toBe(0);
-  expect(fs.readdirSync(file("demo")).sort()).toEqual(["blank-self-evaluations.xlsx", "blank-templates.xlsx", "check.json", "draft.txt", "report.txt", "sample-marked.xlsx", "sample-scored.xlsx", "score.json"]);
+  expect(fs.readdirSync(file("demo")).sort()).toEqual([
+    "blank-self-evaluations.xlsx",
+    "blank-templates.xlsx",
+    "check.json",
+    "draft.txt",
+    "report.txt",
+    "sample-marked.xlsx",
+    "sample-scored.xlsx",
+    "score.json",
+  ]);
   expect(r.stdout).toContain("校验结果：错误 2 项，尾差 15 项，警告 1 项");
   expect(r.stdout).toContain("项目支出绩效自评表“2024 年度政务公开新媒体产品制作”（绩效p03）：表中总分 99.9，按规则 99.7，等级 优");
   const score = JSON.parse(fs.readFileSync(path.join(file("demo"), "score.json"), "utf8"));
@@ -119,7 +150,7 @@ describe("hostile sheets become findings, not crashes", () => {
     const wb = await loadWorkbook(fs.readFileSync(SAMPLE));
     wb.getWorksheet("表5")!.getCell("A1048576").value = "x";
     wb.getWorksheet("表5")!.getCell("XFD1").value = "y";
-    wb.getWorksheet("表1")!.getCell("C7").value = { error: "#REF!" } as ExcelJS.CellErrorValue;
+    wb.getWorksheet("表1")!.getCell("C7").value = { error: "#REF!" };
     fs.writeFileSync(file("hostile.xlsx"), await saveWorkbook(wb));
     const r = await run("check", file("hostile.xlsx"), "--json", file("hostile.json"));
     expect(r.code).toBe(0);
@@ -161,7 +192,6 @@ describe("juesuan check DIR", () => {
 });
 
 describe("the built command as a real process", () => {
-  const { execFileSync, spawnSync } = require("child_process") as typeof import("child_process");
   const ROOT = path.resolve(__dirname, "../..");
   beforeAll(() => execFileSync(path.join(ROOT, "node_modules/.bin/tsc"), ["-p", "tsconfig.cli.json"], { cwd: ROOT }), 120_000);
   const cli = (...args: string[]) => spawnSync(process.execPath, [path.join(ROOT, "dist-cli/cli/index.js"), ...args], { encoding: "utf8" });
@@ -225,10 +255,14 @@ describe("juesuan check --text", () => {
     const json = JSON.parse(r.stdout);
     expect(json.workbook).toBeNull();
     expect(json.texts).toEqual([{ file: "说明.txt", sheet: "决算说明（说明.txt）", lines: narrative.length, withNumbers: 23 }]);
-    const errors = json.findings.filter((f: { severity: string }) => f.severity === "error").map((f: { rule: string; cells: { sheet: string; address: string }[] }) => `${f.rule} ${f.cells[0].sheet}!${f.cells[0].address}`);
+    const errors = json.findings
+      .filter((f: { severity: string }) => f.severity === "error")
+      .map((f: { rule: string; cells: { sheet: string; address: string }[] }) => `${f.rule} ${f.cells[0].sheet}!${f.cells[0].address}`);
     // 163 万元 is not the 4 projects' money; its share of 05表's 项目支出 cannot be judged without 05表
     expect(errors).toEqual([`N.projects.funds 决算说明（说明.txt）!A${line("001-p14")}`]);
-    expect(json.findings.find((f: { rule: string }) => f.rule === "N.share.base").message).toBe("决算说明“163万元,占一般公共预算项目支出总额的 18.7%”：找不到“一般公共预算项目支出总额”的金额，占比未核对");
+    expect(json.findings.find((f: { rule: string }) => f.rule === "N.share.base").message).toBe(
+      "决算说明“163万元,占一般公共预算项目支出总额的 18.7%”：找不到“一般公共预算项目支出总额”的金额，占比未核对",
+    );
   });
 
   it("with a workbook: the text's amounts are checked against its tables (a GBK file too), the workbook is marked, the text is only reported", async () => {
@@ -237,9 +271,11 @@ describe("juesuan check --text", () => {
     // and the same saved as Notepad's "Unicode" (UTF-16LE with its BOM)
     fs.writeFileSync(file("utf16.txt"), Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from("2024年度收入合计 888.29 万元。", "utf16le")]));
     const r16 = await run("check", SAMPLE, "--text", file("utf16.txt"), "--json", "-");
-    expect(JSON.parse(r16.stdout).findings.filter((f: { cells: { sheet: string }[] }) => f.cells[0]?.sheet === "决算说明（utf16.txt）").map((f: { message: string }) => f.message)).toEqual([
-      "决算说明“收入合计 888.29 万元”与公开01表（表1） 887.29 万元不一致",
-    ]);
+    expect(
+      JSON.parse(r16.stdout)
+        .findings.filter((f: { cells: { sheet: string }[] }) => f.cells[0]?.sheet === "决算说明（utf16.txt）")
+        .map((f: { message: string }) => f.message),
+    ).toEqual(["决算说明“收入合计 888.29 万元”与公开01表（表1） 887.29 万元不一致"]);
     const r = await run("check", SAMPLE, "--text", file("gbk.txt"), "-o", file("with-text.xlsx"), "--json", file("with-text.json"));
     expect(r.code).toBe(0);
     const json = JSON.parse(fs.readFileSync(file("with-text.json"), "utf8"));
@@ -259,18 +295,32 @@ describe("juesuan check --text", () => {
     const esc = (t: string) => t.replace(/&/g, "&amp;").replace(/</g, "&lt;");
     // Word splits runs anywhere: "887.29" arrives as "887" + ".29"
     const wr = (t: string) => `<w:r><w:rPr><w:b/></w:rPr><w:t xml:space="preserve">${esc(t)}</w:t></w:r>`;
-    const para = (t: string) => (t.includes("887.29") ? `<w:p>${t.split("887.29").map(wr).join(wr("887") + wr(".29"))}</w:p>` : `<w:p>${wr(t)}</w:p>`);
+    const para = (t: string) =>
+      t.includes("887.29")
+        ? `<w:p>${t
+            .split("887.29")
+            .map(wr)
+            .join(wr("887") + wr(".29"))}</w:p>`
+        : `<w:p>${wr(t)}</w:p>`;
     const body = narrative.map((p) => para(p.text)).join("") + `<w:tbl><w:tr><w:tc>${para("表中一格 &")}</w:tc></w:tr></w:tbl>`;
     zip.file("[Content_Types].xml", '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>');
-    zip.file("word/document.xml", `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>${body}<w:sectPr/></w:body></w:document>`);
+    zip.file(
+      "word/document.xml",
+      `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>${body}<w:sectPr/></w:body></w:document>`,
+    );
     fs.writeFileSync(file("说明.docx"), await zip.generateAsync({ type: "nodebuffer" }));
     const r = await run("check", SAMPLE, "--text", file("说明.docx"), "--json", "-");
     expect(r.code).toBe(0);
     const json = JSON.parse(r.stdout);
     expect(json.texts).toEqual([{ file: "说明.docx", sheet: "决算说明（说明.docx）", lines: narrative.length + 1, withNumbers: 23 }]);
-    const errors = json.findings.filter((f: { severity: string; cells: { sheet: string }[] }) => f.severity === "error" && f.cells[0]?.sheet === "决算说明（说明.docx）");
+    const errors = json.findings.filter(
+      (f: { severity: string; cells: { sheet: string }[] }) => f.severity === "error" && f.cells[0]?.sheet === "决算说明（说明.docx）",
+    );
     // with the tables, the 18.7% share and the 涉及资金 163 万元 (S001-0249, S001-0297), on the paragraph they are in
-    expect(errors.map((f: { rule: string; cells: { address: string }[] }) => `${f.rule} ${f.cells[0].address}`).sort()).toEqual([`N.projects.funds A${line("001-p14")}`, `N.share A${line("001-p14")}`]);
+    expect(errors.map((f: { rule: string; cells: { address: string }[] }) => `${f.rule} ${f.cells[0].address}`).sort()).toEqual([
+      `N.projects.funds A${line("001-p14")}`,
+      `N.share A${line("001-p14")}`,
+    ]);
   });
 
   it("refuses a workbook or an old .doc given as --text, in one line", async () => {

@@ -19,12 +19,12 @@ export function xlsxState(wb: ExcelJS.Workbook): SheetState[] {
         let value: CellValue | undefined;
         let formula: string | undefined;
         let linkTo: string | undefined;
-        const link = v && typeof v === "object" && "formula" in (v as object) ? /^HYPERLINK\("#(.+)","(.*)"\)$/.exec((v as { formula: string }).formula) : null;
+        const link = v && typeof v === "object" && "formula" in v ? /^HYPERLINK\("#(.+)","(.*)"\)$/.exec((v as { formula: string }).formula) : null;
         if (link) {
           value = link[2];
           linkTo = link[1];
-        } else if (v && typeof v === "object" && "formula" in (v as object)) formula = `=${(v as { formula: string }).formula}`;
-        else if (v && typeof v === "object" && "richText" in (v as object)) {
+        } else if (v && typeof v === "object" && "formula" in v) formula = `=${(v as { formula: string }).formula}`;
+        else if (v && typeof v === "object" && "richText" in v) {
           value = (v as { richText: { text: string }[] }).richText.map((t) => t.text).join("");
         } else value = v as CellValue;
         // a merged block's other cells read back the master's content in ExcelJS: they hold none
@@ -69,4 +69,3 @@ export function xlsxState(wb: ExcelJS.Workbook): SheetState[] {
     };
   });
 }
-

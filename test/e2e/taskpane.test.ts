@@ -66,7 +66,15 @@ beforeAll(async () => {
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   browser = await chromium.launch({
     executablePath: CHROMIUM,
-    args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+    args: [
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-quic",
+      "--no-first-run",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+    ],
   });
 }, 240_000);
 
@@ -206,14 +214,28 @@ it("决算说明: drafts onto a new sheet, and shows each pasted paragraph with 
   expect(drafted.cells.A1.value).toBe("临夏市人民政府办公室2024年度部门决算情况说明（草稿）");
   // the 收入/支出 compositions beside the text, each drawn as a pie (Excel draws charts; files get the data only)
   expect(drafted.charts).toEqual(["Pie '决算说明（草稿）'!C1:D2 “收入决算构成” @F1", "Pie '决算说明（草稿）'!C19:D21 “支出决算构成” @F19"]);
-  expect([drafted.cells.C20.value, drafted.cells.D20.value, drafted.cells.C21.value, drafted.cells.D21.value]).toEqual(["基本支出", 764.61, "项目支出", 122.68]);
-  expect(await page.getByTestId("draft").inputValue()).toContain("2024年度支出合计 887.29 万元，其中：基本支出 764.61 万元，占 86.17%；项目支出 122.68 万元，占 13.83%。");
+  expect([drafted.cells.C20.value, drafted.cells.D20.value, drafted.cells.C21.value, drafted.cells.D21.value]).toEqual([
+    "基本支出",
+    764.61,
+    "项目支出",
+    122.68,
+  ]);
+  expect(await page.getByTestId("draft").inputValue()).toContain(
+    "2024年度支出合计 887.29 万元，其中：基本支出 764.61 万元，占 86.17%；项目支出 122.68 万元，占 13.83%。",
+  );
   await page.getByRole("button", { name: "复制草稿" }).click();
   await page.getByText("已复制到剪贴板").waitFor();
 
-  await page.getByRole("textbox", { name: "粘贴说明文字核对" }).fill(
-    ["2024 年度收入合计 887.29 万元,其中：财政拨款收入887.29 万元,占 100.00%。", "", "2024 年度支出合计 887.29 万元,其中：基本支出 746.61万元,占 86.17%。", "本单位严格执行预算。"].join("\n"),
-  );
+  await page
+    .getByRole("textbox", { name: "粘贴说明文字核对" })
+    .fill(
+      [
+        "2024 年度收入合计 887.29 万元,其中：财政拨款收入887.29 万元,占 100.00%。",
+        "",
+        "2024 年度支出合计 887.29 万元,其中：基本支出 746.61万元,占 86.17%。",
+        "本单位严格执行预算。",
+      ].join("\n"),
+    );
   await page.getByRole("button", { name: "核对文字" }).click();
   await page.getByText("已核对 3 段：错误 2 · 尾差 0 · 警告 0").waitFor();
   const paragraphs = page.getByTestId("paragraphs").getByRole("listitem");
@@ -229,13 +251,22 @@ it("决算说明: drafts onto a new sheet, and shows each pasted paragraph with 
 
   // the 说明 kept in Word: opened from a file, its paragraphs go into the box
   const zip = new JSZip();
-  zip.file("word/document.xml", '<w:document xmlns:w="w"><w:body><w:p><w:r><w:t>2024 年度收入合计 </w:t></w:r><w:r><w:t>888.29 万元。</w:t></w:r></w:p></w:body></w:document>');
-  await page.getByTestId("narrative-file").setInputFiles({ name: "说明.docx", mimeType: "application/vnd.openxmlformats-officedocument.wordprocessingml.document", buffer: await zip.generateAsync({ type: "nodebuffer" }) });
+  zip.file(
+    "word/document.xml",
+    '<w:document xmlns:w="w"><w:body><w:p><w:r><w:t>2024 年度收入合计 </w:t></w:r><w:r><w:t>888.29 万元。</w:t></w:r></w:p></w:body></w:document>',
+  );
+  await page.getByTestId("narrative-file").setInputFiles({
+    name: "说明.docx",
+    mimeType: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    buffer: await zip.generateAsync({ type: "nodebuffer" }),
+  });
   await page.getByText("已读入“说明.docx”，可核对").waitFor();
   expect(await page.getByRole("textbox", { name: "粘贴说明文字核对" }).inputValue()).toBe("2024 年度收入合计 888.29 万元。");
   await page.getByRole("button", { name: "核对文字" }).click();
   await page.getByText("已核对 1 段：错误 1 · 尾差 0 · 警告 0").waitFor();
-  await page.getByTestId("narrative-file").setInputFiles({ name: "旧.doc", mimeType: "application/msword", buffer: Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0]), Buffer.alloc(64)]) });
+  await page
+    .getByTestId("narrative-file")
+    .setInputFiles({ name: "旧.doc", mimeType: "application/msword", buffer: Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0]), Buffer.alloc(64)]) });
   await page.getByText("操作失败：旧.doc：不是文本文件（.doc 请先另存为 .docx）").waitFor();
   await page.close();
 });

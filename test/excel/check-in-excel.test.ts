@@ -25,7 +25,13 @@ async function accountantsWorkbook(apiVersion = "1.18"): Promise<FakeExcelHost> 
 }
 
 const marks = (state: ReturnType<typeof fakeState>) =>
-  state.flatMap((s) => Object.entries(s.cells).filter(([, c]) => c.fill === "#FFC7CE" || c.fill === "#FFEB9C").map(([a, c]) => `${s.name}!${a}:${c.fill}`)).sort();
+  state
+    .flatMap((s) =>
+      Object.entries(s.cells)
+        .filter(([, c]) => c.fill === "#FFC7CE" || c.fill === "#FFEB9C")
+        .map(([a, c]) => `${s.name}!${a}:${c.fill}`),
+    )
+    .sort();
 
 it("costs three syncs with a note in the workbook (two without), marks what the CLI marks, and 清除标记 restores every touched cell", async () => {
   const host = await accountantsWorkbook();
@@ -104,4 +110,26 @@ it("the ribbon's 直接校验 (function command) checks, marks, shows the report
   expect(host.syncCount).toBe(3);
   delete g.Office;
   delete g.Excel;
+});
+
+it("the ribbon's 直接校验 that fails says why in a dialog over the workbook, and still completes the event", async () => {
+  const host = await accountantsWorkbook();
+  const g = globalThis as unknown as Record<string, unknown>;
+  g.Office = host.officeNamespace();
+  g.Excel = { ...host.excelNamespace(), run: () => Promise.reject(new Error("工作簿处于受保护的视图")) };
+  g.window = { location: { href: "https://localhost:3000/commands.html" } };
+  try {
+    await jest.isolateModulesAsync(async () => {
+      const { runCheck } = await import("../../src/commands/commands");
+      let completed = false;
+      await runCheck({ completed: () => void (completed = true) } as unknown as Office.AddinCommands.Event);
+      expect(completed).toBe(true);
+    });
+    expect(host.dialogs.map((u) => new URL(u).searchParams.get("error"))).toEqual(["一键校验未完成：工作簿处于受保护的视图"]);
+    expect(new URL(host.dialogs[0]).pathname).toBe("/help.html");
+  } finally {
+    delete g.Office;
+    delete g.Excel;
+    delete g.window;
+  }
 });

@@ -49,7 +49,12 @@ it("reads the sample workbook in one sync, every sheet in tab order", async () =
 });
 
 it("one sync up to 256 sheets, two for any number past it; hidden and empty sheets included", async () => {
-  for (const [n, syncs] of [[1, 1], [office.SHEETS_PER_BATCH, 1], [office.SHEETS_PER_BATCH + 1, 2], [700, 2]]) {
+  for (const [n, syncs] of [
+    [1, 1],
+    [office.SHEETS_PER_BATCH, 1],
+    [office.SHEETS_PER_BATCH + 1, 2],
+    [700, 2],
+  ]) {
     const host = manySheets(n);
     const grids = await read(host);
     expect([n, host.syncCount]).toEqual([n, syncs]);
@@ -112,7 +117,10 @@ it("over 512 merged areas Excel lists none: read without them, and the next read
 
 it("Office 2019 (ExcelApi 1.7): no merges or notes to ask for, still one sync", async () => {
   const host = await sample({ apiVersion: "1.7" });
-  const grids = await read(host, office.detectCapabilities((n, v) => host.isSetSupported(n, v)));
+  const grids = await read(
+    host,
+    office.detectCapabilities((n, v) => host.isSetSupported(n, v)),
+  );
   expect(host.syncCount).toBe(1);
   expect(grids.every((g) => g.merges.length === 0)).toBe(true);
 });
@@ -199,15 +207,18 @@ describe("when Excel does not answer", () => {
     const host = await sample();
     host.hangSyncs = 1;
     const plan = { ops: [{ op: "addSheet" as const, sheet: "新表" }] };
-    await expect(host.run((ctx: FakeRequestContext) => office.applyPlan(ctx as unknown as Excel.RequestContext, plan, caps, { syncTimeoutMs: 50 }))).rejects.toThrow(
-      "Excel did not answer within 0 s",
-    );
+    await expect(
+      host.run((ctx: FakeRequestContext) => office.applyPlan(ctx as unknown as Excel.RequestContext, plan, caps, { syncTimeoutMs: 50 })),
+    ).rejects.toThrow("Excel did not answer within 0 s");
   });
 });
 
 it("the pane's host waits out a cell edit (delayForCellEdit) and writes with screen updating suspended where Excel can (1.9)", async () => {
   const g = globalThis as unknown as Record<string, unknown>;
-  for (const [api, suspended] of [["1.18", 1], ["1.7", 0]] as const) {
+  for (const [api, suspended] of [
+    ["1.18", 1],
+    ["1.7", 0],
+  ] as const) {
     const host = await sample({ apiVersion: api });
     g.Excel = host.excelNamespace();
     const pane = officeHost(office.detectCapabilities((n, v) => host.isSetSupported(n, v)));

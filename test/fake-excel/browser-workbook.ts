@@ -24,4 +24,3 @@ export function workbookFromGrids(grids: Grid[]): FakeWorkbook {
   }
   return wb;
 }
-

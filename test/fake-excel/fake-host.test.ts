@@ -2,7 +2,13 @@
 import { FakeExcelHost, FakeOfficeError, FakeRequestContext } from "./host";
 import { FakeWorkbook } from "./model";
 
-const book = () => FakeWorkbook.fromValues({ 公开01表: [["收入", 887.29], ["支出", 12]] });
+const book = () =>
+  FakeWorkbook.fromValues({
+    公开01表: [
+      ["收入", 887.29],
+      ["支出", 12],
+    ],
+  });
 
 describe("fake Excel host", () => {
   it("throws PropertyNotLoaded for a read before load and sync", async () => {
@@ -42,8 +48,9 @@ describe("fake Excel host", () => {
     });
     expect(host.syncCount).toBe(2);
     await expect(
-      host.run(async (ctx: FakeRequestContext) => {
+      host.run((ctx: FakeRequestContext) => {
         ctx.workbook.worksheets.getItem("公开01表").getRange("A1").values = [["x"]];
+        return Promise.resolve();
       }),
     ).rejects.toThrow(/never synced/);
   });

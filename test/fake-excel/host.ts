@@ -72,6 +72,8 @@ export class FakeExcelHost {
   syncs: SyncRecord[] = [];
   /** Syncs still to leave unanswered, as Excel on the web can when busy: they never settle. */
   hangSyncs = 0;
+  /** The pages Office.context.ui.displayDialogAsync was asked to open. */
+  readonly dialogs: string[] = [];
   /** Batches that suspended screen updating. */
   screenSuspensions = 0;
   /** The options each Excel.run was given (undefined: none). */
@@ -137,6 +139,12 @@ export class FakeExcelHost {
       context: {
         requirements: { isSetSupported: (n: string, v?: string) => this.isSetSupported(n, v) },
         displayLanguage: "zh-CN",
+        ui: {
+          displayDialogAsync: (url: string, _options: unknown, callback?: (r: { status: string }) => void) => {
+            this.dialogs.push(url);
+            callback?.({ status: "succeeded" });
+          },
+        },
       },
       actions: { associate: () => undefined },
     };
@@ -158,7 +166,9 @@ export class FakeRequestContext {
 
   /** Queue a command; `run` may return the response bytes it produced. */
   enqueue(bytes: number, run: () => unknown): void {
-    this.pending.push({ bytes: bytes + COMMAND_OVERHEAD, run: () => {
+    this.pending.push({
+      bytes: bytes + COMMAND_OVERHEAD,
+      run: () => {
         const r = run();
         return typeof r === "number" ? r : 0;
       },
@@ -212,7 +222,8 @@ abstract class ClientObject {
   protected abstract snapshot(props: string[]): Record<string, unknown> | undefined;
 
   /** Navigation properties that load() may traverse ("format/fill/color"). */
-  protected navigation(_name: string): ClientObject | undefined {
+  protected navigation(name: string): ClientObject | undefined {
+    void name;
     return undefined;
   }
 
@@ -1186,7 +1197,9 @@ class DataValidationProxy extends ClientObject {
     this.context.enqueue(8, () => {
       const { sheet, areas } = this.range.target();
       const a = areas[0];
-      sheet.validations = sheet.validations.filter((v) => !(v.area.top <= a.bottom && a.top <= v.area.bottom && v.area.left <= a.right && a.left <= v.area.right));
+      sheet.validations = sheet.validations.filter(
+        (v) => !(v.area.top <= a.bottom && a.top <= v.area.bottom && v.area.left <= a.right && a.left <= v.area.right),
+      );
     });
   }
 }

@@ -36,7 +36,7 @@ export interface FakeCell {
   hyperlink?: { documentReference?: string; address?: string; textToDisplay?: string; screenTip?: string };
 }
 
-export const DEFAULT_FONT: FakeFont = Object.freeze({ bold: false, italic: false, color: "#000000", name: "Calibri", size: 11 }) as FakeFont;
+export const DEFAULT_FONT: FakeFont = Object.freeze({ bold: false, italic: false, color: "#000000", name: "Calibri", size: 11 });
 
 export function defaultFormat(): FakeFormat {
   return {

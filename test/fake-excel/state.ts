@@ -41,9 +41,7 @@ export function prune(c: CellState): CellState | undefined {
 export const hex = (argb: string | undefined) => (argb ? `#${argb.slice(-6).toUpperCase()}` : undefined);
 
 export function borderCode(b: Record<string, string | null | undefined>): string | undefined {
-  const parts = (["top", "bottom", "left", "right"] as const)
-    .filter((e) => b[e])
-    .map((e) => (b[e] === "medium" ? e[0].toUpperCase() : e[0]));
+  const parts = (["top", "bottom", "left", "right"] as const).filter((e) => b[e]).map((e) => (b[e] === "medium" ? e[0].toUpperCase() : e[0]));
   return parts.length ? parts.join(",") : undefined;
 }
 

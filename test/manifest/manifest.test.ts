@@ -4,9 +4,9 @@ import * as os from "os";
 import * as path from "path";
 import { execFileSync } from "child_process";
 
-// eslint-disable-next-line @typescript-eslint/no-require-imports
+// the script is plain Node (no build step): required, and typed here
 const { checkManifest } = require("../../scripts/validate-manifest.js") as {
-  checkManifest(file: string, o?: { dist?: string }): Promise<{ problems: string[]; xsd: string; files: string[] }>;
+  checkManifest: (file: string, o?: { dist?: string }) => Promise<{ problems: string[]; xsd: string; files: string[] }>;
 };
 
 const ROOT = path.resolve(__dirname, "../..");
@@ -57,7 +57,10 @@ describe("manifest.xml", () => {
   describe("against the XSD", () => {
     withXsd.each([
       ["a bad GUID", (x: string) => x.replace("6f1c7a52-3b8e-4d0a-9e27-5c4b2f8d1a6e", "not-a-guid")],
-      ["elements out of order", (x: string) => x.replace(/(<Permissions>.*<\/Permissions>)\s*/, "").replace("<Hosts>", "<Permissions>ReadWriteDocument</Permissions><Hosts>")],
+      [
+        "elements out of order",
+        (x: string) => x.replace(/(<Permissions>.*<\/Permissions>)\s*/, "").replace("<Hosts>", "<Permissions>ReadWriteDocument</Permissions><Hosts>"),
+      ],
     ])("rejects %s", async (_name, edit) => {
       const r = await checkManifest(variant(edit));
       expect(r.problems.join("\n")).toMatch(/XSD/);
@@ -75,6 +78,14 @@ describe("manifest.xml", () => {
     expect(fs.readFileSync(path.join(out, "manifest.xml"), "utf8")).toContain("https://juesuan.example.cn/addin/taskpane.html?view=check");
     const r = await checkManifest(MANIFEST, { dist: out });
     expect(r.problems).toEqual([]);
-    expect(r.files.sort()).toEqual(["assets/icon-16.png", "assets/icon-32.png", "assets/icon-64.png", "assets/icon-80.png", "commands.html", "help.html", "taskpane.html"]);
+    expect(r.files.sort()).toEqual([
+      "assets/icon-16.png",
+      "assets/icon-32.png",
+      "assets/icon-64.png",
+      "assets/icon-80.png",
+      "commands.html",
+      "help.html",
+      "taskpane.html",
+    ]);
   }, 180_000);
 });

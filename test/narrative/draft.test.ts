@@ -45,10 +45,14 @@ it("drafts every standard section from the tables; checked again, the draft has 
   // the published sentences (001-p02, 001-p03, 001-p06) with the tables' numbers
   expect(text).toContain("2024年度收入合计 887.29 万元，其中：财政拨款收入 887.29 万元，占 100.00%。");
   expect(text).toContain("2024年度支出合计 887.29 万元，其中：基本支出 764.61 万元，占 86.17%；项目支出 122.68 万元，占 13.83%。");
-  expect(text).toContain("主要用于以下方面：一般公共服务支出 793.69 万元，占 89.45%；社会保障和就业支出 61.21 万元，占 6.90%；卫生健康支出 32.39 万元，占 3.65%。");
+  expect(text).toContain(
+    "主要用于以下方面：一般公共服务支出 793.69 万元，占 89.45%；社会保障和就业支出 61.21 万元，占 6.90%；卫生健康支出 32.39 万元，占 3.65%。",
+  );
   expect(text).toContain("“三公”经费财政拨款支出全年预算数为 31.00 万元，支出决算为 6.00 万元，完成全年预算的 19.35%。");
   // the 款 of 06表 named in code order, 302 before 310
-  expect(text).toContain("公用经费 187.57 万元，主要包括办公费、印刷费、邮电费、差旅费、维修（护）费、劳务费、工会经费、福利费、公务用车运行维护费、其他交通费用、办公设备购置；");
+  expect(text).toContain(
+    "公用经费 187.57 万元，主要包括办公费、印刷费、邮电费、差旅费、维修（护）费、劳务费、工会经费、福利费、公务用车运行维护费、其他交通费用、办公设备购置；",
+  );
   // no last year's figures: the changes are blanks to fill, and so are the reasons
   expect(text).toContain("与上年相比，收、支总计各增加（减少）____万元，增长（下降）____%，主要原因是：____。");
   // the sheet holds the same text, one paragraph a row
@@ -58,7 +62,16 @@ it("drafts every standard section from the tables; checked again, the draft has 
 it("with a 上年数 sheet the changes are computed: the published 7.70% again, and 51.87% where the published text had 51.86%", async () => {
   const wb = seedWorkbook("sheets");
   const ws = wb.addWorksheet("上年数");
-  ws.addRows([["项目", "金额（万元）"], ["收支总计", 961.31], ["财政拨款收支总计", 961.31], ["一般公共预算财政拨款支出", 961.31], ["人员经费", 530.45], ["公用经费", 123.51], ["“三公”经费", 5.47], ["机关运行经费", 123.51]]);
+  ws.addRows([
+    ["项目", "金额（万元）"],
+    ["收支总计", 961.31],
+    ["财政拨款收支总计", 961.31],
+    ["一般公共预算财政拨款支出", 961.31],
+    ["人员经费", 530.45],
+    ["公用经费", 123.51],
+    ["“三公”经费", 5.47],
+    ["机关运行经费", 123.51],
+  ]);
   const { draft, narrative } = await draftInto(wb);
   expect(narrative).toEqual([]);
   expect(draft.text).toContain("2024年度收、支总计均为 887.29 万元。与上年相比，收、支总计各减少 74.02 万元，下降 7.70%，主要原因是：____。");
@@ -69,11 +82,17 @@ it("with a 上年数 sheet the changes are computed: the published 7.70% again, 
 
 it("with a 年初预算 sheet the 项 lines carry 年初预算 and 完成率", async () => {
   const wb = seedWorkbook("sheets");
-  wb.addWorksheet("年初预算").addRows([["科目代码", "科目名称", "年初预算"], ["2010301", "行政运行", 700], ["2080505", "机关事业单位基本养老保险缴费支出", "40.00"]]);
+  wb.addWorksheet("年初预算").addRows([
+    ["科目代码", "科目名称", "年初预算"],
+    ["2010301", "行政运行", 700],
+    ["2080505", "机关事业单位基本养老保险缴费支出", "40.00"],
+  ]);
   const { draft, narrative } = await draftInto(wb);
   expect(narrative).toEqual([]);
   const line = draft.text.split("\n").find((l) => l.includes("行政运行（项）"))!;
-  expect(line).toMatch(/^1\.一般公共服务支出（类）.*（款）行政运行（项）（科目编码 2010301）：年初预算为 700\.00 万元，支出决算为 740\.43 万元，完成年初预算的 105\.78%。/);
+  expect(line).toMatch(
+    /^1\.一般公共服务支出（类）.*（款）行政运行（项）（科目编码 2010301）：年初预算为 700\.00 万元，支出决算为 740\.43 万元，完成年初预算的 105\.78%。/,
+  );
 });
 
 it("with the 绩效自评表 beside the tables: the projects, their money and their scores, and still no finding", async () => {
@@ -82,7 +101,9 @@ it("with the 绩效自评表 beside the tables: the projects, their money and th
   const perf = draft.sections.find((s) => s.heading.endsWith("预算绩效情况说明"))!.paragraphs;
   // Σ 执行数 122.67 ≠ 05表 122.68 (a tail): the draft does not claim 全面开展
   expect(perf[0]).toBe("本部门对2024年度一般公共预算项目支出开展绩效自评，一级项目4个，涉及资金130.00万元，占一般公共预算项目支出总额的 105.97%。");
-  expect(perf[2]).toMatch(/^2\.“2024 年度乡镇街道政务信息公开专区建设及运行维护费”项目绩效自评情况：项目绩效自评得分为 98\.88 分。项目全年预算数为 60\.00 万元，执行数为 53\.25 万元，完成预算的 88\.75%。/);
+  expect(perf[2]).toMatch(
+    /^2\.“2024 年度乡镇街道政务信息公开专区建设及运行维护费”项目绩效自评情况：项目绩效自评得分为 98\.88 分。项目全年预算数为 60\.00 万元，执行数为 53\.25 万元，完成预算的 88\.75%。/,
+  );
 });
 
 it("a workbook without the tables says so instead of drafting from nothing", () => {

@@ -47,7 +47,11 @@ function consistentT05(leaves: number[][], top: number, left: number, merged: bo
   ["科目代码", "科目名称", "小计", "基本支出", "项目支出"].forEach((h, i) => put(3, i, h));
   ["栏次", null, 1, 2, 3].forEach((h, i) => put(4, i, h));
   // 201 → 20103 → 2010301.., with the leaves' 基本/项目 as given
-  const items = leaves.map((pair, i) => ({ code: `20103${String(i + 1).padStart(2, "0")}`, basic: new Decimal(pair[0]).div(100), project: new Decimal(pair[1]).div(100) }));
+  const items = leaves.map((pair, i) => ({
+    code: `20103${String(i + 1).padStart(2, "0")}`,
+    basic: new Decimal(pair[0]).div(100),
+    project: new Decimal(pair[1]).div(100),
+  }));
   const sum = (k: "basic" | "project") => items.reduce((s, x) => s.plus(x[k]), new Decimal(0));
   const lines: [string | null, string, Decimal, Decimal][] = [
     [null, "合计", sum("basic"), sum("project")],
@@ -95,7 +99,11 @@ describe("locator and evaluator", () => {
           const cell = wb.getWorksheet("随机")!.getCell(9, 5); // the first leaf's 项目支出
           cell.value = new Decimal(cell.value as number).plus(new Decimal(delta).div(100)).toNumber();
           const errors = checkWorkbook(readGrids(wb)).findings.filter((f) => f.severity === "error" && !f.rule.startsWith("codes."));
-          return errors.length > 0 && errors.every((f) => f.cells.some((c) => c.address === "E9" || c.address === "C9")) && errors.some((f) => f.cells[0].address === "C9");
+          return (
+            errors.length > 0 &&
+            errors.every((f) => f.cells.some((c) => c.address === "E9" || c.address === "C9")) &&
+            errors.some((f) => f.cells[0].address === "C9")
+          );
         },
       ),
       { numRuns: 60 },

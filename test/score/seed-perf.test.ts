@@ -34,17 +34,41 @@ const TEXT_RULE: Record<string, string> = { "funds.全年预算数": "P.text.bud
 const ruleOf = (e: Expected) => (e.check === "text" ? TEXT_RULE[e.subject.split(": ").pop()!] : RULE[e.check]);
 
 // the cross-table sum of the 决算说明 (_seed_text) is the narrative's to check, not a table's
-const expected = (JSON.parse(fs.readFileSync(path.join(PERF, "expected-seed001-003.json"), "utf8")) as Expected[]).filter((e) => ruleOf(e) && !e.id.includes("_seed_text"));
+const expected = (JSON.parse(fs.readFileSync(path.join(PERF, "expected-seed001-003.json"), "utf8")) as Expected[]).filter(
+  (e) => ruleOf(e) && !e.id.includes("_seed_text"),
+);
 
 /** where each expected finding sits in the typed workbook */
 const CELL: Record<string, string> = {
-  "seed001/p02#1": "G5", "seed001/p02#2": "H5", "seed001/p02#3": "G6", "seed001/p02#4": "H6", "seed001/p02#13": "I17", "seed001/p02#27": "E12",
-  "seed001/p03#20": "I14", "seed001/p03#27": "A4", "seed001/p04#27": "A4",
-  "seed001/z01#1": "F4", "seed001/z01#2": "G4", "seed001/z01#3": "F5", "seed001/z01#6": "G6", "seed001/z01#8": "G7", "seed001/z01#10": "G8",
-  "seed001/z01#14": "G10", "seed001/z01#17": "E4", "seed001/z01#25": "I32", "seed001/z01#47": "I26", "seed001/z01#49": "I27",
-  "seed001/z01#56": "E14", "seed001/z01#57": "E15",
-  "seed003/p08#6": "G19", "seed003/p08#7": "G19",
-  "seed001/p02#33": "A21", "seed001/p02#36": "A24", "seed001/z01#58": "A35", "seed001/z01#59": "A35", "seed001/z01#60": "A35",
+  "seed001/p02#1": "G5",
+  "seed001/p02#2": "H5",
+  "seed001/p02#3": "G6",
+  "seed001/p02#4": "H6",
+  "seed001/p02#13": "I17",
+  "seed001/p02#27": "E12",
+  "seed001/p03#20": "I14",
+  "seed001/p03#27": "A4",
+  "seed001/p04#27": "A4",
+  "seed001/z01#1": "F4",
+  "seed001/z01#2": "G4",
+  "seed001/z01#3": "F5",
+  "seed001/z01#6": "G6",
+  "seed001/z01#8": "G7",
+  "seed001/z01#10": "G8",
+  "seed001/z01#14": "G10",
+  "seed001/z01#17": "E4",
+  "seed001/z01#25": "I32",
+  "seed001/z01#47": "I26",
+  "seed001/z01#49": "I27",
+  "seed001/z01#56": "E14",
+  "seed001/z01#57": "E15",
+  "seed003/p08#6": "G19",
+  "seed003/p08#7": "G19",
+  "seed001/p02#33": "A21",
+  "seed001/p02#36": "A24",
+  "seed001/z01#58": "A35",
+  "seed001/z01#59": "A35",
+  "seed001/z01#60": "A35",
 };
 
 const result = scoreWorkbook(readGrids(perfWorkbook(perfIds())));
@@ -61,7 +85,7 @@ it("reports exactly the expected findings, each at its cell, rounding as tails",
     rule: ruleOf(e),
     severity: e.verdict === "ROUNDING" ? "tail" : e.check.startsWith("link.") ? "warning" : "error",
   }));
-  const got = result.findings.map((f) => ({ at: `${f.cells[0].sheet}!${f.cells[0].address}`, rule: f.rule, severity: f.severity as string }));
+  const got = result.findings.map((f) => ({ at: `${f.cells[0].sheet}!${f.cells[0].address}`, rule: f.rule, severity: f.severity }));
   const key = (x: { at: string; rule: string }) => `${x.at} ${x.rule}`;
   expect([...got].sort((a, b) => key(a).localeCompare(key(b)))).toEqual([...want].sort((a, b) => key(a).localeCompare(key(b))));
 });

@@ -16,7 +16,12 @@ function sheet(wb: ExcelJS.Workbook, name: string, rows: Row[], merges: [number,
 }
 
 const brief = (wb: ExcelJS.Workbook) =>
-  scoreWorkbook(readGrids(wb)).findings.map((f) => ({ at: `${f.cells[0].sheet}!${f.cells[0].address}`, rule: f.rule, severity: f.severity, message: f.message }));
+  scoreWorkbook(readGrids(wb)).findings.map((f) => ({
+    at: `${f.cells[0].sheet}!${f.cells[0].address}`,
+    rule: f.rule,
+    severity: f.severity,
+    message: f.message,
+  }));
 
 it("a met reverse target scored as 实际÷目标 is an error that says so", () => {
   const wb = new ExcelJS.Workbook();
@@ -37,7 +42,8 @@ it("a met reverse target scored as 实际÷目标 is an error that says so", () 
       at: "甘肃!I6",
       rule: "P.indicator.score",
       severity: "error",
-      message: "项目支出绩效自评表“社区老年食堂运营补助”指标“完成时限”：反向指标：达到目标得满分，否则 目标÷实际×分值，实际 1个月，目标 ≤4个月，应得 8.00，表中为 2.00（按“实际÷目标”计分，把反向指标当作正向指标）",
+      message:
+        "项目支出绩效自评表“社区老年食堂运营补助”指标“完成时限”：反向指标：达到目标得满分，否则 目标÷实际×分值，实际 1个月，目标 ≤4个月，应得 8.00，表中为 2.00（按“实际÷目标”计分，把反向指标当作正向指标）",
     },
     { at: "甘肃!I10", rule: "P.total.sum", severity: "error", message: "项目支出绩效自评表“社区老年食堂运营补助”：总分应为各项得分之和 94.00，表中为 92.00" },
   ]);
@@ -52,7 +58,21 @@ it("新疆: 资金来源 rows, 分值权重, 指标赋分规则, scores printed 
     ["年度资金总额", 100, 100, 99.8, 10, "99.80%", "9.98分"],
     ["其中：当年财政拨款", 100, 100, 99.8, "—", "99.80%", "—"],
     ["其他资金", 0, 0, 0, "—", "—", "—"],
-    ["一级指标", "二级指标", "三级指标", "指标值", "指标值设置依据", "上年完成值", "指标分值权重", "指标赋分规则", "佐证资料", "指标实际完成值", "完成率", "指标得分", "偏差原因分析及改进措施"],
+    [
+      "一级指标",
+      "二级指标",
+      "三级指标",
+      "指标值",
+      "指标值设置依据",
+      "上年完成值",
+      "指标分值权重",
+      "指标赋分规则",
+      "佐证资料",
+      "指标实际完成值",
+      "完成率",
+      "指标得分",
+      "偏差原因分析及改进措施",
+    ],
     ["产出指标", "数量指标", "养护里程", ">=120公里", "计划", "118", 30, "按照完成比例赋分", "台账", "=126公里", "105%", "30分", null],
     ["产出指标", "成本指标", "养护成本", "<=80.61万元", "预算", null, 20, "按照完成比例赋分", "决算", "=80.45万元", "100%", "20分", null],
     ["效益指标", "社会效益指标", "道路通行条件", "有效改善", "规划", null, 20, "按评判等级赋分", "照片", "完全达到预期", "100%", "15分", null],
@@ -94,7 +114,10 @@ it("云南 区级部门评价表: weight tree sums, 评价等次 from the 总分
       ["总分", null, null, null, null, 100, 95],
       ["评价等次", "优□ 良√ 中□ 差□", null, null, null, null, null],
     ],
-    [[6, 1, 7, 1], [6, 2, 7, 2]],
+    [
+      [6, 1, 7, 1],
+      [6, 2, 7, 2],
+    ],
   );
   expect(brief(wb)).toEqual([
     { at: "云南!B10", rule: "P.weights.tree", severity: "error", message: "区级预算支出部门评价表“社区综合服务”：“效益”的分值 35 应等于其下各指标分值之和 30" },
@@ -105,9 +128,16 @@ it("云南 区级部门评价表: weight tree sums, 评价等次 from the 总分
 it("reads the 自评报告's sentences: amounts, 执行率 only beside its amounts, 得分, 等级", async () => {
   const { claimsOf } = await import("../../src/core/score/statements");
   const brief = (text: string) => claimsOf(text).map((c) => [c.field, String(c.value)]);
-  expect(brief("项目全年预算数为 45 万元,执行数为 44.47 万元,完成预算的 98.82%。")).toEqual([["budget", "45"], ["actual", "44.47"], ["rate", "98.82"]]);
+  expect(brief("项目全年预算数为 45 万元,执行数为 44.47 万元,完成预算的 98.82%。")).toEqual([
+    ["budget", "45"],
+    ["actual", "44.47"],
+    ["rate", "98.82"],
+  ]);
   expect(brief("年度网络正常比例 98％；使用单位满意度 95％；年度预算执行率 94.1%。")).toEqual([]);
   expect(brief("资金金额 57.18 万元，支付资金 100%。")).toEqual([["actual", "57.18"]]);
   expect(brief("项目预算总金额 315 万元，每年资金投入 45 资金，2024 年资金到位 45 万元和支出 44.47 万元。")).toEqual([["actual", "44.47"]]);
-  expect(brief("2024 年部门整体绩效得分 97.23 分（满分 100 分），评价等级为“优”。")).toEqual([["score", "97.23"], ["grade", "优"]]);
+  expect(brief("2024 年部门整体绩效得分 97.23 分（满分 100 分），评价等级为“优”。")).toEqual([
+    ["score", "97.23"],
+    ["grade", "优"],
+  ]);
 });

@@ -35,7 +35,11 @@ async function run(...argv: string[]): Promise<number> {
 }
 
 it("the three tables 北京 publishes beyond the nine are the catalog's, by title", () => {
-  expect(beijingAdditions()).toEqual(tablesOf("beijing").filter((t) => !t.numbers?.gansu).map((t) => t.title));
+  expect(beijingAdditions()).toEqual(
+    tablesOf("beijing")
+      .filter((t) => !t.numbers?.gansu)
+      .map((t) => t.title),
+  );
 });
 
 it("the Beijing set is twelve tables in its own 表号 order; the other regions keep their nine", () => {
@@ -57,9 +61,19 @@ it("the Beijing set is twelve tables in its own 表号 order; the other regions 
 });
 
 it.each(["T10", "T11", "T12"])("%s: the Office adapter (fake host) writes the same sheet as the file adapter, in one sync", async (id) => {
-  const plan = workbookTemplatePlan(tablesOf("beijing").filter((t) => t.id === id), (t) => rulesFor(t.id), { dept: "北京市某街道办事处", year: 2024, profile: "beijing" }).plan;
+  const plan = workbookTemplatePlan(
+    tablesOf("beijing").filter((t) => t.id === id),
+    (t) => rulesFor(t.id),
+    { dept: "北京市某街道办事处", year: 2024, profile: "beijing" },
+  ).plan;
   const host = new FakeExcelHost(new FakeWorkbook());
-  await host.run((ctx: FakeRequestContext) => office.applyPlan(ctx as unknown as Excel.RequestContext, plan, office.detectCapabilities(() => true)));
+  await host.run((ctx: FakeRequestContext) =>
+    office.applyPlan(
+      ctx as unknown as Excel.RequestContext,
+      plan,
+      office.detectCapabilities(() => true),
+    ),
+  );
   expect(host.syncCount).toBe(1);
   const x = new ExcelJS.Workbook();
   await xlsx.applyPlan(x, plan);
@@ -82,7 +96,10 @@ describe("juesuan template --profile beijing", () => {
     // two 单位 of 政府采购 and two 服务项目 typed in, then LibreOffice computes the totals
     const p = wb.getWorksheet("公开11表")!;
     // 单位名称 | 货物 工程 服务 | 中小企业 小微企业 (the 合计 column is a formula)
-    const pRows: [string, number, number, number, number, number][] = [["本级", 10, 0, 30, 30, 25], ["下属事业单位", 0, 0, 12.5, 12.5, 10]];
+    const pRows: [string, number, number, number, number, number][] = [
+      ["本级", 10, 0, 30, 30, 25],
+      ["下属事业单位", 0, 0, 12.5, 12.5, 10],
+    ];
     pRows.forEach(([name, ...v], i) => {
       p.getCell(8 + i, 1).value = name;
       v.forEach((x, k) => (p.getCell(8 + i, k + 3).value = x));
@@ -105,7 +122,15 @@ describe("juesuan template --profile beijing", () => {
     expect(ws.getCell("A1").value).toBe("政府采购情况表");
     expect(ws.getCell("A2").value).toBe("部门：北京市某街道办事处");
     expect(ws.getCell("G2").value).toBe("公开11表");
-    expect([1, 2, 3, 4, 5, 6, 7].map((c) => ws.getCell(4, c).value)).toEqual(["单位名称", "政府采购支出金额", "政府采购支出金额", "政府采购支出金额", "政府采购支出金额", "授予中小企业合同金额", "授予中小企业合同金额"]);
+    expect([1, 2, 3, 4, 5, 6, 7].map((c) => ws.getCell(4, c).value)).toEqual([
+      "单位名称",
+      "政府采购支出金额",
+      "政府采购支出金额",
+      "政府采购支出金额",
+      "政府采购支出金额",
+      "授予中小企业合同金额",
+      "授予中小企业合同金额",
+    ]);
     expect([2, 3, 4, 5, 6, 7].map((c) => ws.getCell(5, c).value)).toEqual(["合计", "货物", "工程", "服务", "合计", "其中：授予小微企业合同金额"]);
     expect([1, 2, 3, 4, 5, 6, 7].map((c) => ws.getCell(6, c).value)).toEqual(["栏次", "1", "2", "3", "4", "5", "6"]);
     expect(ws.getCell("A7").value).toBe("合计");
@@ -142,11 +167,20 @@ describe("juesuan template --profile beijing", () => {
     book.addWorksheet("决算说明").getCell("A1").value =
       "2024年度本部门政府采购支出合计 52.50 万元，其中：政府采购货物支出 10.00 万元、政府采购工程支出 0.00 万元、政府采购服务支出 42.50 万元。授予中小企业合同金额 42.50万元，占政府采购支出总额的 80.95%。2024年度政府购买服务决算21.76万元。";
     const result = checkWorkbook(readGrids(book), { profile: "beijing" });
-    expect(result.tables.filter((t) => ["T10", "T11", "T12"].includes(t.id)).map((t) => `${t.id} ${t.sheet}`)).toEqual(["T10 公开08表", "T11 公开11表", "T12 公开12表"]);
+    expect(result.tables.filter((t) => ["T10", "T11", "T12"].includes(t.id)).map((t) => `${t.id} ${t.sheet}`)).toEqual([
+      "T10 公开08表",
+      "T11 公开11表",
+      "T12 公开12表",
+    ]);
     const relevant = result.findings.filter((f) => f.rule.startsWith("T11") || f.rule.startsWith("T12") || f.rule.startsWith("N."));
     expect(relevant.map((f) => [f.rule, f.severity, `${f.cells[0].sheet}!${f.cells[0].address}`, f.message])).toEqual([
       // the row's own 合计 (its cached 52.50) no longer adds up either
-      ["T11.row", "error", "公开11表!B7", "公开11表：合计行 政府采购支出金额/合计（栏次1）应等于政府采购支出金额/货物（栏次2）加政府采购支出金额/工程（栏次3）加政府采购支出金额/服务（栏次4）：应为53.50，实为52.50，差-1.00"],
+      [
+        "T11.row",
+        "error",
+        "公开11表!B7",
+        "公开11表：合计行 政府采购支出金额/合计（栏次1）应等于政府采购支出金额/货物（栏次2）加政府采购支出金额/工程（栏次3）加政府采购支出金额/服务（栏次4）：应为53.50，实为52.50，差-1.00",
+      ],
       ["T11.list", "error", "公开11表!C7", "公开11表：合计行 政府采购支出金额/货物（栏次2）应等于各行之和：应为10.00，实为11.00，差1.00"],
       ["N.amount", "error", "决算说明!A1", "决算说明“政府采购货物支出 10.00 万元”与公开11表（公开11表） 11.00 万元不一致"],
       ["N.amount", "error", "决算说明!A1", "决算说明“政府购买服务决算21.76万元”与公开12表（公开12表） 21.67 万元不一致"],
@@ -163,22 +197,30 @@ it.each([
   ["表9", "T09"],
   // 05表 prints no label of its own (08表 differs by 小计/合计 only): found as the likeliest table of its block
   ["表5", "T05"],
-])("untitled %s and 06表 pasted on one sheet are both found (06表's labels are its own in 甘肃's set; Beijing's 政府性基金 08表 prints them too)", (sheet, id) => {
-  const wb = seedWorkbook("sheets");
-  const untitle = (name: string) =>
-    wb.getWorksheet(name)!.eachRow((row) =>
-      row.eachCell((cell) => {
-        if (/公开\s*0\d\s*表|决算(明细)?表$|部门：|金额单位|年度$/.test(String(cell.value ?? ""))) cell.value = null;
-      }),
-    );
-  untitle(sheet);
-  untitle("表6");
-  // the accountant pastes 06表 under the other table, two rows below
-  const host = wb.getWorksheet(sheet)!;
-  const below = host.rowCount + 3;
-  wb.getWorksheet("表6")!.eachRow((row, r) => row.eachCell((cell, c) => (host.getCell(below + r, c).value = cell.value)));
-  wb.removeWorksheet(wb.getWorksheet("表6")!.id);
-  const result = checkWorkbook(readGrids(wb), { profile: "gansu" });
-  expect(result.tables.filter((t) => t.sheet === sheet).map((t) => t.id).sort()).toEqual([id, "T06"].sort());
-  expect(result.findings.filter((f) => f.rule.startsWith("T10"))).toEqual([]);
-});
+])(
+  "untitled %s and 06表 pasted on one sheet are both found (06表's labels are its own in 甘肃's set; Beijing's 政府性基金 08表 prints them too)",
+  (sheet, id) => {
+    const wb = seedWorkbook("sheets");
+    const untitle = (name: string) =>
+      wb.getWorksheet(name)!.eachRow((row) =>
+        row.eachCell((cell) => {
+          if (/公开\s*0\d\s*表|决算(明细)?表$|部门：|金额单位|年度$/.test(String(cell.value ?? ""))) cell.value = null;
+        }),
+      );
+    untitle(sheet);
+    untitle("表6");
+    // the accountant pastes 06表 under the other table, two rows below
+    const host = wb.getWorksheet(sheet)!;
+    const below = host.rowCount + 3;
+    wb.getWorksheet("表6")!.eachRow((row, r) => row.eachCell((cell, c) => (host.getCell(below + r, c).value = cell.value)));
+    wb.removeWorksheet(wb.getWorksheet("表6")!.id);
+    const result = checkWorkbook(readGrids(wb), { profile: "gansu" });
+    expect(
+      result.tables
+        .filter((t) => t.sheet === sheet)
+        .map((t) => t.id)
+        .sort(),
+    ).toEqual([id, "T06"].sort());
+    expect(result.findings.filter((f) => f.rule.startsWith("T10"))).toEqual([]);
+  },
+);

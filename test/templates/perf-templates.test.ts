@@ -21,7 +21,9 @@ const OUT = path.resolve(__dirname, "../../test-output/perf-templates");
 
 async function template(layout = ProjectGansu, linesPerGroup = 1): Promise<ExcelJS.Workbook> {
   const wb = new ExcelJS.Workbook();
-  await xlsx.applyPlan(wb, { ops: [{ op: "addSheet", sheet: "自评表" }, ...performanceTemplatePlan(layout, { year: 2024, sheet: "自评表", linesPerGroup }).ops] });
+  await xlsx.applyPlan(wb, {
+    ops: [{ op: "addSheet", sheet: "自评表" }, ...performanceTemplatePlan(layout, { year: 2024, sheet: "自评表", linesPerGroup }).ops],
+  });
   return wb;
 }
 
@@ -67,7 +69,13 @@ beforeAll(() => fs.mkdirSync(OUT, { recursive: true }));
 it.each(PERFORMANCE_LAYOUTS.map((l) => [l.id, l] as const))("%s: same sheet through ExcelJS and Office.js, found by the scorer", async (_id, layout) => {
   const plan = performanceTemplatePlan(layout, { year: 2024, sheet: "自评表" });
   const host = new FakeExcelHost(new FakeWorkbook());
-  await host.run((c: FakeRequestContext) => office.applyPlan(c as unknown as Excel.RequestContext, { ops: [{ op: "addSheet", sheet: "自评表" }, ...plan.ops] }, office.detectCapabilities(() => true)));
+  await host.run((c: FakeRequestContext) =>
+    office.applyPlan(
+      c as unknown as Excel.RequestContext,
+      { ops: [{ op: "addSheet", sheet: "自评表" }, ...plan.ops] },
+      office.detectCapabilities(() => true),
+    ),
+  );
   const wb = await template(layout);
   const reread = await xlsx.loadWorkbook(await xlsx.saveWorkbook(wb));
   expect(fakeState(host.workbook)).toEqual(xlsxState(reread));

@@ -158,7 +158,14 @@ export const DistrictYunnan: PerformanceLayout = {
     { key: "actual", label: "实际支出数" },
     { key: "rate", label: "执行率" },
   ],
-  fundsRows: [{ label: "年度资金总额" }, { label: "中央资金", parent: 0 }, { label: "省级资金", parent: 0 }, { label: "市级资金", parent: 0 }, { label: "区级资金", parent: 0 }, { label: "其他资金", parent: 0 }],
+  fundsRows: [
+    { label: "年度资金总额" },
+    { label: "中央资金", parent: 0 },
+    { label: "省级资金", parent: 0 },
+    { label: "市级资金", parent: 0 },
+    { label: "区级资金", parent: 0 },
+    { label: "其他资金", parent: 0 },
+  ],
   fundsWeight: null,
   indicatorColumns: [
     { key: "level1", label: "一级指标" },
@@ -201,12 +208,7 @@ export const TransferGansu: PerformanceLayout = {
   ],
   fundsRows: [{ label: "年度资金总额" }, { label: "中央财政资金", parent: 0 }, { label: "地方资金", parent: 0 }, { label: "其他资金", parent: 0 }],
   fundsWeight: null,
-  indicatorColumns: [
-    ...LEVELS,
-    { key: "target", label: "指标值" },
-    { key: "actual", label: "全年实际值" },
-    { key: "reason", label: "未完成原因分析" },
-  ],
+  indicatorColumns: [...LEVELS, { key: "target", label: "指标值" }, { key: "actual", label: "全年实际值" }, { key: "reason", label: "未完成原因分析" }],
   skeleton: PROJECT_SKELETON,
   extraBlocks: ["资金管理情况"],
 };

@@ -134,12 +134,23 @@ export class Unchecked {
   }
   /** a column the located table has but the sheet did not give */
   column(inst: LocatedTable, key: string): void {
-    this.add(`column:${inst.sheet}:${inst.anchor}:${key}`, `${inst.table.number}（${inst.sheet}）未能读取“${columnLabel(inst.table, key, false)}”列`, [{ sheet: inst.sheet, address: inst.anchor }]);
+    this.add(`column:${inst.sheet}:${inst.anchor}:${key}`, `${inst.table.number}（${inst.sheet}）未能读取“${columnLabel(inst.table, key, false)}”列`, [
+      { sheet: inst.sheet, address: inst.anchor },
+    ]);
   }
   /** a fixed line or row the located table does not show */
   row(inst: LocatedTable, sel: ItemSelector): void {
-    const what = "line" in sel ? `第${sel.line}行${lineLabel(inst.table, sel.line)}` : "key" in sel ? (sel.key === "total" ? "合计行" : `“${rowLabel(inst.table, sel.key)}”`) : `科目${sel.code}`;
-    this.add(`row:${inst.sheet}:${inst.anchor}:${JSON.stringify(sel)}`, `${inst.table.number}（${inst.sheet}）未找到${what}`, [{ sheet: inst.sheet, address: inst.anchor }]);
+    const what =
+      "line" in sel
+        ? `第${sel.line}行${lineLabel(inst.table, sel.line)}`
+        : "key" in sel
+          ? sel.key === "total"
+            ? "合计行"
+            : `“${rowLabel(inst.table, sel.key)}”`
+          : `科目${sel.code}`;
+    this.add(`row:${inst.sheet}:${inst.anchor}:${JSON.stringify(sel)}`, `${inst.table.number}（${inst.sheet}）未找到${what}`, [
+      { sheet: inst.sheet, address: inst.anchor },
+    ]);
   }
   /** how many relations a missing table left unjudged */
   countFor(id: string): number {
@@ -148,7 +159,7 @@ export class Unchecked {
   findings(): Finding[] {
     return [...this.causes]
       .filter(([key]) => !key.startsWith("table:"))
-      .map(([, c]) => ({ rule: "relation.unchecked", severity: "warning" as Severity, message: `${c.message}：与之相关的 ${c.count} 条关系未核对`, cells: c.cells }));
+      .map(([, c]) => ({ rule: "relation.unchecked", severity: "warning", message: `${c.message}：与之相关的 ${c.count} 条关系未核对`, cells: c.cells }));
   }
 }
 
@@ -247,14 +258,22 @@ function termsText(inst: TableInstance, items: { item: Item; col: string; sign: 
   }
   // terms on the total's own row need only their column names
   const sameItem = items.every((x) => x.item === items[0].item);
-  const parts = items.map((x, i) => `${x.sign === -1 ? "减" : i === 0 ? "" : "加"}${sameItem ? describeColumn(inst.table, x.item, x.col) : describeCell(inst, x.item, x.col)}`);
+  const parts = items.map(
+    (x, i) => `${x.sign === -1 ? "减" : i === 0 ? "" : "加"}${sameItem ? describeColumn(inst.table, x.item, x.col) : describeCell(inst, x.item, x.col)}`,
+  );
   return items.length === 1 ? parts[0] : parts.join("");
 }
 
 type Signed = Value & { sign: 1 | -1 };
 
 /** A side of a compare rule: its values, or what was not read. */
-function compareSide(rule: Rule & { kind: "compare" }, def: { table: string; terms: Term[] }, byTable: Map<string, LocatedTable[]>, reader: AmountReader, unchecked: Unchecked) {
+function compareSide(
+  rule: Rule & { kind: "compare" },
+  def: { table: string; terms: Term[] },
+  byTable: Map<string, LocatedTable[]>,
+  reader: AmountReader,
+  unchecked: Unchecked,
+) {
   const first = (id: string) => byTable.get(id)?.[0];
   const main = first(def.table);
   if (!main) return void unchecked.missingTable(def.table);
@@ -282,7 +301,13 @@ function compareSide(rule: Rule & { kind: "compare" }, def: { table: string; ter
 
 const sumOf = (vs: Signed[]) => vs.reduce((s, v) => (v.sign === 1 ? s.plus(v.amount) : s.minus(v.amount)), new Decimal(0));
 
-export function evaluate(rule: Rule, byTable: Map<string, LocatedTable[]>, reader: AmountReader, unchecked: Unchecked, verdicts: Map<Verdict, number>): Finding[] {
+export function evaluate(
+  rule: Rule,
+  byTable: Map<string, LocatedTable[]>,
+  reader: AmountReader,
+  unchecked: Unchecked,
+  verdicts: Map<Verdict, number>,
+): Finding[] {
   const out: Finding[] = [];
   const push = (f: Finding | undefined) => f && out.push(f);
   if (rule.kind === "compare") {
@@ -312,7 +337,12 @@ export function evaluate(rule: Rule, byTable: Map<string, LocatedTable[]>, reade
   if (instances.length === 0) unchecked.missingTable(rule.table);
   for (const inst of instances) {
     // a column the rule needs and the sheet did not give: none of its relations is judged
-    const needed: [string, ItemSelector?][] = rule.kind === "rowSum" ? [rule.total, ...rule.terms.map((t) => t.col)].map((c) => [c]) : rule.kind === "sum" ? [rule.total, ...rule.terms].map((t) => [t.col, t]) : rule.cols.map((c) => [c]);
+    const needed: [string, ItemSelector?][] =
+      rule.kind === "rowSum"
+        ? [rule.total, ...rule.terms.map((t) => t.col)].map((c) => [c])
+        : rule.kind === "sum"
+          ? [rule.total, ...rule.terms].map((t) => [t.col, t])
+          : rule.cols.map((c) => [c]);
     const unread = [...new Set(needed.map(([c, sel]) => unreadColumn(inst, c, sel)).filter((c): c is string => !!c))];
     if (unread.length) {
       unread.forEach((c) => unchecked.column(inst, c));
@@ -351,9 +381,15 @@ export function evaluate(rule: Rule, byTable: Map<string, LocatedTable[]>, reade
 }
 
 /** The amount at an item of a table's first located instance, with where it is; undefined when the table, item or amount is missing. */
-export function amountAt(byTable: Map<string, LocatedTable[]>, reader: AmountReader, table: string, sel: ItemSelector, col: string): { value: Decimal; cell: CellRef; where: string } | undefined {
+export function amountAt(
+  byTable: Map<string, LocatedTable[]>,
+  reader: AmountReader,
+  table: string,
+  sel: ItemSelector,
+  col: string,
+): { value: Decimal; cell: CellRef; where: string } | undefined {
   const inst = byTable.get(table)?.[0];
   const item = inst && findItem(inst, sel);
-  const v = item ? reader.read(inst!, item, col) : undefined;
+  const v = item ? reader.read(inst, item, col) : undefined;
   return v ? { value: v.amount, cell: v.cell, where: `${inst!.table.number}（${inst!.sheet}）` } : undefined;
 }

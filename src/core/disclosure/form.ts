@@ -23,16 +23,31 @@ export function formFindings(instances: LocatedTable[], reader: AmountReader): F
         const address = itemCell(item, col)!;
         if (!v.amount.isZero()) any = true;
         if (table.nonNegative && v.amount.isNeg()) {
-          out.push({ rule: "form.negative", severity: "warning", message: `${table.number} ${address} 为负数（${v.amount.toFixed()}），本表金额不应为负`, cells: [v.cell] });
+          out.push({
+            rule: "form.negative",
+            severity: "warning",
+            message: `${table.number} ${address} 为负数（${v.amount.toFixed()}），本表金额不应为负`,
+            cells: [v.cell],
+          });
         }
         if (table.blankIsZero && reader.isBlank(inst, item, col)) blanks.push(address);
       }
     }
     if (table.emptyNote && inst.items.length > 0 && !any && !(inst.note ?? "").includes(table.emptyNote)) {
-      out.push({ rule: "form.emptyNote", severity: "warning", message: `${table.number}（${inst.sheet}）没有数据，表下应注明“本表${table.emptyNote}”及原因`, cells: [at] });
+      out.push({
+        rule: "form.emptyNote",
+        severity: "warning",
+        message: `${table.number}（${inst.sheet}）没有数据，表下应注明“本表${table.emptyNote}”及原因`,
+        cells: [at],
+      });
     }
     if (blanks.length) {
-      out.push({ rule: "form.blank", severity: "info", message: `${table.number} 有 ${blanks.length} 个金额单元格空白（如 ${blanks.slice(0, 3).join("、")}），没有支出的应填 0`, cells: blanks.map((address) => ({ sheet: inst.sheet, address })) });
+      out.push({
+        rule: "form.blank",
+        severity: "info",
+        message: `${table.number} 有 ${blanks.length} 个金额单元格空白（如 ${blanks.slice(0, 3).join("、")}），没有支出的应填 0`,
+        cells: blanks.map((address) => ({ sheet: inst.sheet, address })),
+      });
     }
   }
   return out;

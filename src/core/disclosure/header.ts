@@ -30,7 +30,22 @@ const ALIASES: Record<string, string[]> = {
 };
 
 /** Labels that structure a header without being a column of their own. */
-const STRUCTURAL = new Set(["类", "款", "项", "栏次", "行次", "项目", "科目编码", "科目代码", "科目名称", "金额", "决算数", "功能分类科目编码", "支出功能分类科目编码", "经济分类科目编码"]);
+const STRUCTURAL = new Set([
+  "类",
+  "款",
+  "项",
+  "栏次",
+  "行次",
+  "项目",
+  "科目编码",
+  "科目代码",
+  "科目名称",
+  "金额",
+  "决算数",
+  "功能分类科目编码",
+  "支出功能分类科目编码",
+  "经济分类科目编码",
+]);
 const CODE_PARTS = ["类", "款", "项"];
 
 /** How well a printed label names a catalog label: 3 equal, 2 begins with it or holds it, 1 abbreviates it, 0 not at all. */
@@ -63,7 +78,8 @@ function vocabularyOf(table: TableDef): Vocabulary {
   if (!v) {
     const labels = [...new Set(table.columns.flatMap((c) => c.header.flatMap(namesOf)))];
     const rowLabels = new Set<string>();
-    for (const f of table.fixedRows) for (const x of Object.values(f.cells)) if (typeof x === "string" && !/^\d+$/.test(x)) rowLabels.add(stripOrdinal(norm(x)));
+    for (const f of table.fixedRows)
+      for (const x of Object.values(f.cells)) if (typeof x === "string" && !/^\d+$/.test(x)) rowLabels.add(stripOrdinal(norm(x)));
     rowLabels.delete("");
     v = { labels, exact: new Set([...labels, ...STRUCTURAL]), rowLabels };
     vocabularies.set(table, v);
@@ -217,7 +233,11 @@ export function readHeader(view: SheetView, table: TableDef, top: number, bottom
       if (isCodeColumn(c)) {
         const span = codeSpan(paths, best.k);
         span.forEach((k) => used.add(k));
-        if (span.length > 1) codeParts.set(c.key, span.map((k) => left + k));
+        if (span.length > 1)
+          codeParts.set(
+            c.key,
+            span.map((k) => left + k),
+          );
       }
     }
   }
@@ -241,7 +261,11 @@ function mapPanels(table: TableDef, paths: string[][], take: (key: string, k: nu
     const end = i + 1 < starts.length ? starts[i + 1][0] - 1 : paths.length - 1;
     const group = groups[i];
     take(`${group}.code`, span[0]);
-    if (span.length > 1) codeParts.set(`${group}.code`, span.map((k) => left + k));
+    if (span.length > 1)
+      codeParts.set(
+        `${group}.code`,
+        span.map((k) => left + k),
+      );
     for (const c of table.columns.filter((x) => x.key.startsWith(`${group}.`) && x.kind !== "code")) {
       const leaf = c.header[c.header.length - 1];
       for (let k = span[span.length - 1] + 1; k <= end; k++) {

@@ -29,7 +29,7 @@ function splitCode(view: SheetView, row: number, parts: number[], carry: string[
   const width = [3, 2, 2];
   let code = "";
   for (let i = 0; i < texts.length; i++) {
-    const t = texts[i] || (texts.slice(i + 1).some((x) => x !== "") ? carry[i] ?? "" : "");
+    const t = texts[i] || (texts.slice(i + 1).some((x) => x !== "") ? (carry[i] ?? "") : "");
     if (!t) break;
     code += t.padStart(width[i], "0");
     carry[i] = t;
@@ -171,7 +171,14 @@ function matchFixedRow(table: TableDef, rec: RowRecord, isFirstRow: boolean): Fi
 const NOTE = /^(注|说明)[:：.]?/;
 
 /** The items of a table's data rows, top to bottom, up to its 注 line. */
-export function readRows(view: SheetView, table: TableDef, header: HeaderMap, bottom: number, left: number, right: number): { items: Item[]; lastRow: number; note?: string } {
+export function readRows(
+  view: SheetView,
+  table: TableDef,
+  header: HeaderMap,
+  bottom: number,
+  left: number,
+  right: number,
+): { items: Item[]; lastRow: number; note?: string } {
   const items: Item[] = [];
   let lastRow = header.dataTop - 1;
   const carry = new Map<string, string[]>();

@@ -127,7 +127,10 @@ export function draftNarrative(f: Figures, options: DraftOptions): DraftSection[
 
   // 四 财政拨款收支总体
   const fiscal = get("T04", { line: 32 }, "amount");
-  add("财政拨款收入支出决算总体情况说明", `${y}财政拨款收、支总计均为 ${w(fiscal)} 万元。${change(fiscal, lastYearOf(options, "fiscal"), "财政拨款收、支总计各")}`);
+  add(
+    "财政拨款收入支出决算总体情况说明",
+    `${y}财政拨款收、支总计均为 ${w(fiscal)} 万元。${change(fiscal, lastYearOf(options, "fiscal"), "财政拨款收、支总计各")}`,
+  );
 
   // 五 一般公共预算财政拨款支出
   const general = get("T05", { key: "total" }, "c1");
@@ -264,13 +267,26 @@ export function draftCharts(f: Figures): DraftChart[] {
 /** 收入 by source: 01表's lines (财政拨款收入 = its three fund lines). */
 function incomeComposition(f: Figures): [string, Decimal][] {
   const line = (n: number) => f.at("T01", { line: n }, "amount") ?? ZERO;
-  const sources: [string, number[]][] = [["财政拨款收入", [1, 2, 3]], ["上级补助收入", [4]], ["事业收入", [5]], ["经营收入", [6]], ["附属单位上缴收入", [7]], ["其他收入", [8]]];
+  const sources: [string, number[]][] = [
+    ["财政拨款收入", [1, 2, 3]],
+    ["上级补助收入", [4]],
+    ["事业收入", [5]],
+    ["经营收入", [6]],
+    ["附属单位上缴收入", [7]],
+    ["其他收入", [8]],
+  ];
   return sources.map(([name, lines]) => [name, lines.reduce((s, n) => s.plus(line(n)), ZERO)]);
 }
 
 /** 支出 by kind: 03表's 合计 row. */
 function expenseComposition(f: Figures): [string, Decimal][] {
-  const kinds: [string, string][] = [["基本支出", "c2"], ["项目支出", "c3"], ["上缴上级支出", "c4"], ["经营支出", "c5"], ["对附属单位补助支出", "c6"]];
+  const kinds: [string, string][] = [
+    ["基本支出", "c2"],
+    ["项目支出", "c3"],
+    ["上缴上级支出", "c4"],
+    ["经营支出", "c5"],
+    ["对附属单位补助支出", "c6"],
+  ];
   return kinds.map(([name, col]) => [name, f.at("T03", { key: "total" }, col) ?? ZERO]);
 }
 
@@ -310,6 +326,14 @@ function chartOps(sheet: string, charts: DraftChart[]): WritePlan["ops"] {
     );
     top = Math.max(last + 2, top + 18);
   }
-  if (charts.length) ops.push({ op: "columnWidth", sheet, columns: [{ column: "C", width: 20 }, { column: "D", width: 14 }] });
+  if (charts.length)
+    ops.push({
+      op: "columnWidth",
+      sheet,
+      columns: [
+        { column: "C", width: 20 },
+        { column: "D", width: 14 },
+      ],
+    });
   return ops;
 }

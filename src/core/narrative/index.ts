@@ -41,8 +41,8 @@ function amounts(text: string): Amount[] {
   const out: Amount[] = [];
   for (const m of text.matchAll(new RegExp(`${N}\\s*万元`, "g"))) {
     // "其中 25万元为因公出国境预算数": an amount that is the subject of 为 is not the year's figure
-    if (/^\s*为/.test(text.slice(m.index! + m[0].length))) continue;
-    out.push({ value: num(m[1]), printed: m[1], at: m.index!, end: m.index! + m[0].length });
+    if (/^\s*为/.test(text.slice(m.index + m[0].length))) continue;
+    out.push({ value: num(m[1]), printed: m[1], at: m.index, end: m.index + m[0].length });
   }
   return out;
 }
@@ -75,7 +75,15 @@ function judge(printed: string, exact: Decimal, range: [Decimal, Decimal]): Seve
 }
 
 /** A written percentage against its exact value: nothing when it rounds right, else a finding. */
-function percentFinding(rule: string, quote: string, printed: string, exact: Decimal, range: [Decimal, Decimal], explain: string, cell: CellRef): Finding | undefined {
+function percentFinding(
+  rule: string,
+  quote: string,
+  printed: string,
+  exact: Decimal,
+  range: [Decimal, Decimal],
+  explain: string,
+  cell: CellRef,
+): Finding | undefined {
   const severity = judge(printed, exact, range);
   if (!severity) return undefined;
   return {
@@ -91,7 +99,16 @@ function percentFinding(rule: string, quote: string, printed: string, exact: Dec
 
 /** The range a ratio a ÷ b can take when both were rounded to 2 places (b widened by `spread` halves). */
 function ratioRange(a: Decimal, b: Decimal, spread = 1): [Decimal, Decimal] {
-  return [a.minus(HALF).div(b.plus(HALF.mul(spread))).mul(100), a.plus(HALF).div(b.minus(HALF.mul(spread))).mul(100)];
+  return [
+    a
+      .minus(HALF)
+      .div(b.plus(HALF.mul(spread)))
+      .mul(100),
+    a
+      .plus(HALF)
+      .div(b.minus(HALF.mul(spread)))
+      .mul(100),
+  ];
 }
 
 /** A figure the tables hold for a subject, and where (for the message). */
@@ -126,7 +143,10 @@ function subjectPatterns(names: string[]): { pair: RegExp; single: RegExp } {
     const alternatives = [...new Set(names.map(unquote))].sort((a, b) => b.length - a.length).map((n) => n.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"));
     const name = `(${alternatives.join("|")})${QUALIFIER}`;
     p = {
-      pair: new RegExp(`${name}(?:支出)?\\s*${YEAR}\\s*(?:全年|年初)?预算数?为?\\s*${N}\\s*万元\\s*[,，]\\s*${YEAR}\\s*(?:支出)?决算数?为?\\s*${N}\\s*万元`, "g"),
+      pair: new RegExp(
+        `${name}(?:支出)?\\s*${YEAR}\\s*(?:全年|年初)?预算数?为?\\s*${N}\\s*万元\\s*[,，]\\s*${YEAR}\\s*(?:支出)?决算数?为?\\s*${N}\\s*万元`,
+        "g",
+      ),
       single: new RegExp(`${name}(?:支出)?(?:财政拨款)?(?:支出)?(?:决算数?)?(?:合计|总额)?\\s*(?:均为|为|是|:)?\\s*${N}\\s*万元`, "g"),
     };
     patterns.set(key, p);
@@ -152,10 +172,10 @@ export function checkNarrativeAmounts(text: string, cell: CellRef, names: string
   const { pair, single } = subjectPatterns(names);
   const claims: { at: number; quote: string; subject: string; printed: string; written: Decimal; field: "actual" | "budget"; pair?: true }[] = [];
   for (const m of t.matchAll(pair)) {
-    claims.push({ at: m.index!, quote: m[0], subject: m[1], printed: m[2], written: num(m[2]), field: "budget" });
-    claims.push({ at: m.index!, quote: m[0], subject: m[1], printed: m[3], written: num(m[3]), field: "actual", pair: true });
+    claims.push({ at: m.index, quote: m[0], subject: m[1], printed: m[2], written: num(m[2]), field: "budget" });
+    claims.push({ at: m.index, quote: m[0], subject: m[1], printed: m[3], written: num(m[3]), field: "actual", pair: true });
   }
-  for (const m of t.matchAll(single)) claims.push({ at: m.index!, quote: m[0], subject: m[1], printed: m[2], written: num(m[2]), field: "actual" });
+  for (const m of t.matchAll(single)) claims.push({ at: m.index, quote: m[0], subject: m[1], printed: m[2], written: num(m[2]), field: "actual" });
   for (const c of claims) {
     // "一般公共预算财政拨款基本支出" contains "基本支出": only a name that starts where the words start
     const before = t.slice(Math.max(0, c.at - 3), c.at);
@@ -187,7 +207,14 @@ export function checkNarrativeAmounts(text: string, cell: CellRef, names: string
 }
 
 /** A 功能科目's written 决算数 against the tables' (any of the alternatives the caller resolves the code to). */
-function codedClaim(code: string, printed: string, cell: CellRef, resolve: (code: string) => Resolved[], seen: Seen | undefined, named = code): Finding | undefined {
+function codedClaim(
+  code: string,
+  printed: string,
+  cell: CellRef,
+  resolve: (code: string) => Resolved[],
+  seen: Seen | undefined,
+  named = code,
+): Finding | undefined {
   const alternatives = resolve(code);
   if (alternatives.length === 0) return undefined;
   mark(seen, printed);
@@ -225,12 +252,12 @@ function subjectHeads(t: string): { names: string[]; start: number; end: number 
     const last = heads[heads.length - 1];
     if (last && last.end === prevEnd && level === last.names.length && between && !/[,，。；;:：]/.test(between)) {
       last.names.push(between.trim());
-      last.end = m.index! + m[0].length;
+      last.end = m.index + m[0].length;
     } else if (level === 0) {
       const name = /[^\s,，。；;:：、]*$/.exec(between)![0].replace(/^[\d.]+/, "");
-      if (name) heads.push({ names: [name], start: m.index! - name.length, end: m.index! + m[0].length });
+      if (name) heads.push({ names: [name], start: m.index - name.length, end: m.index + m[0].length });
     }
-    prevEnd = m.index! + m[0].length;
+    prevEnd = m.index + m[0].length;
   }
   return heads;
 }
@@ -240,7 +267,13 @@ function subjectHeads(t: string): { names: string[]; start: number; end: number 
  * by its 类, 款 and 项 names (the code from the tables' own names), its 决算数 the first one written
  * after it, before the next 科目. A name followed by its code in brackets is the coded check's.
  */
-export function checkNamedAmounts(text: string, cell: CellRef, codeOf: (names: string[]) => string | undefined, resolve: (code: string) => Resolved[], seen?: Seen): Finding[] {
+export function checkNamedAmounts(
+  text: string,
+  cell: CellRef,
+  codeOf: (names: string[]) => string | undefined,
+  resolve: (code: string) => Resolved[],
+  seen?: Seen,
+): Finding[] {
   const t = text.normalize("NFKC");
   const out: Finding[] = [];
   const heads = subjectHeads(t);
@@ -266,7 +299,7 @@ export function checkNarrative(text: string, cell: CellRef, resolveBase: BaseRes
   // year-on-year: the figure before the change is this year's
   const yoy = new RegExp(`(增加|减少)\\s*${N}\\s*万元\\s*[,，]\\s*(增长|上升|提高|下降|降低)\\s*${N}%`, "g");
   for (const m of t.matchAll(yoy)) {
-    const current = lastBefore(all, m.index!);
+    const current = lastBefore(all, m.index);
     if (!current) continue;
     const change = num(m[2]);
     const previous = m[1] === "增加" ? current.value.minus(change) : current.value.plus(change);
@@ -279,7 +312,15 @@ export function checkNarrative(text: string, cell: CellRef, resolveBase: BaseRes
     }
     const exact = change.div(previous).mul(100);
     // the previous year is derived from two rounded figures: its rounding counts twice
-    const f = percentFinding("N.yoy", m[0], m[4], exact, ratioRange(change, previous, 2), `本年 ${formatAmount(current.value)} 万元${m[1]} ${formatAmount(change)} 万元，上年应为 ${formatAmount(previous)} 万元，${m[3]}率应为 ${formatAmount(exact)}%`, cell);
+    const f = percentFinding(
+      "N.yoy",
+      m[0],
+      m[4],
+      exact,
+      ratioRange(change, previous, 2),
+      `本年 ${formatAmount(current.value)} 万元${m[1]} ${formatAmount(change)} 万元，上年应为 ${formatAmount(previous)} 万元，${m[3]}率应为 ${formatAmount(exact)}%`,
+      cell,
+    );
     if (f) out.push(f);
   }
 
@@ -288,9 +329,13 @@ export function checkNarrative(text: string, cell: CellRef, resolveBase: BaseRes
   for (const m of t.matchAll(share)) {
     const part = num(m[1]);
     // "占比为 86.17%", "所占比重 86.17%": no base named
-    const baseName = m[2].trim().replace(/^(比重|比例|比)/, "").replace(/为$/, "").trim();
+    const baseName = m[2]
+      .trim()
+      .replace(/^(比重|比例|比)/, "")
+      .replace(/为$/, "")
+      .trim();
     // a base the tables hold, by its name; else the total the passage opens with
-    const opening = all.find((a) => a.at < m.index!);
+    const opening = all.find((a) => a.at < m.index);
     const named = baseName ? resolveBase(baseName) : undefined;
     const base = named ?? opening?.value;
     // the part and the share are read either way: checked here, or reported as not checkable
@@ -302,21 +347,40 @@ export function checkNarrative(text: string, cell: CellRef, resolveBase: BaseRes
       continue;
     }
     const exact = part.div(base).mul(100);
-    const f = percentFinding("N.share", m[0], m[3], exact, ratioRange(part, base), `${formatAmount(part)} ÷ ${baseName || "总额"} ${formatAmount(base)} = ${formatAmount(exact)}%，写作 ${m[3]}%`, cell);
+    const f = percentFinding(
+      "N.share",
+      m[0],
+      m[3],
+      exact,
+      ratioRange(part, base),
+      `${formatAmount(part)} ÷ ${baseName || "总额"} ${formatAmount(base)} = ${formatAmount(exact)}%，写作 ${m[3]}%`,
+      cell,
+    );
     if (f) out.push(f);
   }
 
   // execution: "全年预算数为 60 万元,执行数为 53.25 万元,完成预算的 88.76%"
   // …and "年初预算为 887.29万元,支出决算为887.29万元,完成年初预算的100.00%"
   const spentWord = `(?:实际)?(?:执行数?|(?:支出)?决算数?)为?`;
-  const execution = new RegExp(`预算数?为?\\s*${N}\\s*万元\\s*[,，]\\s*${YEAR}\\s*${spentWord}\\s*${N}\\s*万元\\s*[,，]\\s*(?:完成(?:全年|年初)?预算的|执行率为?)\\s*${N}%`, "g");
+  const execution = new RegExp(
+    `预算数?为?\\s*${N}\\s*万元\\s*[,，]\\s*${YEAR}\\s*${spentWord}\\s*${N}\\s*万元\\s*[,，]\\s*(?:完成(?:全年|年初)?预算的|执行率为?)\\s*${N}%`,
+    "g",
+  );
   for (const m of t.matchAll(execution)) {
     const budget = num(m[1]);
     const spent = num(m[2]);
     mark(seen, m[1], m[2], m[3]);
     if (budget.isZero()) continue;
     const exact = spent.div(budget).mul(100);
-    const f = percentFinding("N.execution", m[0], m[3], exact, ratioRange(spent, budget), `${formatAmount(spent)} ÷ ${formatAmount(budget)} = ${formatAmount(exact)}%，写作 ${m[3]}%`, cell);
+    const f = percentFinding(
+      "N.execution",
+      m[0],
+      m[3],
+      exact,
+      ratioRange(spent, budget),
+      `${formatAmount(spent)} ÷ ${formatAmount(budget)} = ${formatAmount(exact)}%，写作 ${m[3]}%`,
+      cell,
+    );
     if (f) out.push(f);
   }
 
@@ -331,7 +395,15 @@ export function checkNarrative(text: string, cell: CellRef, resolveBase: BaseRes
     // the size is checked; whether a shortfall is written with a minus sign varies by region
     const exact = signed.abs();
     const range = ratioRange(spent.minus(budget).abs(), budget, 2);
-    const f = percentFinding("N.gap", m[0], m[4], exact, range, `(${formatAmount(spent)} − ${formatAmount(budget)}) ÷ ${formatAmount(budget)} = ${formatAmount(signed)}%，写作 ${m[3]}${m[4]}%`, cell);
+    const f = percentFinding(
+      "N.gap",
+      m[0],
+      m[4],
+      exact,
+      range,
+      `(${formatAmount(spent)} − ${formatAmount(budget)}) ÷ ${formatAmount(budget)} = ${formatAmount(signed)}%，写作 ${m[3]}${m[4]}%`,
+      cell,
+    );
     if (f) out.push(f);
   }
   return out;
@@ -361,22 +433,37 @@ export interface ProjectClaim extends ProjectFunds {
 export function narrativeProjects(text: string): ProjectClaim[] {
   const t = text.normalize("NFKC");
   const out: ProjectClaim[] = [];
-  const re = new RegExp(`项目(?:全年)?预算数?为?\\s*${N}\\s*万元\\s*[,，]\\s*(?:实际)?执行数?为?\\s*${N}\\s*万元(?:\\s*[,，]\\s*(?:完成预算的|执行率为?)\\s*${N}%)?`, "g");
+  const re = new RegExp(
+    `项目(?:全年)?预算数?为?\\s*${N}\\s*万元\\s*[,，]\\s*(?:实际)?执行数?为?\\s*${N}\\s*万元(?:\\s*[,，]\\s*(?:完成预算的|执行率为?)\\s*${N}%)?`,
+    "g",
+  );
   for (const m of t.matchAll(re)) {
     // the name is near: look back a bounded stretch, so a long pasted text stays linear
-    const window = t.slice(Math.max(0, m.index! - 400), m.index!);
+    const window = t.slice(Math.max(0, m.index - 400), m.index);
     const names = [...window.matchAll(/[“"]([^”"]{2,60})[”"]/g)];
     if (!names.length) continue;
     const last = names[names.length - 1];
-    const score = new RegExp(`得分为?\\s*${N}\\s*分`).exec(window.slice(last.index!));
-    out.push({ name: last[1], budget: num(m[1]), actual: num(m[2]), rate: m[3], score: score ? num(score[1]) : undefined, quote: m[0], printed: [m[1], m[2], ...(m[3] ? [m[3]] : [])] });
+    const score = new RegExp(`得分为?\\s*${N}\\s*分`).exec(window.slice(last.index));
+    out.push({
+      name: last[1],
+      budget: num(m[1]),
+      actual: num(m[2]),
+      rate: m[3],
+      score: score ? num(score[1]) : undefined,
+      quote: m[0],
+      printed: [m[1], m[2], ...(m[3] ? [m[3]] : [])],
+    });
   }
   return out;
 }
 
 /** Character-pair likeness of two project names, their year and filler words set aside (0…1). */
 export function nameLikeness(a: string, b: string): number {
-  const clean = (s: string) => unquote(s).replace(/\s+/g, "").replace(/^\d{4}年度?/, "").replace(/(项目|经费|费用|费)$/, "");
+  const clean = (s: string) =>
+    unquote(s)
+      .replace(/\s+/g, "")
+      .replace(/^\d{4}年度?/, "")
+      .replace(/(项目|经费|费用|费)$/, "");
   const pairs = (s: string) => {
     const out = new Map<string, number>();
     for (let i = 0; i + 1 < s.length; i++) out.set(s.slice(i, i + 2), (out.get(s.slice(i, i + 2)) ?? 0) + 1);
@@ -438,7 +525,14 @@ export function checkProjectClaim(claim: ProjectClaim, cell: CellRef, tables: Pr
  * workbook's 项目支出绩效自评表 (else the 说明's own project sentences): when their number is not the
  * stated one, nothing is guessed.
  */
-export function checkProjectAggregate(text: string, cell: CellRef, projects: ProjectFunds[], source: string, projectTotal?: Resolved & { cell?: CellRef }, seen?: Seen): Finding[] {
+export function checkProjectAggregate(
+  text: string,
+  cell: CellRef,
+  projects: ProjectFunds[],
+  source: string,
+  projectTotal?: Resolved & { cell?: CellRef },
+  seen?: Seen,
+): Finding[] {
   const t = text.normalize("NFKC");
   const m = new RegExp(`一级项目\\s*(\\d+)\\s*个\\s*[,，]?\\s*(?:共)?涉及资金\\s*${N}\\s*万元`).exec(t);
   if (!m) return [];
@@ -447,7 +541,14 @@ export function checkProjectAggregate(text: string, cell: CellRef, projects: Pro
   const written = num(m[2]);
   if (count === 0) return [];
   if (projects.length !== count) {
-    return [{ rule: "N.projects", severity: "info", message: `决算说明“${m[0]}”：${source}${projects.length} 个项目，与所写 ${count} 个不符，涉及资金未核对`, cells: [cell] }];
+    return [
+      {
+        rule: "N.projects",
+        severity: "info",
+        message: `决算说明“${m[0]}”：${source}${projects.length} 个项目，与所写 ${count} 个不符，涉及资金未核对`,
+        cells: [cell],
+      },
+    ];
   }
   const out: Finding[] = [];
   const sum = (k: "budget" | "actual") => projects.reduce((s, p) => s.plus(p[k]), new Decimal(0));
@@ -467,7 +568,7 @@ export function checkProjectAggregate(text: string, cell: CellRef, projects: Pro
       difference: written.minus(budget).toFixed(),
     });
   }
-  if (projectTotal && /全面开展/.test(t.slice(0, m.index!)) && !actual.eq(projectTotal.value)) {
+  if (projectTotal && /全面开展/.test(t.slice(0, m.index)) && !actual.eq(projectTotal.value)) {
     const diff = actual.minus(projectTotal.value);
     const severity: Severity = diff.abs().lte(tol) ? "tail" : "warning";
     out.push({

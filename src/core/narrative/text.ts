@@ -38,7 +38,11 @@ export function docxParagraphs(documentXml: string): string[] {
     const body = p.slice(start);
     let text = "";
     for (const m of body.matchAll(/<w:t(?:\s[^>]*)?>([^<]*)<\/w:t>|<w:(tab|br|cr)\b[^>]*\/>/g)) text += m[2] ? (m[2] === "tab" ? "\t" : " ") : m[1];
-    out.push(text.replace(/&(?:#(\d+)|#x([0-9a-fA-F]+)|(\w+));/g, (e, d: string, h: string, n: string) => (d ? String.fromCodePoint(Number(d)) : h ? String.fromCodePoint(parseInt(h, 16)) : (ENTITIES[n] ?? e))));
+    out.push(
+      text.replace(/&(?:#(\d+)|#x([0-9a-fA-F]+)|(\w+));/g, (e, d: string, h: string, n: string) =>
+        d ? String.fromCodePoint(Number(d)) : h ? String.fromCodePoint(parseInt(h, 16)) : (ENTITIES[n] ?? e),
+      ),
+    );
   }
   return out;
 }

@@ -19,9 +19,7 @@ export interface FontSpec {
 export type HorizontalAlignment = "left" | "center" | "right";
 export type VerticalAlignment = "top" | "middle" | "bottom";
 
-export type ValidationRule =
-  | { type: "decimal"; min?: number; max?: number }
-  | { type: "list"; values: string[] };
+export type ValidationRule = { type: "decimal"; min?: number; max?: number } | { type: "list"; values: string[] };
 
 export type PlanOp =
   | { op: "addSheet"; sheet: string; visibility?: "visible" | "hidden" | "veryHidden" }

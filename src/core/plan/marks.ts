@@ -162,9 +162,20 @@ function reportOps(findings: Finding[], kind: MarkKind, sheets: Set<string>, rea
     const c = f.cells[0];
     if (c && sheets.has(c.sheet)) ops.push({ op: "hyperlink", sheet, cell: `C${4 + i}`, target: c, text: qualified(c.sheet, c.address) });
   });
-  ops.push({ op: "columnWidth", sheet, columns: [{ column: "A", width: 9 }, { column: "B", width: 20 }, { column: "C", width: 16 }, { column: "D", width: 80 }, { column: "E", width: 14 }, { column: "F", width: 14 }, { column: "G", width: 12 }] });
+  ops.push({
+    op: "columnWidth",
+    sheet,
+    columns: [
+      { column: "A", width: 9 },
+      { column: "B", width: 20 },
+      { column: "C", width: 16 },
+      { column: "D", width: 80 },
+      { column: "E", width: 14 },
+      { column: "F", width: 14 },
+      { column: "G", width: 12 },
+    ],
+  });
   ops.push({ op: "alignment", sheet, address: `D2:D${Math.max(4, 3 + findings.length)}`, wrapText: true });
   ops.push({ op: "freeze", sheet, rows: 3, columns: 0 });
   return ops;
 }
-

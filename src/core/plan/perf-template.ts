@@ -162,7 +162,10 @@ export function performanceTemplatePlan(layout: PerformanceLayout, options: Perf
     }
   }
   // a weight tree: each 一级 and 二级 分值 is the sum of its lines, printed once over its merged block
-  for (const [level, weightKey] of [["level1", "weight1"], ["level2", "weight2"]] as const) {
+  for (const [level, weightKey] of [
+    ["level1", "weight1"],
+    ["level2", "weight2"],
+  ] as const) {
     const wcol = ic.get(weightKey);
     if (wcol === undefined) continue;
     let start = 0;
@@ -192,7 +195,10 @@ export function performanceTemplatePlan(layout: PerformanceLayout, options: Perf
     formulas.set(at(gradeRow, 1), layout.gradeStyle === "ticks" ? gradeTicksFormula(at(total, sc)) : gradeFormula(at(total, sc)));
     if (layout.gradeStyle === "ticks") {
       rows[gradeRow][Math.min(3, last)] = GRADE_CONVENTION;
-      merges.push({ top: gradeRow, bottom: gradeRow, left: 1, right: Math.min(2, last) }, { top: gradeRow, bottom: gradeRow, left: Math.min(3, last), right: last });
+      merges.push(
+        { top: gradeRow, bottom: gradeRow, left: 1, right: Math.min(2, last) },
+        { top: gradeRow, bottom: gradeRow, left: Math.min(3, last), right: last },
+      );
     }
   }
   for (const block of layout.extraBlocks ?? []) {
@@ -212,18 +218,40 @@ export function performanceTemplatePlan(layout: PerformanceLayout, options: Perf
   ops.push({ op: "alignment", sheet, address: "A1:A2", horizontal: "center" });
   const headerRows = [fundsHeader, goalHead, indicatorHeader, ...(total >= 0 ? [total] : [])];
   ops.push({ op: "font", sheet, addresses: headerRows.map((r) => areaAddress({ top: r, bottom: r, left: 0, right: last })), font: { bold: true } });
-  ops.push({ op: "fill", sheet, addresses: [fundsHeader, indicatorHeader].map((r) => areaAddress({ top: r, bottom: r, left: 0, right: last })), color: "#F2F2F2" });
+  ops.push({
+    op: "fill",
+    sheet,
+    addresses: [fundsHeader, indicatorHeader].map((r) => areaAddress({ top: r, bottom: r, left: 0, right: last })),
+    color: "#F2F2F2",
+  });
   ops.push({ op: "alignment", sheet, address: areaAddress({ top: 2, left: 0, bottom: rows.length - 1, right: last }), vertical: "middle", wrapText: true });
   ops.push({ op: "borders", sheet, address: areaAddress({ top: 2, left: 0, bottom: rows.length - 1, right: last }), style: "thin" });
   const amountCols = (["initial", "budget", "actual"] as const).map((k) => fc.get(k)).filter((c): c is number => c !== undefined);
   // sums over lines not yet typed show nothing rather than 0.00
-  for (const c of amountCols) ops.push({ op: "numberFormat", sheet, address: areaAddress({ top: fundsTop, bottom: fundsRowIndex[fundsRowIndex.length - 1], left: c, right: c }), format: "#,##0.00;-#,##0.00;" });
+  for (const c of amountCols)
+    ops.push({
+      op: "numberFormat",
+      sheet,
+      address: areaAddress({ top: fundsTop, bottom: fundsRowIndex[fundsRowIndex.length - 1], left: c, right: c }),
+      format: "#,##0.00;-#,##0.00;",
+    });
   for (const key of ["rate", "score"] as const) {
     const c = fc.get(key);
-    if (c !== undefined) ops.push({ op: "numberFormat", sheet, address: areaAddress({ top: fundsTop, bottom: fundsRowIndex[fundsRowIndex.length - 1], left: c, right: c }), format: "0.00" });
+    if (c !== undefined)
+      ops.push({
+        op: "numberFormat",
+        sheet,
+        address: areaAddress({ top: fundsTop, bottom: fundsRowIndex[fundsRowIndex.length - 1], left: c, right: c }),
+        format: "0.00",
+      });
   }
   for (const c of [ic.get("completion"), sc].filter((x): x is number => x !== undefined)) {
-    ops.push({ op: "numberFormat", sheet, address: areaAddress({ top: indicatorRows[0], bottom: Math.max(total, indicatorRows[indicatorRows.length - 1]), left: c, right: c }), format: "0.00" });
+    ops.push({
+      op: "numberFormat",
+      sheet,
+      address: areaAddress({ top: indicatorRows[0], bottom: Math.max(total, indicatorRows[indicatorRows.length - 1]), left: c, right: c }),
+      format: "0.00",
+    });
   }
   // inputs: unlocked, numbers where numbers belong
   for (const a of inputs) ops.push({ op: "locked", sheet, address: a, locked: false });
@@ -231,9 +259,14 @@ export function performanceTemplatePlan(layout: PerformanceLayout, options: Perf
     ops.push({ op: "dataValidation", sheet, address: at(r, wc!), rule: { type: "decimal", min: 0, max: 100 }, message: "分值为 0–100 之间的数" });
     ops.push({ op: "dataValidation", sheet, address: at(r, sc!), rule: { type: "decimal", min: 0, max: 100 }, message: "得分不能为负，也不能超过满分" });
   }
-  const widthOf = (key: IndicatorColumn) => (["level3", "reason", "target"].includes(key) ? 22 : key === "level2" ? 16 : key === "level1" || key === "actual" ? 14 : 10);
+  const widthOf = (key: IndicatorColumn) =>
+    ["level3", "reason", "target"].includes(key) ? 22 : key === "level2" ? 16 : key === "level1" || key === "actual" ? 14 : 10;
   // column B also carries the funds lines' labels (年度资金总额, 其中：财政拨款)
-  ops.push({ op: "columnWidth", sheet, columns: layout.indicatorColumns.map((c, i) => ({ column: columnLetters(i), width: i === 1 ? Math.max(16, widthOf(c.key)) : widthOf(c.key) })) });
+  ops.push({
+    op: "columnWidth",
+    sheet,
+    columns: layout.indicatorColumns.map((c, i) => ({ column: columnLetters(i), width: i === 1 ? Math.max(16, widthOf(c.key)) : widthOf(c.key) })),
+  });
   ops.push({ op: "freeze", sheet, rows: 2, columns: 0 });
   ops.push({ op: "printSetup", sheet, orientation: "landscape", fitToWidth: true });
   return { ops };

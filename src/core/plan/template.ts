@@ -89,8 +89,7 @@ export function sumFormula(cells: { address: string; row: number; col: number; s
   const sameCol = cells.every((c) => c.col === cells[0].col);
   const sameRow = cells.every((c) => c.row === cells[0].row);
   const contiguous =
-    cells.length > 2 &&
-    ((sameCol && cells.every((c, i) => c.row === cells[0].row + i)) || (sameRow && cells.every((c, i) => c.col === cells[0].col + i)));
+    cells.length > 2 && ((sameCol && cells.every((c, i) => c.row === cells[0].row + i)) || (sameRow && cells.every((c, i) => c.col === cells[0].col + i)));
   if (allPositive && contiguous) return `=SUM(${cells[0].address}:${cells[cells.length - 1].address})`;
   return "=" + cells.map((c, i) => `${c.sign === -1 ? "-" : i === 0 ? "" : "+"}${c.address}`).join("");
 }
@@ -258,7 +257,8 @@ export function templatePlan(table: TableDef, rules: Rule[], options: TemplateOp
   if (amountCols.length) ops.push(...dataArea(amountCols).map((address): PlanOp => ({ op: "numberFormat", sheet, address, format: AMOUNT_FORMAT })));
   const openTop = dataTop + table.fixedRows.length;
   if (table.openRows && dataBottom >= openTop) {
-    for (const c of amountCols) ops.push({ op: "numberFormat", sheet, address: areaAddress({ top: openTop, bottom: dataBottom, left: c, right: c }), format: OPEN_ROW_FORMAT });
+    for (const c of amountCols)
+      ops.push({ op: "numberFormat", sheet, address: areaAddress({ top: openTop, bottom: dataBottom, left: c, right: c }), format: OPEN_ROW_FORMAT });
   }
   const inputCells = items.flatMap((it) =>
     Object.entries(it.cols)
@@ -268,7 +268,10 @@ export function templatePlan(table: TableDef, rules: Rule[], options: TemplateOp
   );
   const openLabelCells =
     table.openRows && dataBottom >= openTop
-      ? table.columns.map((c, i) => (c.kind === "code" || c.kind === "label" || c.kind === "text" ? i : -1)).filter((i) => i >= 0).map((i) => areaAddress({ top: openTop, bottom: dataBottom, left: i, right: i }))
+      ? table.columns
+          .map((c, i) => (c.kind === "code" || c.kind === "label" || c.kind === "text" ? i : -1))
+          .filter((i) => i >= 0)
+          .map((i) => areaAddress({ top: openTop, bottom: dataBottom, left: i, right: i }))
       : [];
   for (const group of groupRuns(inputCells)) {
     ops.push({
@@ -286,11 +289,17 @@ export function templatePlan(table: TableDef, rules: Rule[], options: TemplateOp
   // 合计 rows stand out as in print
   const totalRows = items.filter((it) => it.key === "total" || /合计|总计/.test(it.label ?? "")).map((it) => it.row);
   if (totalRows.length) {
-    ops.push({ op: "font", sheet, addresses: [...new Set(totalRows)].map((r) => areaAddress({ top: r, bottom: r, left: 0, right: lastCol })), font: { bold: true } });
+    ops.push({
+      op: "font",
+      sheet,
+      addresses: [...new Set(totalRows)].map((r) => areaAddress({ top: r, bottom: r, left: 0, right: lastCol })),
+      font: { bold: true },
+    });
   }
   // level-1 科目 lines bold like the published tables
   const classRows = items.filter((it) => it.code && codeLevel(it.code) === 1 && table.layout === "coded_rows").map((it) => it.row);
-  if (classRows.length) ops.push({ op: "font", sheet, addresses: classRows.map((r) => areaAddress({ top: r, bottom: r, left: 0, right: 1 })), font: { bold: true } });
+  if (classRows.length)
+    ops.push({ op: "font", sheet, addresses: classRows.map((r) => areaAddress({ top: r, bottom: r, left: 0, right: 1 })), font: { bold: true } });
 
   ops.push({ op: "merge", sheet, address: areaAddress({ top: noteRow, left: 0, bottom: noteRow, right: lastCol }) });
   ops.push({ op: "alignment", sheet, address: cellAddress({ row: noteRow, col: 0 }), wrapText: true, vertical: "top" });
@@ -301,7 +310,15 @@ export function templatePlan(table: TableDef, rules: Rule[], options: TemplateOp
     row: headerTop + level + 1,
     height: LINE_HEIGHT * Math.max(1, ...labels.map((l, i) => linesNeeded(l, spanWidth(header.merges, level, i, widths)))),
   }));
-  heights.push({ row: noteRow + 1, height: LINE_HEIGHT * linesNeeded(table.note, widths.reduce((a, b) => a + b, 0)) });
+  heights.push({
+    row: noteRow + 1,
+    height:
+      LINE_HEIGHT *
+      linesNeeded(
+        table.note,
+        widths.reduce((a, b) => a + b, 0),
+      ),
+  });
   ops.push({ op: "rowHeight", sheet, rows: heights.filter((h) => h.height > LINE_HEIGHT) });
   if (top === 0) {
     const freezeCols = table.layout === "coded_rows" ? 2 : 0;

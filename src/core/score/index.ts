@@ -40,7 +40,12 @@ function classify(shown: Printed, exact: Decimal, reachable?: [Decimal, Decimal]
   const places = Math.max(shown.places, SCORE_PLACES);
   if (exact.toDecimalPlaces(places, Decimal.ROUND_HALF_UP).eq(shown.value)) return "ok";
   if (exact.toDecimalPlaces(places, Decimal.ROUND_DOWN).eq(shown.value)) return "tail";
-  if (reachable && shown.value.gte(reachable[0].toDecimalPlaces(places, Decimal.ROUND_DOWN)) && shown.value.lte(reachable[1].toDecimalPlaces(places, Decimal.ROUND_UP))) return "tail";
+  if (
+    reachable &&
+    shown.value.gte(reachable[0].toDecimalPlaces(places, Decimal.ROUND_DOWN)) &&
+    shown.value.lte(reachable[1].toDecimalPlaces(places, Decimal.ROUND_UP))
+  )
+    return "tail";
   return "error";
 }
 
@@ -111,7 +116,17 @@ function scoreFunds(t: PerformanceTable, fundsWeight: Decimal | undefined, out: 
           ),
         );
       }
-      if (score.value.gt(weight)) out.push(finding("P.cap", "error", `${t.def.kind}“${t.name}”${r.label}：执行率得分 ${fmt(score.value)} 超过其分值 ${fmt(weight, 0)}`, score.cell, weight, score.value));
+      if (score.value.gt(weight))
+        out.push(
+          finding(
+            "P.cap",
+            "error",
+            `${t.def.kind}“${t.name}”${r.label}：执行率得分 ${fmt(score.value)} 超过其分值 ${fmt(weight, 0)}`,
+            score.cell,
+            weight,
+            score.value,
+          ),
+        );
     }
     if (r.role === "total") totalScore = score?.value;
   }
@@ -238,7 +253,16 @@ function scoreIndicators(t: PerformanceTable, out: Finding[]): { weights: Decima
     }
     const name = row.names.level3 || row.names.level2;
     if (score.value.gt(weight.value)) {
-      out.push(finding("P.cap", "error", `${t.def.kind}“${t.name}”指标“${name}”：得分 ${fmt(score.value)} 超过其分值 ${fmt(weight.value)}`, score.cell, weight.value, score.value));
+      out.push(
+        finding(
+          "P.cap",
+          "error",
+          `${t.def.kind}“${t.name}”指标“${name}”：得分 ${fmt(score.value)} 超过其分值 ${fmt(weight.value)}`,
+          score.cell,
+          weight.value,
+          score.value,
+        ),
+      );
     }
     const target = parseTarget(valueAt(t, row.row, row.cols.target));
     const e = expected(target, row, t, weight.value);
@@ -249,14 +273,27 @@ function scoreIndicators(t: PerformanceTable, out: Finding[]): { weights: Decima
     if (e.band) {
       const inBand = score.value.gte(e.band[0]) && score.value.lte(e.band[1]);
       computed = computed.plus(inBand ? score.value : Decimal.min(Decimal.max(score.value, e.band[0]), e.band[1]));
-      if (!inBand) out.push(finding("P.indicator.score", "error", `${t.def.kind}“${t.name}”指标“${name}”：${e.why}，表中为 ${fmt(score.value)}`, score.cell, `${fmt(e.band[0])}–${fmt(e.band[1])}`, score.value));
+      if (!inBand)
+        out.push(
+          finding(
+            "P.indicator.score",
+            "error",
+            `${t.def.kind}“${t.name}”指标“${name}”：${e.why}，表中为 ${fmt(score.value)}`,
+            score.cell,
+            `${fmt(e.band[0])}–${fmt(e.band[1])}`,
+            score.value,
+          ),
+        );
       continue;
     }
     const exact = e.exact!;
     computed = computed.plus(exact.toDecimalPlaces(SCORE_PLACES, Decimal.ROUND_HALF_UP));
     const v = classify(score, exact);
     if (v === "ok") continue;
-    const mistake = e.reverseAsPositive && classify(score, e.reverseAsPositive) === "ok" && !e.reverseAsPositive.eq(exact) ? "（按“实际÷目标”计分，把反向指标当作正向指标）" : "";
+    const mistake =
+      e.reverseAsPositive && classify(score, e.reverseAsPositive) === "ok" && !e.reverseAsPositive.eq(exact)
+        ? "（按“实际÷目标”计分，把反向指标当作正向指标）"
+        : "";
     out.push(
       finding(
         "P.indicator.score",
@@ -293,7 +330,16 @@ function links(t: PerformanceTable, out: Finding[]): void {
       const fundsRow = rate[1] ? t.funds.find((r) => r.label.includes(rate[1])) : total;
       const fundsRate = fundsRow && fundsCell(t, fundsRow, "rate");
       if (fundsRate && !shownActual.number.minus(fundsRate.value).abs().lte("0.01")) {
-        out.push(finding("P.link.rate", "warning", `${t.def.kind}“${t.name}”指标“${name}”的实际完成值 ${shownActual.number.toFixed()}% 应与资金情况中“${fundsRow!.label}”的执行率 ${fmt(fundsRate.value)}% 一致`, actualCell, fundsRate.value, shownActual.number));
+        out.push(
+          finding(
+            "P.link.rate",
+            "warning",
+            `${t.def.kind}“${t.name}”指标“${name}”的实际完成值 ${shownActual.number.toFixed()}% 应与资金情况中“${fundsRow.label}”的执行率 ${fmt(fundsRate.value)}% 一致`,
+            actualCell,
+            fundsRate.value,
+            shownActual.number,
+          ),
+        );
       }
       continue;
     }
@@ -303,11 +349,29 @@ function links(t: PerformanceTable, out: Finding[]): void {
     if (t.fundsUnit === "元" && t.fundsUnitCell) {
       // one finding for the block's label, however many indicators show it
       if (out.some((f) => f.rule === "P.link.unit" && f.cells[0].sheet === t.sheet && f.cells[0].address === t.fundsUnitCell)) continue;
-      out.push(finding("P.link.unit", "warning", `${t.def.kind}“${t.name}”：资金情况标注单位为“元”，但其金额 ${fmt(appropriation.value)} 与指标“${name}”的 ${target.text} 相同，单位应为“万元”`, { sheet: t.sheet, address: t.fundsUnitCell }, "万元", "元"));
+      out.push(
+        finding(
+          "P.link.unit",
+          "warning",
+          `${t.def.kind}“${t.name}”：资金情况标注单位为“元”，但其金额 ${fmt(appropriation.value)} 与指标“${name}”的 ${target.text} 相同，单位应为“万元”`,
+          { sheet: t.sheet, address: t.fundsUnitCell },
+          "万元",
+          "元",
+        ),
+      );
     } else if (shownActual.number !== undefined) {
       const a = inUnit(shownActual.number, shownActual.unit ?? "万元", "万元");
       if (a && !a.eq(actual.value)) {
-        out.push(finding("P.link.actual", "warning", `${t.def.kind}“${t.name}”指标“${name}”的目标值等于项目预算 ${fmt(appropriation.value)} 万元，其实际完成值 ${a.toFixed()} 应等于全年执行数 ${fmt(actual.value)}`, actualCell, actual.value, a));
+        out.push(
+          finding(
+            "P.link.actual",
+            "warning",
+            `${t.def.kind}“${t.name}”指标“${name}”的目标值等于项目预算 ${fmt(appropriation.value)} 万元，其实际完成值 ${a.toFixed()} 应等于全年执行数 ${fmt(actual.value)}`,
+            actualCell,
+            actual.value,
+            a,
+          ),
+        );
       }
     }
   }
@@ -315,7 +379,10 @@ function links(t: PerformanceTable, out: Finding[]): void {
 
 /** In a weight tree, each 一级 and 二级 分值 equals the sum of the 三级 分值 under it. */
 function weightTree(t: PerformanceTable, out: Finding[]): void {
-  for (const [level, weightCol] of [["level1", t.indicatorCols.weight1], ["level2", t.indicatorCols.weight2]] as const) {
+  for (const [level, weightCol] of [
+    ["level1", t.indicatorCols.weight1],
+    ["level2", t.indicatorCols.weight2],
+  ] as const) {
     if (weightCol === undefined) continue;
     const groups = new Map<string, IndicatorRow[]>();
     for (const r of t.indicators) {
@@ -329,7 +396,16 @@ function weightTree(t: PerformanceTable, out: Finding[]): void {
       const sum = kids.reduce((s, k) => s.plus(k!.value), new Decimal(0));
       if (!sum.eq(parent.value)) {
         const name = level === "level1" ? rows[0].names.level1 : rows[0].names.level2;
-        out.push(finding("P.weights.tree", "error", `${t.def.kind}“${t.name}”：“${name}”的分值 ${fmt(parent.value, 0)} 应等于其下各指标分值之和 ${fmt(sum, 0)}`, parent.cell, sum, parent.value));
+        out.push(
+          finding(
+            "P.weights.tree",
+            "error",
+            `${t.def.kind}“${t.name}”：“${name}”的分值 ${fmt(parent.value, 0)} 应等于其下各指标分值之和 ${fmt(sum, 0)}`,
+            parent.cell,
+            sum,
+            parent.value,
+          ),
+        );
       }
     }
   }
@@ -352,7 +428,16 @@ export function scoreTable(t: PerformanceTable): { project: ProjectScore; findin
   const fundsScore = scoreFunds(t, fundsWeight, out);
 
   if (printedFundsWeight && totalWeight && !ind.weights.plus(printedFundsWeight).eq(totalWeight.value)) {
-    out.push(finding("P.weights.sum", "error", `${t.def.kind}“${t.name}”：各指标分值与执行率分值之和 ${fmt(ind.weights.plus(printedFundsWeight), 0)} 应等于总分分值 ${fmt(totalWeight.value, 0)}`, totalWeight.cell, totalWeight.value, ind.weights.plus(printedFundsWeight)));
+    out.push(
+      finding(
+        "P.weights.sum",
+        "error",
+        `${t.def.kind}“${t.name}”：各指标分值与执行率分值之和 ${fmt(ind.weights.plus(printedFundsWeight), 0)} 应等于总分分值 ${fmt(totalWeight.value, 0)}`,
+        totalWeight.cell,
+        totalWeight.value,
+        ind.weights.plus(printedFundsWeight),
+      ),
+    );
   }
   const sumPrinted = ind.printedSum.plus(fundsScore ?? 0);
   if (totalScore) {
@@ -370,7 +455,10 @@ export function scoreTable(t: PerformanceTable): { project: ProjectScore; findin
       );
     }
     const cap = totalWeight?.value ?? HUNDRED;
-    if (totalScore.value.gt(cap)) out.push(finding("P.cap", "error", `${t.def.kind}“${t.name}”：总分 ${fmt(totalScore.value)} 超过满分 ${fmt(cap, 0)}`, totalScore.cell, cap, totalScore.value));
+    if (totalScore.value.gt(cap))
+      out.push(
+        finding("P.cap", "error", `${t.def.kind}“${t.name}”：总分 ${fmt(totalScore.value)} 超过满分 ${fmt(cap, 0)}`, totalScore.cell, cap, totalScore.value),
+      );
   }
   links(t, out);
   weightTree(t, out);
@@ -378,7 +466,16 @@ export function scoreTable(t: PerformanceTable): { project: ProjectScore; findin
   const grade = gradeOf(computedTotal, t.def.grades);
   out.push(...statementFindings(t, grade));
   if (t.grade && t.grade.text !== grade) {
-    out.push(finding("P.grade", "error", `${t.def.kind}“${t.name}”：按总分 ${fmt(computedTotal)} 等级应为“${grade}”，表中为“${t.grade.text}”`, { sheet: t.sheet, address: t.grade.cell }, grade, t.grade.text));
+    out.push(
+      finding(
+        "P.grade",
+        "error",
+        `${t.def.kind}“${t.name}”：按总分 ${fmt(computedTotal)} 等级应为“${grade}”，表中为“${t.grade.text}”`,
+        { sheet: t.sheet, address: t.grade.cell },
+        grade,
+        t.grade.text,
+      ),
+    );
   }
   return {
     project: {
@@ -407,4 +504,3 @@ export function scoreWorkbook(grids: Grid[], tables: PerformanceTable[] = locate
   }
   return { projects, findings };
 }
-

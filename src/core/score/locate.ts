@@ -85,7 +85,7 @@ function assignWeights(view: SheetView, row: number, left: number, right: number
   for (let c = left; c <= right; c++) if (/^(分值|指标分值权重|权重)$/.test(view.ownText(row, c))) weightCols.push(c);
   if (weightCols.length < 2) return;
   for (const c of weightCols) {
-    const before = (["level1", "level2", "level3"] as const).filter((k) => cols[k] !== undefined && cols[k]! < c).sort((a, b) => cols[b]! - cols[a]!)[0];
+    const before = (["level1", "level2", "level3"] as const).filter((k) => cols[k] !== undefined && cols[k] < c).sort((a, b) => cols[b]! - cols[a]!)[0];
     if (before === "level1") cols.weight1 = c;
     else if (before === "level2") cols.weight2 = c;
     else cols.weight = c;
@@ -147,7 +147,11 @@ function readBlock(
     for (let c = left; c <= right; c++) {
       const t = view.ownText(r, c);
       if (/^(项目名称|部门(\(单位\))?名称|单位名称)/.test(t) && !name) {
-        for (let x = c + 1; x <= right; x++) if (view.ownText(r, x)) { name = String(view.value(r, x)).trim(); break; }
+        for (let x = c + 1; x <= right; x++)
+          if (view.ownText(r, x)) {
+            name = String(view.value(r, x)).trim();
+            break;
+          }
       }
     }
     const cols = headerColumns(view, r, left, right, def.funds);
@@ -155,7 +159,7 @@ function readBlock(
   }
   if (fundsHeaderRow < 0) return undefined;
   const fundsCols = headerColumns(view, fundsHeaderRow, left, right, def.funds);
-  const firstFundsCol = Math.min(...(Object.values(fundsCols) as number[]));
+  const firstFundsCol = Math.min(...Object.values<number>(fundsCols));
 
   // the funds block's unit: "项目资金（万元）" beside or above its header
   let fundsUnit: PerformanceTable["fundsUnit"];

@@ -38,7 +38,10 @@ const OPS: [RegExp, Operator][] = [
 const NUM = /(-?\d+(?:\.\d+)?)/;
 
 function clean(text: string): string {
-  return text.normalize("NFKC").replace(/\s+/g, "").replace(/^(指标\d*[:：]|满意度|完成率|合格率)/, "");
+  return text
+    .normalize("NFKC")
+    .replace(/\s+/g, "")
+    .replace(/^(指标\d*[:：]|满意度|完成率|合格率)/, "");
 }
 
 /** The 指标值 of an indicator. */

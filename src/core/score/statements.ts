@@ -28,7 +28,11 @@ const PATTERNS: { field: Field; re: RegExp }[] = [
 
 /** Sentences split at 。；; so that an indicator list does not lend its 执行率 to the funds. */
 function sentences(text: string): string[] {
-  return text.normalize("NFKC").split(/[。；;]/).map((s) => s.trim()).filter(Boolean);
+  return text
+    .normalize("NFKC")
+    .split(/[。；;]/)
+    .map((s) => s.trim())
+    .filter(Boolean);
 }
 
 export function claimsOf(text: string, tableUnit: "万元" | "元" = "万元"): Claim[] {

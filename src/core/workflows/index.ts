@@ -60,7 +60,10 @@ export function scoreAndMark(grids: Grid[]): { result: ScoreResult; plan: WriteP
  * 决算说明 draft from the workbook's tables (with its 上年数 / 年初预算 sheets, and the 绩效自评表
  * scores when there are any), on a new sheet that never replaces one of the user's.
  */
-export function draftNarrativeFor(grids: Grid[], options: { year?: number; dept?: string; profile?: Profile } = {}): { sheet: string; text: string; plan: WritePlan; sections: DraftSection[] } {
+export function draftNarrativeFor(
+  grids: Grid[],
+  options: { year?: number; dept?: string; profile?: Profile } = {},
+): { sheet: string; text: string; plan: WritePlan; sections: DraftSection[] } {
   const figures = readFigures(grids, options.profile);
   if (!["T01", "T03", "T05"].some((t) => figures.has(t))) throw new DraftError("工作簿中没有找到公开01/03/05表，无法起草决算说明");
   const year = options.year ?? figures.year ?? new Date().getFullYear() - 1;
