@@ -3,7 +3,7 @@
  * published files really go wrong (../shared/spec/rules.md "Across documents").
  */
 import Decimal from "decimal.js";
-import { Finding, Severity } from "./finding";
+import { Finding } from "./finding";
 import { Item, findItem, itemCell } from "./instance";
 import { LocatedTable } from "./locate";
 import { formatAmount } from "./money";
@@ -11,6 +11,7 @@ import { PerformanceTable, printedNumber } from "./score/locate";
 import { ProjectFunds } from "./narrative";
 import { cellAddress } from "./address";
 import { ItemSelector } from "../catalog/rules/types";
+import { tailOr } from "./tolerance";
 
 /** A funds row of the 整体支出 table, the disclosure cell it must equal, and the rule id. */
 const WHOLE_TABLE_LINKS: { row: RegExp; table: string; item: ItemSelector; col: string; id: string; what: string }[] = [
@@ -39,7 +40,7 @@ export function crossDocumentFindings(perf: PerformanceTable[], byTable: Map<str
       const theirs = amountOf(inst, item, link.col);
       if (mine === undefined || theirs === undefined || mine.eq(theirs)) continue;
       const diff = mine.minus(theirs);
-      const severity: Severity = diff.abs().lte("0.01") ? "tail" : "error";
+      const severity = tailOr(diff, "error");
       out.push({
         rule: link.id,
         severity,

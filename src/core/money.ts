@@ -138,11 +138,3 @@ export function formatAmount(value: Decimal, places = 2): string {
   const grouped = int.replace(/\B(?=(\d{3})+(?!\d))/g, ",");
   return `${value.isNeg() && !new Decimal(fixed).isZero() ? "-" : ""}${grouped}${frac ? "." + frac : ""}`;
 }
-
-/**
- * Largest legal rounding tail for a relation over `terms` displayed amounts (each rounded to
- * `places`): (n + 1) × half a unit of the last place — the n terms and the rounded total.
- */
-export function roundingTolerance(terms: number, places: number): Decimal {
-  return new Decimal(terms + 1).mul(new Decimal(10).pow(-places)).div(2);
-}

@@ -1,5 +1,6 @@
 import Decimal from "decimal.js";
-import { amountValue, convertUnit, formatAmount, parseAmount, parseAmountText, roundingTolerance, unitFromMetaLine } from "../../src/core/money";
+import { amountValue, convertUnit, formatAmount, parseAmount, parseAmountText, unitFromMetaLine } from "../../src/core/money";
+import { roundingTolerance, tailOr } from "../../src/core/tolerance";
 
 const amount = (text: string) => {
   const p = parseAmountText(text);
@@ -64,6 +65,14 @@ describe("money: cell text as accountants type it", () => {
   it("formats and bounds rounding tails", () => {
     expect(formatAmount(new Decimal("1131.8"))).toBe("1,131.80");
     expect(formatAmount(new Decimal("-0.004"))).toBe("0.00");
-    expect(roundingTolerance(8, 2).toString()).toBe("0.045");
+    // nine figures shown to 2 places (8 terms and their total): 9 × 0.005
+    expect(roundingTolerance(...Array<number>(9).fill(2)).toString()).toBe("0.045");
+    // a 元 figure (2 places, 6 in 万元) beside a 万元 one
+    expect(roundingTolerance(6, 2).toString()).toBe("0.0050005");
+    expect([tailOr(new Decimal("0.01"), "error"), tailOr(new Decimal("-0.011"), "error"), tailOr(new Decimal("0.02"), "warning")]).toEqual([
+      "tail",
+      "error",
+      "warning",
+    ]);
   });
 });

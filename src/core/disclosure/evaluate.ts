@@ -7,13 +7,14 @@
 import Decimal from "decimal.js";
 import { CellPos, cellAddress, parseCell } from "../address";
 import { Cell, Grid } from "../grid";
-import { CellRef, Finding, Severity, formatMessage } from "../finding";
+import { CellRef, Finding, formatMessage } from "../finding";
 import { Item, TableInstance, findItem, splitColumnKey } from "../instance";
 import { relationsOf } from "../relations";
 import type { LocatedTable } from "../locate";
 import { MoneyUnit, ParsedAmount, convertUnit, formatAmount, parseAmount } from "../money";
 import { ItemSelector, Rule, Term } from "../../catalog/rules/types";
 import { TableDef } from "../../catalog/tables/types";
+import { roundingTolerance, tailOr } from "../tolerance";
 
 export interface Value {
   amount: Decimal;
@@ -210,11 +211,6 @@ interface Relation {
   totalValues?: Value[];
 }
 
-/** Within the rounding of the amounts as shown: half a unit of each one's last place, summed. */
-function tolerance(values: Value[]): Decimal {
-  return values.reduce((s, v) => s.plus(new Decimal(10).pow(-v.places).div(2)), new Decimal(0));
-}
-
 export type Verdict = "holds" | "tail" | "error" | "warning";
 
 function judge(rel: Relation, verdicts: Map<Verdict, number>): Finding | undefined {
@@ -227,7 +223,7 @@ function judge(rel: Relation, verdicts: Map<Verdict, number>): Finding | undefin
   const values = [...(rel.totalValues ?? [rel.total]), ...rel.terms];
   const shown = Math.min(Math.max(...values.map((v) => v.places), 2), 6);
   // within the rounding tolerance any relation is a tail; beyond it the rule's own severity
-  const severity: Severity = diff.abs().lte(tolerance(values)) ? "tail" : rel.rule.severity;
+  const severity = tailOr(diff, rel.rule.severity, roundingTolerance(...values.map((v) => v.places)));
   verdicts.set(severity as Verdict, (verdicts.get(severity as Verdict) ?? 0) + 1);
   const params = {
     total: rel.totalText(),

@@ -9,6 +9,7 @@
 import Decimal from "decimal.js";
 import { CellRef, Finding, Severity } from "../finding";
 import { formatAmount } from "../money";
+import { tailOr } from "../tolerance";
 
 /** a written number: "1,131.80" (NFKC turns a full-width comma into ",") or "887.29" */
 const N = "(\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?|\\d+(?:\\.\\d+)?)";
@@ -158,7 +159,7 @@ function subjectPatterns(names: string[]): { pair: RegExp; single: RegExp } {
 function compareWritten(written: Decimal, alternatives: Resolved[], severity: Severity): { severity: Severity; nearest: Resolved } | undefined {
   if (alternatives.length === 0 || alternatives.some((a) => a.value.eq(written))) return undefined;
   const nearest = [...alternatives].sort((a, b) => a.value.minus(written).abs().cmp(b.value.minus(written).abs()))[0];
-  return { severity: nearest.value.minus(written).abs().lte("0.01") ? "tail" : severity, nearest };
+  return { severity: tailOr(nearest.value.minus(written), severity), nearest };
 }
 
 /**
@@ -505,7 +506,7 @@ export function checkProjectClaim(claim: ProjectClaim, cell: CellRef, tables: Pr
   for (const [what, mine, theirs] of pairs) {
     if (mine === undefined || theirs === undefined || mine.eq(theirs)) continue;
     const diff = mine.minus(theirs);
-    const severity: Severity = diff.abs().lte("0.01") ? "tail" : "error";
+    const severity = tailOr(diff, "error");
     out.push({
       rule: "P~N.project",
       severity,

@@ -13,6 +13,7 @@ import { FundsColumn, OFFICIAL_GRADES } from "../../catalog/tables/performance";
 import { FundsRow, IndicatorRow, PerformanceTable, Printed, locatePerformanceTables, printedNumber, valueAt } from "./locate";
 import { Target, inUnit, parseActual, parseTarget } from "./parse";
 import { statementFindings } from "./statements";
+import { tailOr, withinRounding } from "../tolerance";
 
 export interface ProjectScore {
   sheet: string;
@@ -329,7 +330,7 @@ function links(t: PerformanceTable, out: Finding[]): void {
     if (rate && shownActual.number !== undefined) {
       const fundsRow = rate[1] ? t.funds.find((r) => r.label.includes(rate[1])) : total;
       const fundsRate = fundsRow && fundsCell(t, fundsRow, "rate");
-      if (fundsRate && !shownActual.number.minus(fundsRate.value).abs().lte("0.01")) {
+      if (fundsRate && !withinRounding(shownActual.number.minus(fundsRate.value))) {
         out.push(
           finding(
             "P.link.rate",
@@ -446,7 +447,7 @@ export function scoreTable(t: PerformanceTable): { project: ProjectScore; findin
       out.push(
         finding(
           "P.total.sum",
-          diff.abs().lte("0.01") ? "tail" : "error",
+          tailOr(diff, "error"),
           `${t.def.kind}“${t.name}”：总分应为各项得分之和 ${fmt(sumPrinted)}，表中为 ${fmt(totalScore.value)}`,
           totalScore.cell,
           sumPrinted,

@@ -7,6 +7,7 @@ import Decimal from "decimal.js";
 import { Finding, Severity } from "../finding";
 import { formatAmount } from "../money";
 import { PerformanceTable, printedNumber } from "./locate";
+import { tailOr } from "../tolerance";
 
 type Field = "budget" | "actual" | "rate" | "score" | "grade";
 
@@ -92,7 +93,7 @@ export function statementFindings(t: PerformanceTable, computedGrade: string): F
         // (a table labelled 元 that holds 万元 figures agrees with a sentence in 万元: its label is the slip)
         const diff = c.value.minus(mine);
         difference = diff.toFixed();
-        severity = diff.abs().lte("0.01") ? "tail" : "error";
+        severity = tailOr(diff, "error");
       }
       if (!severity) continue;
       const shown = (v: Decimal | string) => (typeof v === "string" ? v : c.field === "rate" ? `${formatAmount(v)}%` : formatAmount(v));
