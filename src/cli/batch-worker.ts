@@ -3,5 +3,9 @@ import { parentPort } from "worker_threads";
 import { BatchJob, checkOne } from "./batch";
 
 parentPort?.on("message", ({ index, job }: { index: number; job: BatchJob }) => {
-  void checkOne(job).then((row) => parentPort!.postMessage({ index, row }));
+  // a workbook that cannot be read is a row; our own failure goes back to stop the batch (exit 1)
+  checkOne(job).then(
+    (row) => parentPort!.postMessage({ index, row }),
+    (e: unknown) => parentPort!.postMessage({ index, failure: e instanceof Error ? e.message : String(e) }),
+  );
 });

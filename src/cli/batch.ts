@@ -6,11 +6,11 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { Worker } from "worker_threads";
-import ExcelJS from "exceljs";
 import { Profile } from "../catalog/tables/types";
 import { checkAndMark } from "../core/workflows";
 import { summarize } from "../core/finding";
-import { applyPlan, readGrids, saveWorkbook } from "../xlsx";
+import { UnusableWorkbookError, applyPlan, newWorkbook, readGrids, saveWorkbook } from "../xlsx";
+import { WritePlan } from "../core/plan";
 import { profileOption, readInput, writeJson } from "./io";
 
 export interface BatchJob {
@@ -49,8 +49,29 @@ export async function checkOne(job: BatchJob): Promise<BatchRow> {
       warnings: s.warnings,
     };
   } catch (e) {
-    return { workbook: job.rel, problem: (e as Error).message };
+    // a workbook that cannot be read is a row of the summary; anything else is our bug and stops the batch
+    if (e instanceof UnusableWorkbookError) return { workbook: job.rel, problem: e.message };
+    throw e;
   }
+}
+
+/** The 汇总 sheet of a batch: one row per workbook, its header bold and frozen. */
+export function summaryPlan(rows: BatchRow[]): WritePlan {
+  const sheet = "汇总";
+  const values = [
+    ["工作簿", "部门", "口径", "表数", "错误", "尾差", "警告", "无法校验的原因"],
+    ...rows.map((r) => [r.workbook, r.dept ?? "", r.profile ?? "", r.tables ?? null, r.errors ?? null, r.tails ?? null, r.warnings ?? null, r.problem ?? ""]),
+  ];
+  const widths = [36, 28, 8, 6, 6, 6, 6, 40];
+  return {
+    ops: [
+      { op: "addSheet", sheet },
+      { op: "setValues", sheet, address: `A1:H${values.length}`, values },
+      { op: "font", sheet, addresses: ["A1:H1"], font: { bold: true } },
+      { op: "freeze", sheet, rows: 1, columns: 0 },
+      { op: "columnWidth", sheet, columns: widths.map((width, i) => ({ column: String.fromCharCode(65 + i), width })) },
+    ],
+  };
 }
 
 async function inline(jobs: BatchJob[], onRow: (r: BatchRow) => void): Promise<BatchRow[]> {
@@ -75,7 +96,8 @@ function inWorkers(jobs: BatchJob[], n: number, onRow: (r: BatchRow) => void): P
       else void w.terminate();
     };
     for (const w of pool) {
-      w.on("message", ({ index, row }: { index: number; row: BatchRow }) => {
+      w.on("message", ({ index, row, failure }: { index: number; row?: BatchRow; failure?: string }) => {
+        if (!row) return reject(new Error(failure));
         rows[index] = row;
         onRow(row);
         if (++finished === jobs.length) resolve(rows);
@@ -142,15 +164,8 @@ export async function runBatch(dir: string, opts: { output?: string; json?: stri
   rows.push(...results);
   if (tty) process.stderr.write("\n");
   if (opts.output) {
-    const summary = new ExcelJS.Workbook();
-    const ws = summary.addWorksheet("汇总");
-    ws.addRow(["工作簿", "部门", "口径", "表数", "错误", "尾差", "警告", "无法校验的原因"]);
-    for (const r of rows)
-      ws.addRow([r.workbook, r.dept ?? "", r.profile ?? "", r.tables ?? null, r.errors ?? null, r.tails ?? null, r.warnings ?? null, r.problem ?? ""]);
-    ws.getRow(1).font = { bold: true };
-    ws.autoFilter = { from: "A1", to: "H1" };
-    ws.views = [{ state: "frozen", ySplit: 1 }];
-    ws.columns.forEach((c, i) => (c.width = [36, 28, 8, 6, 6, 6, 6, 40][i]));
+    const summary = newWorkbook();
+    await applyPlan(summary, summaryPlan(rows));
     fs.writeFileSync(path.join(opts.output, "汇总.xlsx"), await saveWorkbook(summary));
   }
   const total = rows.reduce((t, r) => ({ errors: t.errors + (r.errors ?? 0), tails: t.tails + (r.tails ?? 0), warnings: t.warnings + (r.warnings ?? 0) }), {

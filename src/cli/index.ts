@@ -12,9 +12,8 @@
 import { Command, CommanderError } from "commander";
 import * as fs from "fs";
 import * as path from "path";
-import ExcelJS from "exceljs";
 import { TemplateError } from "../core/plan/template";
-import { applyPlan, readGrids, saveWorkbook, UnusableWorkbookError } from "../xlsx";
+import { applyPlan, newWorkbook, readGrids, saveWorkbook, UnusableWorkbookError } from "../xlsx";
 import { UsageError, profileOption, readInput, readText, selectTables, writeJson } from "./io";
 import { PROFILE_IDS } from "../catalog/profiles";
 import { textStats } from "../core/narrative/text";
@@ -34,7 +33,7 @@ export async function runTemplate(opts: { tables?: string; dept?: string; year?:
   const year = opts.year === undefined ? new Date().getFullYear() - 1 : Number(opts.year);
   if (!Number.isInteger(year)) throw new UsageError(`年度无效：${opts.year}`);
   const { tables, layouts } = selectTables(opts.tables, profileOption(opts.profile));
-  const wb = new ExcelJS.Workbook();
+  const wb = newWorkbook();
   const subjects = opts.subjects ? opts.subjects.split(/[,，\s]+/).filter(Boolean) : [];
   const disclosure = tables.length
     ? templatesFor(
@@ -57,7 +56,7 @@ export async function runCheck(file: string | undefined, opts: { output?: string
   const texts = await Promise.all((opts.text ?? []).map(readText));
   if (!file && texts.length === 0) throw new UsageError("请给出要校验的 .xlsx 文件，或用 --text 给出决算说明文本");
   if (!file && opts.output) throw new UsageError("只校验文本时没有工作簿可写出（去掉 -o）");
-  const wb = file ? await readInput(file) : new ExcelJS.Workbook();
+  const wb = file ? await readInput(file) : newWorkbook();
   const { result, plan } = checkAndMark(
     file ? readGrids(wb) : [],
     profile,
@@ -101,7 +100,7 @@ export async function runDraft(file: string, opts: { output?: string; text?: str
   const wb = await readInput(file);
   let draft;
   try {
-    draft = draftNarrativeFor(readGrids(wb), { year, dept: opts.dept, profile: profileOption(opts.profile) });
+    draft = draftNarrativeFor(readGrids(wb), { year, dept: opts.dept, profile: profileOption(opts.profile), fallbackYear: new Date().getFullYear() - 1 });
   } catch (e) {
     if (e instanceof DraftError) throw new UsageError(`${path.basename(file)}：${e.message}`);
     throw e;

@@ -3,14 +3,13 @@ import * as fs from "fs";
 import * as path from "path";
 import { Grid } from "../core/grid";
 import { textGrid } from "../core/narrative/text";
-import { NotNarrativeError, narrativeText } from "../xlsx/text";
-import ExcelJS from "exceljs";
+import { NotNarrativeError, narrativeText } from "../documents/text";
 import { Profile } from "../catalog/tables/types";
 import { PROFILE_IDS } from "../catalog/profiles";
 import { ALL_TABLES, tableById, tablesOf } from "../catalog";
 import { TableDef } from "../catalog/tables/types";
 import { PERFORMANCE_LAYOUTS, PerformanceLayout } from "../catalog/tables/performance-layouts";
-import { UnusableWorkbookError, loadWorkbook } from "../xlsx";
+import { UnusableWorkbookError, Workbook, loadWorkbook } from "../xlsx";
 
 export class UsageError extends Error {}
 
@@ -43,7 +42,7 @@ export function selectTables(spec: string | undefined, profile: Profile = "gansu
   return { tables, layouts };
 }
 
-export async function readInput(file: string): Promise<ExcelJS.Workbook> {
+export async function readInput(file: string): Promise<Workbook> {
   let bytes: Buffer;
   try {
     bytes = fs.readFileSync(file);

@@ -6,7 +6,7 @@
 import { checkAndMark } from "../core/workflows";
 import { REPORT_SHEET } from "../core/locate";
 import { ExcelNotResponding } from "../excel";
-import { WorkbookHost, officeHost } from "../taskpane/host";
+import { WorkbookHost, officeHost } from "../host";
 
 /** One host while the command runtime lives, so what it learns of the workbook serves the next click. */
 let shared: WorkbookHost | undefined;

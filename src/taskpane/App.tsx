@@ -23,16 +23,22 @@ import { ALL_TABLES, TABLES } from "../catalog";
 import { PROFILE_IDS, Profile } from "../catalog/profiles";
 import { Finding, Severity, summarize } from "../core/finding";
 import { CheckResult } from "../core/check";
-import { DraftError, checkAndMark, clearMarks, draftNarrativeFor, performanceTemplatesFor, scoreAndMark, templatesFor } from "../core/workflows";
-import { checkWorkbook } from "../core/check";
-import { textGrid } from "../core/narrative/text";
-import { NotNarrativeError, narrativeText } from "../xlsx/text";
-import { parseCell } from "../core/address";
+import {
+  DraftError,
+  checkAndMark,
+  checkNarrativeText,
+  clearMarks,
+  draftNarrativeFor,
+  onlySheet,
+  performanceTemplatesFor,
+  scoreAndMark,
+  templatesFor,
+} from "../core/workflows";
+import { NotNarrativeError, narrativeText } from "../documents/text";
 import { PERFORMANCE_LAYOUTS } from "../catalog/tables/performance-layouts";
-import { isOwnSheet } from "../core/locate";
 import { ScoreResult } from "../core/score";
 import { Locale, MessageKey, translate } from "./i18n";
-import { WorkbookHost } from "./host";
+import { WorkbookHost } from "../host";
 import { ExcelNotResponding } from "../excel";
 
 export type View = "templates" | "check" | "score" | "narrative";
@@ -303,7 +309,7 @@ function CheckView({ host, t }: { host: WorkbookHost; t: T }) {
       if (onlyActive) {
         const active = await host.activeSheet();
         // the ledger and the report stay visible to the core, so marks still undo and re-run cleanly
-        grids = grids.filter((g) => g.sheet === active || isOwnSheet(g));
+        grids = onlySheet(grids, active);
       }
       const { result: r, plan } = checkAndMark(grids, profile === "auto" ? undefined : profile);
       await host.apply(plan);
@@ -444,11 +450,7 @@ function NarrativeView({ host, t }: { host: WorkbookHost; t: T }) {
   };
   const checkText = () =>
     run(t("checking"), async () => {
-      const grid = textGrid(PASTED, text);
-      const found = checkWorkbook([...(await host.read()), grid]).findings.filter((f) => f.cells[0]?.sheet === grid.sheet);
-      const paragraphs = grid.cells
-        .map((row, i) => ({ line: i + 1, text: String(row[0].value ?? ""), findings: found.filter((f) => parseCell(f.cells[0].address).row === i) }))
-        .filter((p) => p.text.trim() !== "");
+      const { paragraphs, findings: found } = checkNarrativeText(await host.read(), text, PASTED);
       setChecked({ paragraphs });
       const s = summarize(found);
       return t("textChecked", { n: paragraphs.length, errors: s.errors, tails: s.tails, warnings: s.warnings });
@@ -456,7 +458,7 @@ function NarrativeView({ host, t }: { host: WorkbookHost; t: T }) {
   const makeDraft = () =>
     run(t("drafting"), async () => {
       try {
-        const d = draftNarrativeFor(await host.read());
+        const d = draftNarrativeFor(await host.read(), { fallbackYear: new Date().getFullYear() - 1 });
         await host.apply(d.plan);
         setDraft(d.text);
         return t("drafted", { n: d.sections.length, sheet: d.sheet });

@@ -2,7 +2,7 @@
 import { createRoot } from "react-dom/client";
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import { App, View } from "./App";
-import { officeHost } from "./host";
+import { officeHost } from "../host";
 import { pickLocale } from "./i18n";
 
 function viewFromUrl(): View | undefined {

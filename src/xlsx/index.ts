@@ -7,6 +7,14 @@ import { CellPos, areaAddress, areaCells, cellAddress, columnIndex, parseArea, q
 import { Cell, CellValue, Grid, SheetVisibility, mainRegion } from "../core/grid";
 import { PlanOp, WritePlan, ledgerSheet } from "../core/plan";
 
+/** A workbook as this adapter holds it: the rest of the program passes it along, never looks inside. */
+export type Workbook = ExcelJS.Workbook;
+
+/** An empty workbook, for a WritePlan to fill (templates, the batch's 汇总). */
+export function newWorkbook(): Workbook {
+  return new ExcelJS.Workbook();
+}
+
 export class UnusableWorkbookError extends Error {
   constructor(message: string) {
     super(message);

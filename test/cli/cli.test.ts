@@ -4,7 +4,8 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { main } from "../../src/cli";
-import { readWorkbook } from "../../src/xlsx";
+import { loadWorkbook, readWorkbook } from "../../src/xlsx";
+import * as workflows from "../../src/core/workflows";
 import { SAMPLE } from "../fixtures/sample";
 import { SEED001 } from "../fixtures/seed-workbooks";
 
@@ -188,6 +189,28 @@ describe("juesuan check DIR", () => {
     const summary = await readWorkbook(fs.readFileSync(path.join(file("batch-out"), "汇总.xlsx")));
     expect(summary[0].cells.map((row) => row[0].value)).toEqual(["工作簿", "a.xlsx", "broken.xlsx", path.join("区县", "b.xlsx")]);
     expect(fs.existsSync(path.join(file("batch-out"), "区县", "b.xlsx"))).toBe(true);
+    // the summary's header is bold and stays in view
+    const book = await loadWorkbook(fs.readFileSync(path.join(file("batch-out"), "汇总.xlsx")));
+    expect([book.getWorksheet("汇总")!.getCell("A1").font?.bold, book.getWorksheet("汇总")!.views[0]]).toEqual([
+      true,
+      expect.objectContaining({ state: "frozen", ySplit: 1 }),
+    ]);
+  });
+
+  it("a bug of ours is not an unusable workbook: the batch stops with exit 1, not a row", async () => {
+    const dir = file("batch-bug");
+    fs.mkdirSync(dir, { recursive: true });
+    fs.copyFileSync(SAMPLE, path.join(dir, "a.xlsx"));
+    const spy = jest.spyOn(workflows, "checkAndMark").mockImplementation(() => {
+      throw new TypeError("Cannot read properties of undefined");
+    });
+    try {
+      const r = await run("check", dir, "--workers", "0", "--json", "-");
+      expect([r.code, r.stdout]).toEqual([1, ""]);
+      expect(r.stderr).toContain("内部错误：Cannot read properties of undefined");
+    } finally {
+      spy.mockRestore();
+    }
   });
 });
 

@@ -8,7 +8,7 @@ import { parseCell } from "../../src/core/address";
 import { Grid, cellAt } from "../../src/core/grid";
 import * as office from "../../src/excel";
 import { checkAndMark, clearMarks } from "../../src/core/workflows";
-import { officeHost } from "../../src/taskpane/host";
+import { officeHost } from "../../src/host";
 import { loadWorkbook, readGrids } from "../../src/xlsx";
 import { workbookFromGrids } from "../fake-excel/browser-workbook";
 import { FakeExcelHost, FakeRequestContext, HostOptions } from "../fake-excel/host";

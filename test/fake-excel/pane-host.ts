@@ -1,6 +1,6 @@
-/** The task pane's own WorkbookHost (src/taskpane/host.ts), running against the fake instead of Office. */
+/** The task pane's own WorkbookHost (src/host), running against the fake instead of Office. */
 import * as office from "../../src/excel";
-import { WorkbookHost, officeHost } from "../../src/taskpane/host";
+import { WorkbookHost, officeHost } from "../../src/host";
 import { FakeExcelHost, FakeRequestContext } from "./host";
 
 export function paneHost(host: FakeExcelHost): WorkbookHost {

@@ -110,6 +110,13 @@ it("a workbook without the tables says so instead of drafting from nothing", () 
   expect(() => draftNarrativeFor([])).toThrow(new DraftError("工作簿中没有找到公开01/03/05表，无法起草决算说明"));
 });
 
+it("the year comes from the caller or the tables, never from a clock inside the core", () => {
+  const grids = readGrids(seedWorkbook("sheets"));
+  for (const g of grids) for (const row of g.cells) for (const c of row) if (typeof c.value === "string" && c.value.includes("年度")) c.value = null;
+  expect(() => draftNarrativeFor(grids)).toThrow(new DraftError("表中没有写明年度，无法起草决算说明"));
+  expect(draftNarrativeFor(grids, { fallbackYear: 2031 }).text).toContain("2031年度");
+});
+
 it("a 项 line's 决算数 is checked through its 科目编码: a slip in the drafted text is an error", async () => {
   const wb = seedWorkbook("sheets");
   const draft = draftNarrativeFor(readGrids(wb));

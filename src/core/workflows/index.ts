@@ -7,6 +7,10 @@ import { Profile, TableDef } from "../../catalog/tables/types";
 import { CheckResult, checkWorkbook, readFigures, readingSummary } from "../check";
 import { DraftSection, draftCharts, draftInputs, draftNarrative, draftPlan, draftText } from "../narrative/draft";
 import { Grid } from "../grid";
+import { Finding } from "../finding";
+import { parseCell } from "../address";
+import { isOwnSheet } from "../locate";
+import { textGrid } from "../narrative/text";
 import { WritePlan } from "../plan";
 import { CHECK_MARKS, SCORE_MARKS, clearMarksPlan, markPlan } from "../plan/marks";
 import { ScoreResult, scoreWorkbook } from "../score";
@@ -45,6 +49,25 @@ export function performanceTemplatesFor(layouts: PerformanceLayout[], year: numb
   return { plan: { ops }, sheets };
 }
 
+/** The workbook as seen when only one sheet is checked: that sheet, and our own (the marks still undo). */
+export function onlySheet(grids: Grid[], sheet: string): Grid[] {
+  return grids.filter((g) => g.sheet === sheet || isOwnSheet(g));
+}
+
+/** A 说明 pasted or opened in the pane, checked against the workbook's tables, paragraph by paragraph. */
+export function checkNarrativeText(
+  grids: Grid[],
+  text: string,
+  source: string,
+): { paragraphs: { line: number; text: string; findings: Finding[] }[]; findings: Finding[] } {
+  const grid = textGrid(source, text);
+  const findings = checkWorkbook([...grids, grid]).findings.filter((f) => f.cells[0]?.sheet === grid.sheet);
+  const paragraphs = grid.cells
+    .map((row, i) => ({ line: i + 1, text: String(row[0].value ?? ""), findings: findings.filter((f) => parseCell(f.cells[0].address).row === i) }))
+    .filter((p) => p.text.trim() !== "");
+  return { paragraphs, findings };
+}
+
 /** `texts`: 说明 read from outside the workbook (a .txt, pasted text); checked, listed, never marked. */
 export function checkAndMark(grids: Grid[], profile?: Profile, texts: Grid[] = []): { result: CheckResult; plan: WritePlan } {
   const result = checkWorkbook([...grids, ...texts], { profile });
@@ -62,11 +85,13 @@ export function scoreAndMark(grids: Grid[]): { result: ScoreResult; plan: WriteP
  */
 export function draftNarrativeFor(
   grids: Grid[],
-  options: { year?: number; dept?: string; profile?: Profile } = {},
+  /** `fallbackYear`: the year when neither the caller nor the tables say (the faces pass last year; the core reads no clock) */
+  options: { year?: number; dept?: string; profile?: Profile; fallbackYear?: number } = {},
 ): { sheet: string; text: string; plan: WritePlan; sections: DraftSection[] } {
   const figures = readFigures(grids, options.profile);
   if (!["T01", "T03", "T05"].some((t) => figures.has(t))) throw new DraftError("工作簿中没有找到公开01/03/05表，无法起草决算说明");
-  const year = options.year ?? figures.year ?? new Date().getFullYear() - 1;
+  const year = options.year ?? figures.year ?? options.fallbackYear;
+  if (year === undefined) throw new DraftError("表中没有写明年度，无法起草决算说明");
   const dept = options.dept ?? figures.dept ?? "";
   const scores = figures.perf.length ? scoreWorkbook(grids, figures.perf).projects : [];
   const sections = draftNarrative(figures, { year, dept, scores, ...draftInputs(grids) });

@@ -1,7 +1,7 @@
 /**
- * The task pane's only door to Excel (the Office template's host-module shape): each function is
- * one Excel.run; the adapter keeps the sync count constant. The pane receives a WorkbookHost, so
- * it runs the same against the fake host in a plain browser.
+ * The seam the task pane and the ribbon commands share over Office.js (the Office template's
+ * host-module shape): each function is one Excel.run; the adapter keeps the sync count constant.
+ * The faces receive a WorkbookHost, so they run the same against the fake host in a plain browser.
  */
 import { Grid } from "../core/grid";
 import { CellRef } from "../core/finding";
