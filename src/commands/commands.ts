@@ -4,7 +4,7 @@
  * when it fails, a dialog over the workbook says why.
  */
 import { checkAndMark } from "../core/workflows";
-import { REPORT_SHEET } from "../core/locate";
+import { REPORT_SHEET } from "../core/plan";
 import { ExcelNotResponding } from "../excel";
 import { WorkbookHost, officeHost } from "../host";
 

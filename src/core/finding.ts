@@ -1,6 +1,8 @@
 /** The seam's verdict: one discrepancy, located to the cell, amounts as decimal strings. */
 
-export type Severity = "error" | "tail" | "warning" | "info";
+import type { Severity } from "../catalog/findings";
+
+export type { Severity };
 
 export interface CellRef {
   sheet: string;

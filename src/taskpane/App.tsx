@@ -22,7 +22,7 @@ import {
 import { ALL_TABLES, TABLES } from "../catalog";
 import { PROFILE_IDS, Profile } from "../catalog/profiles";
 import { Finding, Severity, summarize } from "../core/finding";
-import { CheckResult } from "../core/check";
+import { CheckResult } from "../core/engine";
 import {
   DraftError,
   checkAndMark,
@@ -36,7 +36,7 @@ import {
 } from "../core/workflows";
 import { NotNarrativeError, narrativeText } from "../documents/text";
 import { PERFORMANCE_LAYOUTS } from "../catalog/tables/performance-layouts";
-import { ScoreResult } from "../core/score";
+import { ScoreResult } from "../core/performance/score";
 import { Locale, MessageKey, translate } from "./i18n";
 import { WorkbookHost } from "../host";
 import { ExcelNotResponding } from "../excel";

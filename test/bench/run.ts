@@ -11,7 +11,7 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import ExcelJS from "exceljs";
-import { checkWorkbook } from "../../src/core/check";
+import { checkWorkbook } from "../../src/core/engine";
 import { Grid } from "../../src/core/grid";
 import { checkAndMark } from "../../src/core/workflows";
 import * as office from "../../src/excel";

@@ -1,6 +1,6 @@
 /** 科目代码 checks on seed 001 with one slip each: the finding names the cell and says why. */
 import ExcelJS from "exceljs";
-import { checkWorkbook } from "../../src/core/check";
+import { checkWorkbook } from "../../src/core/engine";
 import { Finding } from "../../src/core/finding";
 import { readGrids } from "../../src/xlsx";
 import { seedWorkbook } from "../fixtures/seed-workbooks";

@@ -4,7 +4,7 @@
  */
 import * as fs from "fs";
 import * as path from "path";
-import { checkWorkbook } from "../../src/core/check";
+import { checkWorkbook } from "../../src/core/engine";
 import { readGrids } from "../../src/xlsx";
 import { sampleWorkbook } from "../fixtures/sample";
 import { PUBLISHED } from "../fixtures/seed-workbooks";

@@ -1,6 +1,6 @@
 /** Regional numbering: 甘肃 puts 三公 at 09, 财政部/上海 at 07. Tables are known by title first. */
 import ExcelJS from "exceljs";
-import { checkWorkbook } from "../../src/core/check";
+import { checkWorkbook } from "../../src/core/engine";
 import { readGrids } from "../../src/xlsx";
 import { seedWorkbook } from "../fixtures/seed-workbooks";
 

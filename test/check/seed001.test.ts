@@ -5,7 +5,7 @@
  */
 import * as fs from "fs";
 import * as path from "path";
-import { checkWorkbook } from "../../src/core/check";
+import { checkWorkbook } from "../../src/core/engine";
 import { Finding } from "../../src/core/finding";
 import { readGrids } from "../../src/xlsx";
 import { PUBLISHED, seedWorkbook } from "../fixtures/seed-workbooks";

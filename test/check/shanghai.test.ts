@@ -6,11 +6,11 @@
  */
 import * as fs from "fs";
 import * as path from "path";
-import { checkWorkbook } from "../../src/core/check";
+import { checkWorkbook } from "../../src/core/engine";
 import { Finding } from "../../src/core/finding";
 import { Grid } from "../../src/core/grid";
 import { cellAddress, parseCell } from "../../src/core/address";
-import { locateTables } from "../../src/core/locate";
+import { locateTables } from "../../src/core/disclosure/locate";
 import { ALL_TABLES } from "../../src/catalog";
 import { loadWorkbook, readGrids } from "../../src/xlsx";
 import { PUBLISHED } from "../fixtures/seed-workbooks";

@@ -1,5 +1,5 @@
 /** Tables with neither title nor 表号: recognised by their header and line labels alone. */
-import { checkWorkbook } from "../../src/core/check";
+import { checkWorkbook } from "../../src/core/engine";
 import { readGrids } from "../../src/xlsx";
 import { seedWorkbook } from "../fixtures/seed-workbooks";
 

@@ -7,7 +7,7 @@
 import ExcelJS from "exceljs";
 import * as fs from "fs";
 import * as path from "path";
-import { checkWorkbook } from "../../src/core/check";
+import { checkWorkbook } from "../../src/core/engine";
 import { checkNarrative } from "../../src/core/narrative";
 import { readGrids } from "../../src/xlsx";
 import { SEED001, PUBLISHED, seedWorkbook } from "../fixtures/seed-workbooks";

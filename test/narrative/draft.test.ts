@@ -3,7 +3,7 @@
  * text was right, every number is the tables', and the draft run back through the checker yields
  * no finding at all — with blanks, with last year's figures, with the 绩效自评表 beside the tables.
  */
-import { checkWorkbook } from "../../src/core/check";
+import { checkWorkbook } from "../../src/core/engine";
 import { draftNarrativeFor, DraftError } from "../../src/core/workflows";
 import { applyPlan, readGrids } from "../../src/xlsx";
 import { seedWorkbook } from "../fixtures/seed-workbooks";

@@ -4,7 +4,7 @@
  */
 import * as fs from "fs";
 import * as path from "path";
-import { checkWorkbook } from "../../src/core/check";
+import { checkWorkbook } from "../../src/core/engine";
 import { nameLikeness } from "../../src/core/narrative";
 import { readGrids } from "../../src/xlsx";
 import { SEED001 } from "../fixtures/seed-workbooks";

@@ -3,7 +3,7 @@ import fc from "fast-check";
 import Decimal from "decimal.js";
 import ExcelJS from "exceljs";
 import { parseAmountText } from "../../src/core/money";
-import { checkWorkbook } from "../../src/core/check";
+import { checkWorkbook } from "../../src/core/engine";
 import { readGrids } from "../../src/xlsx";
 
 const cents = fc.integer({ min: -99_999_999_99, max: 99_999_999_99 });

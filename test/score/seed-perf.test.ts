@@ -6,7 +6,7 @@
  */
 import * as fs from "fs";
 import * as path from "path";
-import { scoreWorkbook } from "../../src/core/score";
+import { scoreWorkbook } from "../../src/core/performance/score";
 import { readGrids } from "../../src/xlsx";
 import { PERF, perfIds, perfWorkbook } from "../fixtures/perf-workbooks";
 

@@ -4,7 +4,7 @@
  * 评价表 with its weight tree and 评价等次 tick boxes.
  */
 import ExcelJS from "exceljs";
-import { scoreWorkbook } from "../../src/core/score";
+import { scoreWorkbook } from "../../src/core/performance/score";
 import { readGrids } from "../../src/xlsx";
 
 type Row = (string | number | null)[];
@@ -126,7 +126,7 @@ it("云南 区级部门评价表: weight tree sums, 评价等次 from the 总分
 });
 
 it("reads the 自评报告's sentences: amounts, 执行率 only beside its amounts, 得分, 等级", async () => {
-  const { claimsOf } = await import("../../src/core/score/statements");
+  const { claimsOf } = await import("../../src/core/performance/statements");
   const brief = (text: string) => claimsOf(text).map((c) => [c.field, String(c.value)]);
   expect(brief("项目全年预算数为 45 万元,执行数为 44.47 万元,完成预算的 98.82%。")).toEqual([
     ["budget", "45"],

@@ -1,5 +1,5 @@
 /** What the 决算说明 names, and the table cells (summed) that hold it. */
-import { Severity } from "../../core/finding";
+import { Severity } from "../findings";
 import { FUNCTION_CLASSES } from "../tables/disclosure";
 import { CellRef as TableCell } from "./types";
 

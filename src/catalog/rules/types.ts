@@ -2,7 +2,7 @@
  * Rules are data (ESLint-style: an id, a severity, a zh-CN message template, and what they relate).
  * The same rules drive template formulas and the cross-check.
  */
-import { Severity } from "../../core/finding";
+import { Severity } from "../findings";
 
 /** An item of a table: a fixed line by 行次, a keyed row ("total", "values"), or a 科目代码. */
 export type ItemSelector = { line: number } | { key: string } | { code: string };

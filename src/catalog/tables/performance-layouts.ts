@@ -1,7 +1,7 @@
 /**
  * Blank 绩效自评 templates as data: for each layout variant of ../shared/spec/scoring.md, the header
  * fields, the funds block's columns and rows, the indicator block's columns and the default
- * 一级/二级 skeleton. One writer (src/core/plan/perf-template.ts) turns any of them into a sheet.
+ * 一级/二级 skeleton. One writer (src/core/performance/template.ts) turns any of them into a sheet.
  */
 import { FundsColumn, IndicatorColumn, OverallSelfEvaluation, PerformanceTableDef, ProjectSelfEvaluation, DistrictEvaluation } from "./performance";
 

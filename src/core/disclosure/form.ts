@@ -4,8 +4,8 @@
  * table prints 0 where nothing was spent.
  */
 import { Finding } from "../finding";
-import { itemCell } from "../instance";
-import type { LocatedTable } from "../locate";
+import { itemCell } from "./instance";
+import type { LocatedTable } from "./locate";
 import { AmountReader } from "./evaluate";
 
 export function formFindings(instances: LocatedTable[], reader: AmountReader): Finding[] {

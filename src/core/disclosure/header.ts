@@ -5,7 +5,7 @@
  * which column of the catalog's table — by 栏次 where printed, by header labels otherwise.
  * 科目编码 may be one column or split in 类 | 款 | 项; 06表's panels may be two or three.
  */
-import type { SheetView } from "../locate";
+import type { SheetView } from "../sheet";
 import { ColumnDef, TableDef } from "../../catalog/tables/types";
 import { norm, stripOrdinal } from "../label";
 

@@ -4,9 +4,9 @@
  * repeated or left blank) or inside the name ("201 一般公共服务支出"); 合计 at the top or the bottom;
  * 06表's 人员经费合计 / 公用经费合计 wherever their panel prints them.
  */
-import type { SheetView } from "../locate";
+import type { SheetView } from "../sheet";
 import { CellValue } from "../grid";
-import { Item, columnGroups, itemsOfRow, splitColumnKey } from "../instance";
+import { Item, columnGroups, itemsOfRow, splitColumnKey } from "./instance";
 import { norm, stripOrdinal } from "../label";
 import { FixedRow, TableDef } from "../../catalog/tables/types";
 import { HeaderMap } from "./header";

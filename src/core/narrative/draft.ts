@@ -6,12 +6,12 @@
  * accountant. The wording is the wording the checker reads, so a draft checks clean.
  */
 import Decimal from "decimal.js";
-import { Figures } from "../check";
+import { Figures } from "../disclosure/figures";
 import { Grid } from "../grid";
 import { parseAmount } from "../money";
 import { unquote } from "./index";
-import { ProjectScore } from "../score";
-import { projectFunds } from "../documents";
+import { ProjectScore } from "../performance/score";
+import { projectFunds } from "../performance/against-tables";
 import { chineseOrdinal } from "../../catalog/tables/disclosure";
 import { WritePlan } from "../plan";
 

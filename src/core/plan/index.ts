@@ -2,7 +2,7 @@
  * The seam's output: a WritePlan is a list of plain operations that both adapters execute in bulk.
  * The core computes plans; adapters never decide anything, they only translate.
  */
-import { CellValue } from "../grid";
+import { CellValue, Grid } from "../grid";
 import { CellRef } from "../finding";
 
 /** "#RRGGBB". */
@@ -73,4 +73,11 @@ export function ledgerSheet(id: string): string {
 
 export function isLedgerSheet(sheet: string): boolean {
   return sheet.startsWith(LEDGER_PREFIX);
+}
+
+export const REPORT_SHEET = "校验报告";
+export const SCORE_REPORT_SHEET = "评分报告";
+/** sheets the add-in writes itself: never read as the accountant's tables */
+export function isOwnSheet(g: Grid): boolean {
+  return isLedgerSheet(g.sheet) || g.sheet === REPORT_SHEET || g.sheet === SCORE_REPORT_SHEET || g.visibility === "veryHidden";
 }

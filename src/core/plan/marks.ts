@@ -6,7 +6,7 @@
 import { parseCell, qualified, splitQualified } from "../address";
 import { Grid, cellAt } from "../grid";
 import { CellRef, Finding, Severity, summarize } from "../finding";
-import { REPORT_SHEET, SCORE_REPORT_SHEET } from "../locate";
+import { REPORT_SHEET, SCORE_REPORT_SHEET } from ".";
 import { PlanOp, SavedCell, WritePlan, isLedgerSheet, ledgerSheet } from "./index";
 
 export const MARK_LEDGER = "marks";

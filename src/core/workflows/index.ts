@@ -4,18 +4,19 @@
  */
 import { rulesFor, tableById, tablesOf } from "../../catalog";
 import { Profile, TableDef } from "../../catalog/tables/types";
-import { CheckResult, checkWorkbook, readFigures, readingSummary } from "../check";
+import { CheckResult, checkWorkbook, readingSummary } from "../engine";
+import { readFigures } from "../disclosure/figures";
 import { DraftSection, draftCharts, draftInputs, draftNarrative, draftPlan, draftText } from "../narrative/draft";
 import { Grid } from "../grid";
 import { Finding } from "../finding";
 import { parseCell } from "../address";
-import { isOwnSheet } from "../locate";
+import { isOwnSheet } from "../plan";
 import { textGrid } from "../narrative/text";
 import { WritePlan } from "../plan";
 import { CHECK_MARKS, SCORE_MARKS, clearMarksPlan, markPlan } from "../plan/marks";
-import { ScoreResult, scoreWorkbook } from "../score";
-import { subjectLines, workbookTemplatePlan } from "../plan/template";
-import { performanceTemplatePlan } from "../plan/perf-template";
+import { ScoreResult, scoreWorkbook } from "../performance/score";
+import { subjectLines, workbookTemplatePlan } from "../disclosure/template";
+import { performanceTemplatePlan } from "../performance/template";
 import { PerformanceLayout } from "../../catalog/tables/performance-layouts";
 import { FUNCTION_CLASSIFICATION } from "../../catalog/classification/function";
 

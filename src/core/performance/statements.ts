@@ -6,7 +6,7 @@
 import Decimal from "decimal.js";
 import { Finding, Severity } from "../finding";
 import { formatAmount } from "../money";
-import { PerformanceTable, printedNumber } from "./locate";
+import { PerformanceTable, printedNumber } from "./read";
 import { tailOr } from "../tolerance";
 
 type Field = "budget" | "actual" | "rate" | "score" | "grade";

@@ -10,7 +10,7 @@ import { CellRef, Finding, Severity } from "../finding";
 import { Grid } from "../grid";
 import { formatAmount } from "../money";
 import { FundsColumn, OFFICIAL_GRADES } from "../../catalog/tables/performance";
-import { FundsRow, IndicatorRow, PerformanceTable, Printed, locatePerformanceTables, printedNumber, valueAt } from "./locate";
+import { FundsRow, IndicatorRow, PerformanceTable, Printed, locatePerformanceTables, printedNumber, valueAt } from "./read";
 import { Target, inUnit, parseActual, parseTarget } from "./parse";
 import { statementFindings } from "./statements";
 import { tailOr, withinRounding } from "../tolerance";

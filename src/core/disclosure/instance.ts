@@ -3,9 +3,9 @@
  * which sheet column holds which of its columns. Templates create instances; the locator finds
  * them in a workbook; rules are evaluated over them.
  */
-import { Area, cellAddress } from "./address";
-import { ColumnDef, FixedRow, TableDef } from "../catalog/tables/types";
-import { ItemSelector } from "../catalog/rules/types";
+import { Area, cellAddress } from "../address";
+import { ColumnDef, FixedRow, TableDef } from "../../catalog/tables/types";
+import { ItemSelector } from "../../catalog/rules/types";
 
 export interface Item {
   /** fixed row key ("total", "values", "personnel.total") */

@@ -7,9 +7,9 @@ import { Area, areaAddress, cellAddress, columnLetters, parseCell, sheetNameProb
 import { CellValue } from "../grid";
 import { ColumnDef, Profile, TableDef } from "../../catalog/tables/types";
 import { Rule } from "../../catalog/rules/types";
-import { Item, TableInstance, codeLevel, itemCell, itemsOfRow, splitColumnKey } from "../instance";
-import { CellOfItem, relationsOf } from "../relations";
-import { PlanOp, WritePlan } from "./index";
+import { Item, TableInstance, codeLevel, itemCell, itemsOfRow, splitColumnKey } from "./instance";
+import { CellOfItem, relationsOf } from "./relations";
+import { PlanOp, WritePlan } from "../plan";
 
 export interface TemplateOptions {
   /** 部门 name printed on the meta line */

@@ -3,25 +3,19 @@
  * "公开 01 表"), title or alias; map header columns by 栏次 or by header labels (merged cells,
  * line breaks, full-width characters tolerated); map rows to 行次, 科目代码 or fixed labels.
  */
-import { Area, areaCells, cellAddress, parseArea, parseCell } from "./address";
-import { Cell, CellValue, Grid, gridArea } from "./grid";
+import { Area, cellAddress } from "../address";
+import { Grid } from "../grid";
 import { Item, TableInstance, splitColumnKey } from "./instance";
-import { isLedgerSheet } from "./plan";
-import { MoneyUnit, unitFromMetaLine } from "./money";
-import { Profile, TableDef } from "../catalog/tables/types";
-import { DEFAULT_PROFILE } from "../catalog/profiles";
-import { norm, stripOrdinal } from "./label";
-import { readHeader } from "./disclosure/header";
-import { readRows } from "./disclosure/rows";
+import { isOwnSheet } from "../plan";
+import { SheetView, viewOf } from "../sheet";
+import { MoneyUnit, unitFromMetaLine } from "../money";
+import { Profile, TableDef } from "../../catalog/tables/types";
+import { DEFAULT_PROFILE } from "../../catalog/profiles";
+import { norm, stripOrdinal } from "../label";
+import { readHeader } from "./header";
+import { readRows } from "./rows";
 
-export const REPORT_SHEET = "校验报告";
-export const SCORE_REPORT_SHEET = "评分报告";
-/** sheets the add-in writes itself: never read as the accountant's tables */
-export function isOwnSheet(g: Grid): boolean {
-  return isLedgerSheet(g.sheet) || g.sheet === REPORT_SHEET || g.sheet === SCORE_REPORT_SHEET || g.visibility === "veryHidden";
-}
-
-export { norm } from "./label";
+export { norm } from "../label";
 
 export interface LocatedTable extends TableInstance {
   /** where the title or 表号 was found */
@@ -35,60 +29,6 @@ export interface LocatedTable extends TableInstance {
   missingColumns: string[];
   /** the 注 / 说明 printed under the table, when there is one */
   note?: string;
-}
-
-/** Grid cells with merged areas filled from their top-left cell (headers read as printed). */
-export class SheetView {
-  readonly area: Area | undefined;
-  private readonly origin: { row: number; col: number };
-  private readonly mergedValue = new Map<string, CellValue>();
-  /** normalized text of each cell, computed once: the locator reads cells many times */
-  private readonly normCache = new Map<Cell, string>();
-  constructor(readonly grid: Grid) {
-    this.area = gridArea(grid);
-    this.origin = parseCell(grid.origin);
-    for (const m of grid.merges) {
-      const a = parseArea(m);
-      const v = this.raw(a.top, a.left)?.value ?? null;
-      for (const p of areaCells(a)) if (p.row !== a.top || p.col !== a.left) this.mergedValue.set(`${p.row},${p.col}`, v);
-    }
-  }
-  raw(row: number, col: number): Cell | undefined {
-    return this.grid.cells[row - this.origin.row]?.[col - this.origin.col];
-  }
-  /** value, with merged cells reading their block's value */
-  value(row: number, col: number): CellValue {
-    const k = `${row},${col}`;
-    if (this.mergedValue.has(k)) return this.mergedValue.get(k)!;
-    return this.raw(row, col)?.value ?? null;
-  }
-  text(row: number, col: number): string {
-    const k = `${row},${col}`;
-    if (this.mergedValue.has(k)) return norm(this.mergedValue.get(k));
-    return this.ownText(row, col);
-  }
-  /** own value only (merged continuation cells read empty) */
-  ownText(row: number, col: number): string {
-    const c = this.raw(row, col);
-    if (!c || c.value === null) return "";
-    let t = this.normCache.get(c);
-    if (t === undefined) {
-      t = norm(c.value);
-      this.normCache.set(c, t);
-    }
-    return t;
-  }
-}
-
-const views = new WeakMap<Grid, SheetView>();
-/** One view per grid, shared by the disclosure and the 绩效 locators (cell texts normalized once). */
-export function viewOf(grid: Grid): SheetView {
-  let v = views.get(grid);
-  if (!v) {
-    v = new SheetView(grid);
-    views.set(grid, v);
-  }
-  return v;
 }
 
 const NUMBER_RE = /^公开0?(\d{1,2})表$/;

@@ -7,7 +7,9 @@ import { cellAddress } from "../address";
 import { CellRef } from "../finding";
 import { ParsedAmount, parseAmount, parseAmountText } from "../money";
 import { CellValue, Grid } from "../grid";
-import { SheetView, isOwnSheet, norm, viewOf } from "../locate";
+import { SheetView, viewOf } from "../sheet";
+import { isOwnSheet } from "../plan";
+import { norm } from "../label";
 import { FundsColumn, IndicatorColumn, PERFORMANCE_TABLES, PerformanceTableDef } from "../../catalog/tables/performance";
 
 export interface Located<K extends string> {

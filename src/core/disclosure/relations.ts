@@ -2,7 +2,7 @@
  * A within-table rule, unfolded over a placed table: which cell is the total of which cells.
  * The checker evaluates these relations; the template writer turns the same ones into formulas.
  */
-import { Rule } from "../catalog/rules/types";
+import { Rule } from "../../catalog/rules/types";
 import { Item, TableInstance, childrenOf, codeLevel, findItem } from "./instance";
 
 export interface CellOfItem {

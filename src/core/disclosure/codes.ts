@@ -3,9 +3,10 @@
  * printed under the wrong parent, a code twice in one table, codes the dictionary does not know,
  * and 02表/03表 listing different 科目.
  */
-import { functionDictionary } from "../catalog/classification/function";
-import { ECONOMIC_CLASSIFICATION } from "../catalog/classification/economic";
-import { CellRef, Finding } from "./finding";
+import { functionDictionary } from "../../catalog/classification/function";
+import { ECONOMIC_CLASSIFICATION } from "../../catalog/classification/economic";
+import { CellRef, Finding } from "../finding";
+import { norm } from "../label";
 import { Item, codeLevel, itemCell, parentCode } from "./instance";
 import { LocatedTable } from "./locate";
 
@@ -124,6 +125,31 @@ function sameCodes(instances: LocatedTable[], a: string, b: string): Finding[] {
         message: `${x.table.number}列有科目 ${code}“${it.label ?? ""}”，${y.table.number}没有`,
         cells: [ref(x, it, "code")],
       });
+    }
+  }
+  return out;
+}
+
+/** Duplicate 科目代码 within a table. */
+export function duplicateCodes(instances: LocatedTable[]): Finding[] {
+  const out: Finding[] = [];
+  for (const inst of instances) {
+    const seen = new Map<string, Item>();
+    for (const it of inst.items) {
+      if (!it.code || !codeLevel(it.code)) continue;
+      const prev = seen.get(it.code);
+      if (prev && norm(prev.label ?? "") === norm(it.label ?? "") && prev.row === it.row) continue;
+      if (prev) {
+        out.push({
+          rule: "codes.duplicate",
+          severity: "error",
+          message: `${inst.table.number}：科目代码 ${it.code} 出现了两次`,
+          cells: [
+            { sheet: inst.sheet, address: itemCell(it, "code")! },
+            { sheet: inst.sheet, address: itemCell(prev, "code")! },
+          ],
+        });
+      } else seen.set(it.code, it);
     }
   }
   return out;

@@ -7,8 +7,8 @@ import { Area, areaAddress, cellAddress, columnLetters, sheetNameProblem } from 
 import { CellValue } from "../grid";
 import { PerformanceLayout } from "../../catalog/tables/performance-layouts";
 import { IndicatorColumn } from "../../catalog/tables/performance";
-import { PlanOp, WritePlan } from "./index";
-import { TemplateError } from "./template";
+import { PlanOp, WritePlan } from "../plan";
+import { TemplateError } from "../disclosure/template";
 
 export interface PerformanceTemplateOptions {
   year: number;

@@ -3,15 +3,15 @@
  * published files really go wrong (../shared/spec/rules.md "Across documents").
  */
 import Decimal from "decimal.js";
-import { Finding } from "./finding";
-import { Item, findItem, itemCell } from "./instance";
-import { LocatedTable } from "./locate";
-import { formatAmount } from "./money";
-import { PerformanceTable, printedNumber } from "./score/locate";
-import { ProjectFunds } from "./narrative";
-import { cellAddress } from "./address";
-import { ItemSelector } from "../catalog/rules/types";
-import { tailOr } from "./tolerance";
+import { Finding } from "../finding";
+import { Item, findItem, itemCell } from "../disclosure/instance";
+import { LocatedTable } from "../disclosure/locate";
+import { formatAmount } from "../money";
+import { PerformanceTable, printedNumber } from "./read";
+import { ProjectFunds } from "../narrative";
+import { cellAddress } from "../address";
+import { ItemSelector } from "../../catalog/rules/types";
+import { tailOr } from "../tolerance";
 
 /** A funds row of the 整体支出 table, the disclosure cell it must equal, and the rule id. */
 const WHOLE_TABLE_LINKS: { row: RegExp; table: string; item: ItemSelector; col: string; id: string; what: string }[] = [
