@@ -1,0 +1,119 @@
+/** The funds block of a 绩效自评表: 执行率 and its 得分, and 年度资金总额 = Σ its parts. */
+import Decimal from "decimal.js";
+import { Finding } from "../finding";
+import { FundsColumn } from "../../catalog/tables/performance";
+import { FundsRow, PerformanceTable, printedNumber } from "./read";
+import { HUNDRED, classify, finding, fmt, rateRange } from "./verdicts";
+
+export function fundsCell(t: PerformanceTable, r: FundsRow, k: FundsColumn) {
+  return printedNumber(t, r.row, r.cols[k]);
+}
+
+export function scoreFunds(t: PerformanceTable, fundsWeight: Decimal | undefined, out: Finding[]): Decimal | undefined {
+  let totalScore: Decimal | undefined;
+  for (const r of t.funds) {
+    const budget = fundsCell(t, r, "budget");
+    const actual = fundsCell(t, r, "actual");
+    const rate = fundsCell(t, r, "rate");
+    const score = fundsCell(t, r, "score");
+    let exactRate: Decimal | undefined;
+    if (budget && actual && budget.value.gt(0)) {
+      exactRate = actual.value.div(budget.value).mul(HUNDRED);
+      if (rate) {
+        const v = classify(rate, exactRate, rateRange(actual.value, budget.value));
+        if (v !== "ok") {
+          out.push(
+            finding(
+              "P.funds.rate",
+              v,
+              v === "tail"
+                ? `${t.def.kind}“${t.name}”${r.label}：执行率 ${fmt(rate.value)} 与 全年执行数÷全年预算数 = ${fmt(exactRate, 4)}% 只差舍入（四舍五入应为 ${fmt(exactRate)}）`
+                : `${t.def.kind}“${t.name}”${r.label}：执行率应为 全年执行数 ${fmt(actual.value)} ÷ 全年预算数 ${fmt(budget.value)} = ${fmt(exactRate)}%，表中为 ${fmt(rate.value)}`,
+              rate.cell,
+              exactRate,
+              rate.value,
+            ),
+          );
+        }
+      }
+    }
+    const useRate = exactRate ?? rate?.value;
+    const weight = fundsCell(t, r, "weight")?.value ?? fundsWeight;
+    if (score && useRate !== undefined && weight) {
+      const exact = Decimal.min(useRate, HUNDRED).div(HUNDRED).mul(weight);
+      const v = classify(score, exact);
+      if (v !== "ok") {
+        out.push(
+          finding(
+            "P.funds.score",
+            v,
+            v === "tail"
+              ? `${t.def.kind}“${t.name}”${r.label}：执行率得分 ${fmt(score.value)} 为 min(执行率,100%)×${fmt(weight, 0)} = ${fmt(exact, 4)} 截位所得（四舍五入应为 ${fmt(exact)}）`
+              : `${t.def.kind}“${t.name}”${r.label}：执行率得分应为 min(执行率,100%)×${fmt(weight, 0)} = ${fmt(exact)}，表中为 ${fmt(score.value)}`,
+            score.cell,
+            exact,
+            score.value,
+          ),
+        );
+      }
+      if (score.value.gt(weight))
+        out.push(
+          finding(
+            "P.cap",
+            "error",
+            `${t.def.kind}“${t.name}”${r.label}：执行率得分 ${fmt(score.value)} 超过其分值 ${fmt(weight, 0)}`,
+            score.cell,
+            weight,
+            score.value,
+          ),
+        );
+    }
+    if (r.role === "total") totalScore = score?.value;
+  }
+  fundsSums(t, out);
+  return totalScore;
+}
+
+/** 年度资金总额 = Σ its parts: the sources of a project, or (一)(二) and their 1. 2. of a whole table. */
+function fundsSums(t: PerformanceTable, out: Finding[]): void {
+  const groups: { parent: FundsRow; kids: FundsRow[] }[] = [];
+  const total = t.funds.find((r) => r.role === "total");
+  if (!total) return;
+  const subs = t.funds.filter((r) => r.role === "sub");
+  if (subs.length) {
+    groups.push({ parent: total, kids: subs });
+    for (const s of subs) {
+      const kids: FundsRow[] = [];
+      for (const r of t.funds.slice(t.funds.indexOf(s) + 1)) {
+        if (r.role !== "sub2") break;
+        kids.push(r);
+      }
+      if (kids.length) groups.push({ parent: s, kids });
+    }
+  } else {
+    const sources = t.funds.filter((r) => r.role === "source");
+    if (sources.length) groups.push({ parent: total, kids: sources });
+  }
+  for (const { parent, kids } of groups) {
+    for (const k of ["initial", "budget", "actual"] as FundsColumn[]) {
+      const p = fundsCell(t, parent, k);
+      const parts = kids.map((c) => fundsCell(t, c, k));
+      if (!p || parts.some((x) => !x)) continue;
+      const sum = parts.reduce((s, x) => s.plus(x!.value), new Decimal(0));
+      const diff = p.value.minus(sum);
+      if (diff.isZero()) continue;
+      const tol = new Decimal(kids.length + 1).mul("0.005");
+      const label = { initial: "年初预算数", budget: "全年预算数", actual: "全年执行数", weight: "", rate: "", score: "" }[k];
+      out.push(
+        finding(
+          "P.funds.sum",
+          diff.abs().lte(tol) ? "tail" : "error",
+          `${t.def.kind}“${t.name}”${parent.label}的${label}应等于${kids.map((c) => c.label).join("、")}之和 ${fmt(sum)}，表中为 ${fmt(p.value)}`,
+          p.cell,
+          sum,
+          p.value,
+        ),
+      );
+    }
+  }
+}
