@@ -1,0 +1,66 @@
+/** Filters, per-table groups with counts, and one button per finding that selects its cell. */
+import * as React from "react";
+import { Text, ToggleButton } from "@fluentui/react-components";
+import { Finding, Severity, summarize } from "../core/finding";
+import { MessageKey } from "./i18n";
+import { CellButton, SeverityBadge, T } from "./shared";
+import { useStyles } from "./styles";
+
+const FILTERS: { value: Severity | "all"; key: MessageKey }[] = [
+  { value: "all", key: "filterAll" },
+  { value: "error", key: "filterError" },
+  { value: "tail", key: "filterTail" },
+  { value: "warning", key: "filterWarning" },
+  { value: "info", key: "filterInfo" },
+];
+
+function countsOf(fs: Finding[]): { errors: number; tails: number; warnings: number } {
+  const s = summarize(fs);
+  return { errors: s.errors, tails: s.tails, warnings: s.warnings };
+}
+
+/** The table a finding belongs to, for grouping: "T05.row" → "T05", "T01~T02.total" → "T01~T02". */
+function groupOf(f: Finding): string {
+  // 绩效 and 决算说明 findings group by their sheet; the disclosure rules by table ("T05", "T01~T02")
+  if ((f.rule.startsWith("P.") || f.rule.startsWith("N.")) && f.cells[0]) return f.cells[0].sheet;
+  return f.rule.split(".")[0];
+}
+
+export function FindingsList({ findings, t }: { findings: Finding[]; t: T }) {
+  const styles = useStyles();
+  const [filter, setFilter] = React.useState<Severity | "all">("all");
+  const shown = findings.filter((f) => filter === "all" || f.severity === filter);
+  const groups = new Map<string, Finding[]>();
+  for (const f of shown) groups.set(groupOf(f), [...(groups.get(groupOf(f)) ?? []), f]);
+  return (
+    <>
+      <div className={styles.row} role="group">
+        {FILTERS.map((x) => (
+          <ToggleButton key={x.value} size="small" checked={filter === x.value} onClick={() => setFilter(x.value)}>
+            {t(x.key)}
+          </ToggleButton>
+        ))}
+      </div>
+      {shown.length === 0 && <Text>{t("noFindings")}</Text>}
+      <div role="list" data-testid="findings">
+        {[...groups].map(([group, fs]) => (
+          <div key={group} className={styles.group}>
+            <Text weight="semibold">
+              {group} <Text size={200}>{t("groupCounts", countsOf(fs))}</Text>
+            </Text>
+            {fs.map((f, i) => (
+              <div role="listitem" key={`${group}-${i}`}>
+                <CellButton cell={f.cells[0]} title={f.cells[0] ? t("goToCell", { cell: `${f.cells[0].sheet}!${f.cells[0].address}` }) : undefined}>
+                  <span>
+                    <SeverityBadge severity={f.severity} t={t} /> {f.cells[0] ? `${f.cells[0].sheet}!${f.cells[0].address}` : ""}
+                  </span>
+                  <span>{f.message}</span>
+                </CellButton>
+              </div>
+            ))}
+          </div>
+        ))}
+      </div>
+    </>
+  );
+}

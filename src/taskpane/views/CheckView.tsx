@@ -1,0 +1,79 @@
+/** 一键校验: the region chosen or detected, the check, what was read, the findings; 清除标记. */
+import * as React from "react";
+import { Button, Field, Select, Switch, Text } from "@fluentui/react-components";
+import { PROFILE_IDS, Profile } from "../../catalog/profiles";
+import { summarize } from "../../core/finding";
+import { CheckResult } from "../../core/engine";
+import { checkAndMark, clearMarks, onlySheet } from "../../core/workflows";
+import { WorkbookHost } from "../../host";
+import { FindingsList } from "../FindingsList";
+import { StatusLine, T, useTask } from "../shared";
+import { useStyles } from "../styles";
+
+export function CheckView({ host, t }: { host: WorkbookHost; t: T }) {
+  const styles = useStyles();
+  const [result, setResult] = React.useState<CheckResult | undefined>();
+  const [onlyActive, setOnlyActive] = React.useState(false);
+  const [profile, setProfile] = React.useState<Profile | "auto">("auto");
+  const { status, run, busy } = useTask(t);
+  const check = () =>
+    run(t("checking"), async () => {
+      let grids = await host.read();
+      if (onlyActive) {
+        const active = await host.activeSheet();
+        // the ledger and the report stay visible to the core, so marks still undo and re-run cleanly
+        grids = onlySheet(grids, active);
+      }
+      const { result: r, plan } = checkAndMark(grids, profile === "auto" ? undefined : profile);
+      await host.apply(plan);
+      setResult(r);
+    });
+  const clear = () =>
+    run(t("checking"), async () => {
+      await host.apply(clearMarks(await host.read()));
+      setResult(undefined);
+      return t("cleared");
+    });
+  const s = result && summarize(result.findings);
+  const r = result?.relations;
+  return (
+    <>
+      <Field label={t("profile")}>
+        <Select value={profile} onChange={(_, d) => setProfile(d.value as Profile | "auto")}>
+          <option value="auto">{t("profileAuto")}</option>
+          {PROFILE_IDS.map((p) => (
+            <option key={p} value={p}>
+              {t(`profile_${p}`)}
+            </option>
+          ))}
+        </Select>
+      </Field>
+      <div className={styles.row}>
+        <Button appearance="primary" disabled={busy} onClick={check}>
+          {t("runCheck")}
+        </Button>
+        <Button disabled={busy} onClick={clear}>
+          {t("clearMarks")}
+        </Button>
+      </div>
+      <Switch checked={onlyActive} onChange={(_, d) => setOnlyActive(d.checked)} label={t("onlyActiveSheet")} />
+      <StatusLine status={status} />
+      {result && s && (
+        <>
+          <Text role="status" data-testid="summary">
+            {t("tablesFound", { n: result.tables.length })} · {t("summary", { errors: s.errors, tails: s.tails, warnings: s.warnings })}
+          </Text>
+          <Text size={200} data-testid="reading">
+            {t("readAs", { profile: t(`profile_${result.profile}`), tables: result.tables.map((x) => `${x.number} ${x.title}`).join("、") })}
+          </Text>
+          {r && (
+            <Text size={200} data-testid="relations">
+              {t("relations", { total: r.holds + r.tails + r.errors + r.warnings + r.unchecked, ...r })}
+            </Text>
+          )}
+          <FindingsList findings={result.findings} t={t} />
+        </>
+      )}
+    </>
+  );
+}
