@@ -7,10 +7,8 @@ import * as os from "os";
 import * as path from "path";
 import { Worker } from "worker_threads";
 import { Profile } from "../catalog/tables/types";
-import { checkAndMark } from "../core/workflows";
-import { summarize } from "../core/finding";
+import { checkAndMark, summarize, WritePlan } from "../core/workflows";
 import { UnusableWorkbookError, applyPlan, newWorkbook, readGrids, saveWorkbook } from "../xlsx";
-import { WritePlan } from "../core/plan";
 import { profileOption, readInput, writeJson } from "./io";
 
 export interface BatchJob {

@@ -12,16 +12,24 @@
 import { Command, CommanderError } from "commander";
 import * as fs from "fs";
 import * as path from "path";
-import { TemplateError } from "../core/disclosure/template";
 import { applyPlan, newWorkbook, readGrids, saveWorkbook, UnusableWorkbookError } from "../xlsx";
 import { UsageError, profileOption, readInput, readText, selectTables, writeJson } from "./io";
 import { PROFILE_IDS } from "../catalog/profiles";
-import { textStats } from "../core/narrative/text";
 import { runBatch } from "./batch";
-import { CheckResult } from "../core/engine";
-import { DraftError, checkAndMark, draftNarrativeFor, performanceTemplatesFor, scoreAndMark, templatesFor } from "../core/workflows";
-import { ScoreResult } from "../core/performance/score";
-import { Finding, summarize } from "../core/finding";
+import {
+  checkAndMark,
+  CheckResult,
+  DraftError,
+  draftNarrativeFor,
+  Finding,
+  performanceTemplatesFor,
+  scoreAndMark,
+  ScoreResult,
+  summarize,
+  TemplateError,
+  templatesFor,
+  textStats,
+} from "../core/workflows";
 
 function printSummary(file: string, findings: Finding[], quiet: boolean): void {
   if (quiet) return;

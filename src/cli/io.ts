@@ -1,8 +1,7 @@
 /** What every command shares: reading a workbook file with one clear message, JSON out, options. */
 import * as fs from "fs";
 import * as path from "path";
-import { Grid } from "../core/grid";
-import { textGrid } from "../core/narrative/text";
+import { Grid, textGrid } from "../core/workflows";
 import { NotNarrativeError, narrativeText } from "../documents/text";
 import { Profile } from "../catalog/tables/types";
 import { PROFILE_IDS } from "../catalog/profiles";

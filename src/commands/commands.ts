@@ -3,8 +3,7 @@
  * the marks and shows the 校验报告 sheet, whose second line is the summary. A command has no pane:
  * when it fails, a dialog over the workbook says why.
  */
-import { checkAndMark } from "../core/workflows";
-import { REPORT_SHEET } from "../core/plan";
+import { checkAndMark, REPORT_SHEET } from "../core/workflows";
 import { ExcelNotResponding } from "../excel";
 import { WorkbookHost, officeHost } from "../host";
 

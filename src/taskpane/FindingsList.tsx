@@ -1,7 +1,7 @@
 /** Filters, per-table groups with counts, and one button per finding that selects its cell. */
 import * as React from "react";
 import { Text, ToggleButton } from "@fluentui/react-components";
-import { Finding, Severity, summarize } from "../core/finding";
+import { Finding, Severity, summarize } from "../core/workflows";
 import { MessageKey } from "./i18n";
 import { CellButton, SeverityBadge, T } from "./shared";
 import { useStyles } from "./styles";

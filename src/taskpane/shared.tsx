@@ -1,7 +1,7 @@
 /** What every view shares: the translator, the status line, the task hook, the severity badge, the cell button. */
 import * as React from "react";
 import { Badge, Button, MessageBar, MessageBarActions, MessageBarBody, Spinner } from "@fluentui/react-components";
-import { CellRef, Severity } from "../core/finding";
+import { CellRef, Severity } from "../core/workflows";
 import { ExcelNotResponding } from "../excel";
 import { WorkbookHost } from "../host";
 import { MessageKey } from "./i18n";

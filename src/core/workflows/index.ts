@@ -108,3 +108,14 @@ export class DraftError extends Error {}
 export function clearMarks(grids: Grid[]): WritePlan {
   return clearMarksPlan(grids);
 }
+
+// what the faces read of the core's results, so that workflows stay their only door
+export type { CheckResult } from "../engine";
+export type { ScoreResult } from "../performance/score";
+export type { CellRef, Finding, Severity } from "../finding";
+export type { Grid } from "../grid";
+export type { WritePlan } from "../plan";
+export { summarize } from "../finding";
+export { REPORT_SHEET } from "../plan";
+export { TemplateError } from "../disclosure/template";
+export { textGrid, textStats } from "../narrative/text";

@@ -2,9 +2,7 @@
 import * as React from "react";
 import { Button, Field, Select, Switch, Text } from "@fluentui/react-components";
 import { PROFILE_IDS, Profile } from "../../catalog/profiles";
-import { summarize } from "../../core/finding";
-import { CheckResult } from "../../core/engine";
-import { checkAndMark, clearMarks, onlySheet } from "../../core/workflows";
+import { checkAndMark, CheckResult, clearMarks, onlySheet, summarize } from "../../core/workflows";
 import { WorkbookHost } from "../../host";
 import { FindingsList } from "../FindingsList";
 import { StatusLine, T, useTask } from "../shared";

@@ -1,7 +1,6 @@
 import * as React from "react";
 import { Button, Field, Text, Textarea } from "@fluentui/react-components";
-import { Finding, summarize } from "../../core/finding";
-import { DraftError, checkNarrativeText, draftNarrativeFor } from "../../core/workflows";
+import { checkNarrativeText, DraftError, draftNarrativeFor, Finding, summarize } from "../../core/workflows";
 import { NotNarrativeError, narrativeText } from "../../documents/text";
 import { WorkbookHost } from "../../host";
 import { SeverityBadge, StatusLine, T, useTask } from "../shared";

@@ -1,8 +1,7 @@
 /** 绩效评分: each project's printed and computed 总分 and 等级, and the findings. */
 import * as React from "react";
 import { Button, Text } from "@fluentui/react-components";
-import { ScoreResult } from "../../core/performance/score";
-import { scoreAndMark } from "../../core/workflows";
+import { scoreAndMark, ScoreResult } from "../../core/workflows";
 import { WorkbookHost } from "../../host";
 import { FindingsList } from "../FindingsList";
 import { CellButton, StatusLine, T, useTask } from "../shared";
