@@ -18,6 +18,7 @@ import { ALL_TABLES, RULES } from "../catalog";
 import { profileName } from "../catalog/profiles";
 import { Rule } from "../catalog/rules/types";
 import { Profile, TableDef } from "../catalog/tables/types";
+import { kind } from "../catalog/findings";
 
 export interface CheckResult {
   /** the regional profile the tables were read in (detected, or as chosen) */
@@ -66,7 +67,7 @@ export function checkWorkbook(grids: Grid[], options: { profile?: Profile; table
       const n = unchecked.countFor(t.id);
       const title = t.titles?.[profile] ?? t.title;
       findings.push({
-        rule: "locate.missing",
+        rule: kind("locate.missing"),
         severity: "info",
         message: `未找到${t.numbers?.[profile] ?? t.number}（${title}）${n ? `：与之相关的 ${n} 条关系未核对` : ""}`,
         cells: [],
@@ -76,7 +77,7 @@ export function checkWorkbook(grids: Grid[], options: { profile?: Profile; table
   for (const g of grids) {
     if (g.dropped) {
       findings.push({
-        rule: "locate.stray",
+        rule: kind("locate.stray"),
         severity: "info",
         message: `工作表“${g.sheet}”有 ${g.dropped.count} 个远离表格的单元格（如 ${g.dropped.example}）未读取`,
         cells: [{ sheet: g.sheet, address: g.dropped.example }],
@@ -88,7 +89,7 @@ export function checkWorkbook(grids: Grid[], options: { profile?: Profile; table
     const at = [{ sheet: inst.sheet, address: inst.anchor }];
     if (inst.missingColumns.some((k) => inst.table.columns.find((c) => c.key === k)?.kind === "code")) {
       findings.push({
-        rule: "locate.columns",
+        rule: kind("locate.columns"),
         severity: "warning",
         message: `${inst.table.number}（${inst.sheet}）未能读取科目代码列：按科目的关系未核对`,
         cells: at,
@@ -96,7 +97,7 @@ export function checkWorkbook(grids: Grid[], options: { profile?: Profile; table
     }
     if (inst.unit !== unit) {
       findings.push({
-        rule: "locate.unit",
+        rule: kind("locate.unit"),
         severity: "info",
         message: `${inst.table.number}（${inst.sheet}）金额单位为${inst.unit}，已换算为${unit}与其他表比较`,
         cells: at,

@@ -1,7 +1,7 @@
 /** What the 决算说明 names, and the table cells (summed) that hold it. */
 import { Severity } from "../findings";
 import { FUNCTION_CLASSES } from "../tables/disclosure";
-import { CellRef as TableCell } from "./types";
+import { TableCell } from "./types";
 
 /** Cells of one table whose sum is the named amount. */
 export interface TablePlace {

@@ -7,9 +7,10 @@ import { Severity } from "../findings";
 /** An item of a table: a fixed line by 行次, a keyed row ("total", "values"), or a 科目代码. */
 export type ItemSelector = { line: number } | { key: string } | { code: string };
 
-export type CellRef = ItemSelector & { col: string };
+/** A cell of a table in the rules' words: an item and a column (a cell on a sheet is core/finding's CellRef). */
+export type TableCell = ItemSelector & { col: string };
 /** A cell in a sum; `table` names another table than the rule side's own (absent table: term skipped). */
-export type Term = CellRef & { sign?: 1 | -1; table?: string };
+export type Term = TableCell & { sign?: 1 | -1; table?: string };
 
 interface RuleBase {
   id: string;
@@ -22,7 +23,7 @@ interface RuleBase {
 export interface SumRule extends RuleBase {
   kind: "sum";
   table: string;
-  total: CellRef;
+  total: TableCell;
   terms: Term[];
   /** a term line the table does not print counts as 0 (类 lines some regions print only when used) */
   missingAsZero?: boolean;

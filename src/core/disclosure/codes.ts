@@ -9,6 +9,7 @@ import { CellRef, Finding } from "../finding";
 import { norm } from "../label";
 import { Item, codeLevel, itemCell, parentCode } from "./instance";
 import { LocatedTable } from "./locate";
+import { kind, tablesCodesKind } from "../../catalog/findings";
 
 const DEFAULT_YEAR = 2024;
 
@@ -43,14 +44,14 @@ export function codeFindings(instances: LocatedTable[]): Finding[] {
       if (known === undefined) {
         if (dict.has(code.slice(0, 3))) {
           out.push({
-            rule: "codes.unknown",
+            rule: kind("codes.unknown"),
             severity: "info",
             message: `${inst.table.number}：科目代码 ${code}“${printed}”不在内置科目字典中（字典只收录常用科目，请自行核对）`,
             cells: [ref(inst, it, "code")],
           });
         } else {
           out.push({
-            rule: "codes.unknown",
+            rule: kind("codes.unknown"),
             severity: "warning",
             message: `${inst.table.number}：科目代码 ${code} 的类 ${code.slice(0, 3)} 不是有效的科目类`,
             cells: [ref(inst, it, "code")],
@@ -61,7 +62,7 @@ export function codeFindings(instances: LocatedTable[]): Finding[] {
         // a name cut short by the cell (or by PDF extraction) is not a wrong name
         if (!minor && nameKey(known, true).startsWith(nameKey(printed, true)) && nameKey(printed, true).length >= 4) {
           out.push({
-            rule: "codes.name",
+            rule: kind("codes.name"),
             severity: "info",
             message: `${inst.table.number}：科目 ${code} 名称“${printed}”不完整，标准名称为“${known}”`,
             cells: [ref(inst, it, "name")],
@@ -69,7 +70,7 @@ export function codeFindings(instances: LocatedTable[]): Finding[] {
           continue;
         }
         out.push({
-          rule: "codes.name",
+          rule: kind("codes.name"),
           severity: minor ? "warning" : "error",
           message: minor
             ? `${inst.table.number}：科目 ${code} 名称“${printed}”与标准名称“${known}”仅标点或全半角不同`
@@ -89,7 +90,7 @@ export function codeFindings(instances: LocatedTable[]): Finding[] {
         const above = lastAt[level - 1];
         if (parent && above !== undefined && above !== parent) {
           out.push({
-            rule: "codes.parent",
+            rule: kind("codes.parent"),
             severity: "error",
             message: `${inst.table.number}：科目 ${it.code} 应列在其上级科目 ${parent} 之下，现列在 ${above} 之下`,
             cells: [ref(inst, it, "code")],
@@ -120,7 +121,7 @@ function sameCodes(instances: LocatedTable[], a: string, b: string): Finding[] {
     for (const [code, it] of cx) {
       if (cy.has(code)) continue;
       out.push({
-        rule: `${a}~${b}.codes`,
+        rule: tablesCodesKind(a, b),
         severity: "warning",
         message: `${x.table.number}列有科目 ${code}“${it.label ?? ""}”，${y.table.number}没有`,
         cells: [ref(x, it, "code")],
@@ -141,7 +142,7 @@ export function duplicateCodes(instances: LocatedTable[]): Finding[] {
       if (prev && norm(prev.label ?? "") === norm(it.label ?? "") && prev.row === it.row) continue;
       if (prev) {
         out.push({
-          rule: "codes.duplicate",
+          rule: kind("codes.duplicate"),
           severity: "error",
           message: `${inst.table.number}：科目代码 ${it.code} 出现了两次`,
           cells: [

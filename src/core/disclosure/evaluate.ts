@@ -15,6 +15,7 @@ import { MoneyUnit, ParsedAmount, convertUnit, formatAmount, parseAmount } from 
 import { ItemSelector, Rule, Term } from "../../catalog/rules/types";
 import { TableDef } from "../../catalog/tables/types";
 import { roundingTolerance, tailOr } from "../tolerance";
+import { kind } from "../../catalog/findings";
 
 export interface Value {
   amount: Decimal;
@@ -160,7 +161,7 @@ export class Unchecked {
   findings(): Finding[] {
     return [...this.causes]
       .filter(([key]) => !key.startsWith("table:"))
-      .map(([, c]) => ({ rule: "relation.unchecked", severity: "warning", message: `${c.message}：与之相关的 ${c.count} 条关系未核对`, cells: c.cells }));
+      .map(([, c]) => ({ rule: kind("relation.unchecked"), severity: "warning", message: `${c.message}：与之相关的 ${c.count} 条关系未核对`, cells: c.cells }));
   }
 }
 

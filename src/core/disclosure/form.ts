@@ -7,6 +7,7 @@ import { Finding } from "../finding";
 import { itemCell } from "./instance";
 import type { LocatedTable } from "./locate";
 import { AmountReader } from "./evaluate";
+import { kind } from "../../catalog/findings";
 
 export function formFindings(instances: LocatedTable[], reader: AmountReader): Finding[] {
   const out: Finding[] = [];
@@ -24,7 +25,7 @@ export function formFindings(instances: LocatedTable[], reader: AmountReader): F
         if (!v.amount.isZero()) any = true;
         if (table.nonNegative && v.amount.isNeg()) {
           out.push({
-            rule: "form.negative",
+            rule: kind("form.negative"),
             severity: "warning",
             message: `${table.number} ${address} 为负数（${v.amount.toFixed()}），本表金额不应为负`,
             cells: [v.cell],
@@ -35,7 +36,7 @@ export function formFindings(instances: LocatedTable[], reader: AmountReader): F
     }
     if (table.emptyNote && inst.items.length > 0 && !any && !(inst.note ?? "").includes(table.emptyNote)) {
       out.push({
-        rule: "form.emptyNote",
+        rule: kind("form.emptyNote"),
         severity: "warning",
         message: `${table.number}（${inst.sheet}）没有数据，表下应注明“本表${table.emptyNote}”及原因`,
         cells: [at],
@@ -43,7 +44,7 @@ export function formFindings(instances: LocatedTable[], reader: AmountReader): F
     }
     if (blanks.length) {
       out.push({
-        rule: "form.blank",
+        rule: kind("form.blank"),
         severity: "info",
         message: `${table.number} 有 ${blanks.length} 个金额单元格空白（如 ${blanks.slice(0, 3).join("、")}），没有支出的应填 0`,
         cells: blanks.map((address) => ({ sheet: inst.sheet, address })),

@@ -209,12 +209,13 @@ export function regionalTable(table: TableDef, profile: Profile): TableDef {
   return t;
 }
 
-export interface Located {
+/** The disclosure tables found in a workbook, and the region they were read in. */
+export interface LocatedTables {
   profile: Profile;
   tables: LocatedTable[];
 }
 
-export function locateTables(grids: Grid[], tables: TableDef[], profile?: Profile): Located {
+export function locateTables(grids: Grid[], tables: TableDef[], profile?: Profile): LocatedTables {
   const out: LocatedTable[] = [];
   const sheets = grids
     .filter((g) => !isOwnSheet(g))

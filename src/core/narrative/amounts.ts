@@ -6,6 +6,7 @@ import Decimal from "decimal.js";
 import { CellRef, Finding, Severity } from "../finding";
 import { formatAmount } from "../money";
 import { N, Resolved, Seen, YEAR, compareWritten, mark, num, unquote } from "./numbers";
+import { kind } from "../../catalog/findings";
 
 /** What the tables hold for a subject the text names ("收入合计"), resolved by the caller. */
 export interface SubjectAnswer {
@@ -73,7 +74,7 @@ export function checkNarrativeAmounts(text: string, cell: CellRef, names: string
     const diff = c.written.minus(nearest.value);
     const what = c.field === "budget" ? "预算数" : c.pair ? "决算数" : "";
     out.push({
-      rule: "N.amount",
+      rule: kind("N.amount"),
       severity,
       message: `决算说明“${c.quote}”${what ? `中的${what} ${formatAmount(c.written)} 万元` : ""}与${nearest.where} ${formatAmount(nearest.value)} 万元不一致${severity === "tail" ? "（尾差）" : ""}${answer.why && severity !== "tail" ? `：${answer.why}` : ""}`,
       cells: [cell],
@@ -101,7 +102,7 @@ function codedClaim(
   const verdict = compareWritten(written, alternatives, "error");
   if (!verdict) return undefined;
   return {
-    rule: "N.amount",
+    rule: kind("N.amount"),
     severity: verdict.severity,
     message: `决算说明中科目 ${named} 的决算数 ${formatAmount(written)} 万元与${verdict.nearest.where} ${formatAmount(verdict.nearest.value)} 万元不一致${verdict.severity === "tail" ? "（尾差）" : ""}`,
     cells: [cell],

@@ -6,6 +6,7 @@ import Decimal from "decimal.js";
 import { CellRef, Finding } from "../finding";
 import { formatAmount } from "../money";
 import { N, Seen, YEAR, amounts, lastBefore, mark, num, percentFinding, ratioRange } from "./numbers";
+import { kind } from "../../catalog/findings";
 
 /** The named bases of shares that the tables hold, resolved by the caller. */
 export type BaseResolver = (name: string) => Decimal | undefined;
@@ -26,7 +27,13 @@ export function checkNarrative(text: string, cell: CellRef, resolveBase: BaseRes
     mark(seen, current.printed, m[2], m[4]);
     // "增加 … 下降 W%": the two words contradict each other whatever the numbers
     if ((m[1] === "增加") !== /增长|上升|提高/.test(m[3]) && !change.isZero()) {
-      out.push({ rule: "N.yoy.direction", severity: "error", message: `决算说明“${m[0]}”：金额${m[1]}，百分比却写“${m[3]}”`, cells: [cell], actual: m[3] });
+      out.push({
+        rule: kind("N.yoy.direction"),
+        severity: "error",
+        message: `决算说明“${m[0]}”：金额${m[1]}，百分比却写“${m[3]}”`,
+        cells: [cell],
+        actual: m[3],
+      });
       continue;
     }
     const exact = change.div(previous).mul(100);
@@ -61,7 +68,7 @@ export function checkNarrative(text: string, cell: CellRef, resolveBase: BaseRes
     mark(seen, m[1], m[3], baseName ? undefined : opening?.printed);
     if (base === undefined || base.isZero()) {
       if (!part.isZero() && baseName) {
-        out.push({ rule: "N.share.base", severity: "info", message: `决算说明“${m[0]}”：找不到“${baseName}”的金额，占比未核对`, cells: [cell] });
+        out.push({ rule: kind("N.share.base"), severity: "info", message: `决算说明“${m[0]}”：找不到“${baseName}”的金额，占比未核对`, cells: [cell] });
       }
       continue;
     }

@@ -4,6 +4,7 @@
  */
 import Decimal from "decimal.js";
 import { CellRef, Finding, Severity } from "../finding";
+import { FindingKind } from "../../catalog/findings";
 import { tailOr } from "../tolerance";
 
 /** a written number: "1,131.80" (NFKC turns a full-width comma into ",") or "887.29" */
@@ -72,7 +73,7 @@ function judge(printed: string, exact: Decimal, range: [Decimal, Decimal]): Seve
 
 /** A written percentage against its exact value: nothing when it rounds right, else a finding. */
 export function percentFinding(
-  rule: string,
+  rule: FindingKind,
   quote: string,
   printed: string,
   exact: Decimal,

@@ -4,6 +4,7 @@ import { CellRef, Finding, Severity } from "../finding";
 import { formatAmount } from "../money";
 import { tailOr } from "../tolerance";
 import { HALF, N, Resolved, Seen, mark, num, unquote } from "./numbers";
+import { kind } from "../../catalog/findings";
 
 /** A project's money as a document states it: a 项目支出绩效自评表, or the 说明's own sentence. */
 export interface ProjectFunds {
@@ -90,7 +91,9 @@ export function checkProjectClaim(claim: ProjectClaim, cell: CellRef, tables: Pr
   const ranked = tables.map((t) => ({ t, likeness: nameLikeness(claim.name, t.name) })).sort((a, b) => b.likeness - a.likeness);
   const best = ranked[0];
   if (best.likeness < 0.5 || (ranked[1] && ranked[1].likeness > best.likeness - 0.15)) {
-    return [{ rule: "P~N.project", severity: "info", message: `决算说明中的项目“${claim.name}”对不上工作簿中的项目支出绩效自评表，未核对`, cells: [cell] }];
+    return [
+      { rule: kind("P~N.project"), severity: "info", message: `决算说明中的项目“${claim.name}”对不上工作簿中的项目支出绩效自评表，未核对`, cells: [cell] },
+    ];
   }
   const out: Finding[] = [];
   const pairs: [string, Decimal | undefined, Decimal | undefined][] = [
@@ -103,7 +106,7 @@ export function checkProjectClaim(claim: ProjectClaim, cell: CellRef, tables: Pr
     const diff = mine.minus(theirs);
     const severity = tailOr(diff, "error");
     out.push({
-      rule: "P~N.project",
+      rule: kind("P~N.project"),
       severity,
       message: `决算说明中“${claim.name}”的${what} ${mine.toFixed()} 与项目支出绩效自评表“${best.t.name}”（${best.t.where}）的 ${theirs.toFixed()} 不一致${severity === "tail" ? "（尾差）" : ""}`,
       cells: best.t.cell ? [cell, best.t.cell] : [cell],
@@ -139,7 +142,7 @@ export function checkProjectAggregate(
   if (projects.length !== count) {
     return [
       {
-        rule: "N.projects",
+        rule: kind("N.projects"),
         severity: "info",
         message: `决算说明“${m[0]}”：${source}${projects.length} 个项目，与所写 ${count} 个不符，涉及资金未核对`,
         cells: [cell],
@@ -155,7 +158,7 @@ export function checkProjectAggregate(
   if (!nearest.eq(written)) {
     const severity: Severity = nearest.minus(written).abs().lte(tol) ? "tail" : "error";
     out.push({
-      rule: "N.projects.funds",
+      rule: kind("N.projects.funds"),
       severity,
       message: `决算说明“${m[0]}”：${source}${count} 个项目全年预算数之和 ${formatAmount(budget)} 万元、执行数之和 ${formatAmount(actual)} 万元，写作 ${formatAmount(written)} 万元${severity === "tail" ? "（只差舍入）" : ""}`,
       cells: [cell],
@@ -168,7 +171,7 @@ export function checkProjectAggregate(
     const diff = actual.minus(projectTotal.value);
     const severity: Severity = diff.abs().lte(tol) ? "tail" : "warning";
     out.push({
-      rule: "N.projects.all",
+      rule: kind("N.projects.all"),
       severity,
       message: `决算说明称全面开展绩效自评，${source}${count} 个项目执行数之和 ${formatAmount(actual)} 万元应等于${projectTotal.where} 项目支出 ${formatAmount(projectTotal.value)} 万元${severity === "tail" ? "（尾差）" : ""}`,
       cells: projectTotal.cell ? [cell, projectTotal.cell] : [cell],

@@ -29,6 +29,7 @@ import {
   numbersIn,
   unquote,
 } from ".";
+import { kind } from "../../catalog/findings";
 
 /** A 功能科目's code by its 类, 款 and 项 names as 05表 (else 03表) prints them. */
 function codeByNames(byTable: Map<string, LocatedTable[]>): (names: string[]) => string | undefined {
@@ -106,7 +107,7 @@ export function narrativeFindings(grids: Grid[], byTable: Map<string, LocatedTab
     const left = [...new Set(numbersIn(text).filter((n) => !read.has(n)))];
     if (left.length) {
       out.push({
-        rule: "N.unchecked",
+        rule: kind("N.unchecked"),
         severity: "info",
         message: `决算说明中 ${left.length} 个数字（${left.slice(0, 3).join("、")}${left.length > 3 ? "…" : ""}）找不到对应的表中数字或算式，未核对`,
         cells: [at],

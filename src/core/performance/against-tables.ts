@@ -12,9 +12,10 @@ import { ProjectFunds } from "../narrative";
 import { cellAddress } from "../address";
 import { ItemSelector } from "../../catalog/rules/types";
 import { tailOr } from "../tolerance";
+import { FindingKind, kind } from "../../catalog/findings";
 
 /** A funds row of the 整体支出 table, the disclosure cell it must equal, and the rule id. */
-const WHOLE_TABLE_LINKS: { row: RegExp; table: string; item: ItemSelector; col: string; id: string; what: string }[] = [
+const WHOLE_TABLE_LINKS: { row: RegExp; table: string; item: ItemSelector; col: string; id: FindingKind; what: string }[] = [
   { row: /^(年度资金总额|资金总额)/, table: "T03", item: { key: "total" }, col: "c1", id: "P~T03.total", what: "公开03表 本年支出合计" },
   { row: /基本支出/, table: "T03", item: { key: "total" }, col: "c2", id: "P~T03.basic", what: "公开03表 基本支出合计" },
   { row: /项目支出/, table: "T03", item: { key: "total" }, col: "c3", id: "P~T03.project", what: "公开03表 项目支出合计" },
@@ -66,7 +67,7 @@ export function crossDocumentFindings(perf: PerformanceTable[], byTable: Map<str
     const tol = new Decimal(spent.length + 1).mul("0.005");
     if (cap !== undefined && sum.minus(cap).gt(tol)) {
       out.push({
-        rule: "P~T05.projects",
+        rule: kind("P~T05.projects"),
         severity: "warning",
         message: `${projects.length} 张项目支出绩效自评表的全年执行数之和 ${formatAmount(sum)} 超过公开05表项目支出合计 ${formatAmount(cap)}`,
         cells: [{ sheet: t05.sheet, address: itemCell(total05, "c3")! }],

@@ -12,18 +12,19 @@ import { isOwnSheet } from "../plan";
 import { norm } from "../label";
 import { FundsColumn, IndicatorColumn, PERFORMANCE_TABLES, PerformanceTableDef } from "../../catalog/tables/performance";
 
-export interface Located<K extends string> {
+/** A row of a 绩效 table: its sheet row and where each of its columns sits. */
+export interface PlacedRow<K extends string> {
   row: number;
   cols: Partial<Record<K, number>>;
 }
 
-export interface FundsRow extends Located<FundsColumn> {
+export interface FundsRow extends PlacedRow<FundsColumn> {
   label: string;
   /** total 年度资金总额; source 其中…/上年结转/其他资金; sub (一)…; sub2 1.… */
   role: "total" | "source" | "sub" | "sub2";
 }
 
-export interface IndicatorRow extends Located<IndicatorColumn> {
+export interface IndicatorRow extends PlacedRow<IndicatorColumn> {
   names: { level1: string; level2: string; level3: string };
 }
 

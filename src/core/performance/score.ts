@@ -31,6 +31,7 @@ export interface ScoreResult {
 import { HUNDRED, SCORE_PLACES, finding, fmt } from "./verdicts";
 import { fundsCell, scoreFunds } from "./funds";
 import { links, scoreIndicators, weightTree } from "./indicators";
+import { kind } from "../../catalog/findings";
 
 export function gradeOf(total: Decimal, grades = OFFICIAL_GRADES): string {
   return (grades.find((g) => total.gte(g.min)) ?? grades[grades.length - 1]).grade;
@@ -115,7 +116,7 @@ export function scoreTable(t: PerformanceTable): { project: ProjectScore; findin
 
 /** `tables`: the workbook's 绩效 tables when the caller has located them already. */
 export function scoreWorkbook(grids: Grid[], tables: PerformanceTable[] = locatePerformanceTables(grids)): ScoreResult {
-  if (tables.length === 0) return { projects: [], findings: [{ rule: "locate.perfMissing", severity: "info", message: "未找到绩效自评表", cells: [] }] };
+  if (tables.length === 0) return { projects: [], findings: [{ rule: kind("locate.perfMissing"), severity: "info", message: "未找到绩效自评表", cells: [] }] };
   const projects: ProjectScore[] = [];
   const findings: Finding[] = [];
   for (const t of tables) {

@@ -8,6 +8,7 @@ import { Finding, Severity } from "../finding";
 import { formatAmount } from "../money";
 import { PerformanceTable, printedNumber } from "./read";
 import { tailOr } from "../tolerance";
+import { kind } from "../../catalog/findings";
 
 type Field = "budget" | "actual" | "rate" | "score" | "grade";
 
@@ -98,7 +99,7 @@ export function statementFindings(t: PerformanceTable, computedGrade: string): F
       if (!severity) continue;
       const shown = (v: Decimal | string) => (typeof v === "string" ? v : c.field === "rate" ? `${formatAmount(v)}%` : formatAmount(v));
       out.push({
-        rule: `P.text.${c.field}`,
+        rule: kind(`P.text.${c.field}`),
         severity,
         message: `${t.def.kind}“${t.name}”：文字说明“${c.quote}”${c.note ? `（${c.note}）` : ""}与表中${LABEL[c.field]} ${shown(mine)} 不一致${severity === "tail" ? "（尾差）" : ""}`,
         cells: [{ sheet: t.sheet, address: st.cell }],

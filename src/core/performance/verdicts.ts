@@ -1,6 +1,7 @@
 /** How a printed 绩效 figure is judged against the rule's exact value, and how a finding about it reads. */
 import Decimal from "decimal.js";
 import { CellRef, Finding, Severity } from "../finding";
+import { FindingKind } from "../../catalog/findings";
 import { formatAmount } from "../money";
 import { Printed } from "./read";
 
@@ -25,7 +26,14 @@ export function classify(shown: Printed, exact: Decimal, reachable?: [Decimal, D
 
 export const fmt = (d: Decimal, places = 2) => formatAmount(d, places);
 
-export function finding(rule: string, severity: Severity, message: string, cell: CellRef, expected?: Decimal | string, actual?: Decimal | string): Finding {
+export function finding(
+  rule: FindingKind,
+  severity: Severity,
+  message: string,
+  cell: CellRef,
+  expected?: Decimal | string,
+  actual?: Decimal | string,
+): Finding {
   const e = expected instanceof Decimal ? expected.toDecimalPlaces(6).toFixed() : expected;
   const a = actual instanceof Decimal ? actual.toFixed() : actual;
   const difference = expected instanceof Decimal && actual instanceof Decimal ? actual.minus(expected).toDecimalPlaces(6).toFixed() : undefined;
