@@ -58,7 +58,7 @@ export function checkWorkbook(grids: Grid[], options: { profile?: Profile; table
   findings.push(...formFindings(instances, reader));
   findings.push(...codeFindings(instances));
   const perf = locatePerformanceTables(grids);
-  findings.push(...crossDocumentFindings(perf, byTable, (inst, item, col) => reader.read(inst, item, col)?.amount));
+  findings.push(...crossDocumentFindings(perf, byTable, (inst, item, col) => reader.read(inst, item, col)?.value));
   findings.push(...narrativeFindings(grids, byTable, reader, perf));
   findings.push(...reader.problems.values());
   for (const t of tables) {

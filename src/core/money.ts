@@ -4,13 +4,25 @@
  */
 import Decimal from "decimal.js";
 import { CellValue } from "./grid";
+import { CellRef } from "./finding";
 
 export type MoneyUnit = "元" | "万元" | "亿元";
 export type AmountUnit = MoneyUnit | "%";
 
+/** An amount as printed: its value and the decimals shown (the rounding it may carry). */
+export interface Amount {
+  value: Decimal;
+  places: number;
+}
+
+/** An amount read from a cell of the workbook. */
+export interface CellAmount extends Amount {
+  cell: CellRef;
+}
+
 export type ParsedAmount =
   /** a number; `places` = decimals as shown (for rounding tolerance) */
-  | { kind: "amount"; value: Decimal; places: number; unit?: AmountUnit }
+  | ({ kind: "amount"; unit?: AmountUnit } & Amount)
   /** nothing typed: counts as 0 but is remembered as empty */
   | { kind: "empty" }
   /** "-", "—", "/" …: the accountant's explicit "none", counts as 0 */

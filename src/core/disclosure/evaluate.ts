@@ -11,18 +11,14 @@ import { CellRef, Finding, formatMessage } from "../finding";
 import { Item, TableInstance, findItem, splitColumnKey } from "./instance";
 import { relationsOf } from "./relations";
 import type { LocatedTable } from "./locate";
-import { MoneyUnit, ParsedAmount, convertUnit, formatAmount, parseAmount } from "../money";
+import { CellAmount, MoneyUnit, ParsedAmount, convertUnit, formatAmount, parseAmount } from "../money";
 import { ItemSelector, Rule, Term } from "../../catalog/rules/types";
 import { TableDef } from "../../catalog/tables/types";
 import { roundingTolerance, tailOr } from "../tolerance";
 import { kind } from "../../catalog/findings";
 
-export interface Value {
-  amount: Decimal;
-  /** decimals as shown, in the workbook's unit (a 元 amount read in 万元 shows 4 more) */
-  places: number;
-  cell: CellRef;
-}
+/** An amount of a table in the workbook's unit (a 元 amount read in 万元 shows 4 more places). */
+export type Value = CellAmount;
 
 const SHIFT: Record<MoneyUnit, number> = { 元: 0, 万元: 4, 亿元: 8 };
 
@@ -65,10 +61,10 @@ export class AmountReader {
     const from = inst.unit ?? this.unit;
     const shift = SHIFT[this.unit] - SHIFT[from];
     if (parsed.kind === "amount") {
-      const amount = from === this.unit ? parsed.value : convertUnit(parsed.value, from, this.unit);
-      return { amount, places: Math.max(parsed.places, 2) + shift, cell: ref };
+      const value = from === this.unit ? parsed.value : convertUnit(parsed.value, from, this.unit);
+      return { value, places: Math.max(parsed.places, 2) + shift, cell: ref };
     }
-    if (parsed.kind === "empty" || parsed.kind === "dash") return { amount: new Decimal(0), places: 2 + shift, cell: ref };
+    if (parsed.kind === "empty" || parsed.kind === "dash") return { value: new Decimal(0), places: 2 + shift, cell: ref };
     const key = `${inst.sheet}!${address}`;
     if (!this.problems.has(key)) {
       this.problems.set(key, {
@@ -215,8 +211,8 @@ interface Relation {
 export type Verdict = "holds" | "tail" | "error" | "warning";
 
 function judge(rel: Relation, verdicts: Map<Verdict, number>): Finding | undefined {
-  const expected = rel.terms.reduce((s, t) => (t.sign === 1 ? s.plus(t.amount) : s.minus(t.amount)), new Decimal(0));
-  const diff = rel.total.amount.minus(expected);
+  const expected = rel.terms.reduce((s, t) => (t.sign === 1 ? s.plus(t.value) : s.minus(t.value)), new Decimal(0));
+  const diff = rel.total.value.minus(expected);
   if (diff.isZero() || (rel.op === "<=" && diff.isNeg())) {
     verdicts.set("holds", (verdicts.get("holds") ?? 0) + 1);
     return undefined;
@@ -230,9 +226,9 @@ function judge(rel: Relation, verdicts: Map<Verdict, number>): Finding | undefin
     total: rel.totalText(),
     terms: rel.termsText(),
     expected: formatAmount(expected, shown),
-    actual: formatAmount(rel.total.amount, shown),
+    actual: formatAmount(rel.total.value, shown),
     difference: formatAmount(diff, shown),
-    left: formatAmount(rel.total.amount, shown),
+    left: formatAmount(rel.total.value, shown),
     right: formatAmount(expected, shown),
   };
   const prefix = severity === "tail" ? "（尾差）" : "";
@@ -242,7 +238,7 @@ function judge(rel: Relation, verdicts: Map<Verdict, number>): Finding | undefin
     message: `${rel.table.number}：${prefix}${formatMessage(rel.rule.message, params)}`,
     cells: [rel.total.cell, ...rel.terms.map((t) => t.cell)],
     expected: expected.toFixed(),
-    actual: rel.total.amount.toFixed(),
+    actual: rel.total.value.toFixed(),
     difference: diff.toFixed(),
   };
 }
@@ -296,7 +292,7 @@ function compareSide(
   return { main, values, texts };
 }
 
-const sumOf = (vs: Signed[]) => vs.reduce((s, v) => (v.sign === 1 ? s.plus(v.amount) : s.minus(v.amount)), new Decimal(0));
+const sumOf = (vs: Signed[]) => vs.reduce((s, v) => (v.sign === 1 ? s.plus(v.value) : s.minus(v.value)), new Decimal(0));
 
 export function evaluate(
   rule: Rule,
@@ -319,7 +315,7 @@ export function evaluate(
           rule,
           op: rule.op,
           table: left.main.table,
-          total: { ...anchor, amount: sumOf(left.values), places: Math.max(2, ...left.values.map((v) => v.places)) },
+          total: { ...anchor, value: sumOf(left.values), places: Math.max(2, ...left.values.map((v) => v.places)) },
           totalValues: left.values,
           terms: right.values,
           totalText: () => `${left.main.table.number}${left.texts.map((t) => t()).join("加") || "（无数据）"}`,
@@ -358,7 +354,7 @@ export function evaluate(
       const vs = rel.terms.map((t) => reader.read(inst, t.item, t.col));
       if (!tv || vs.some((v) => !v)) continue;
       // an empty 合计 over no 类 rows has nothing to say
-      if (rel.terms.length === 0 && tv.amount.isZero()) continue;
+      if (rel.terms.length === 0 && tv.value.isZero()) continue;
       push(
         judge(
           {
@@ -388,5 +384,5 @@ export function amountAt(
   const inst = byTable.get(table)?.[0];
   const item = inst && findItem(inst, sel);
   const v = item ? reader.read(inst, item, col) : undefined;
-  return v ? { value: v.amount, cell: v.cell, where: `${inst!.table.number}（${inst!.sheet}）` } : undefined;
+  return v ? { value: v.value, cell: v.cell, where: `${inst!.table.number}（${inst!.sheet}）` } : undefined;
 }

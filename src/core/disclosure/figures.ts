@@ -36,7 +36,7 @@ export function readFigures(grids: Grid[], profile?: Profile): Figures {
       if (!inst) return [];
       return inst.items
         .filter((it) => it.code && codeLevel(it.code))
-        .map((it) => ({ code: it.code!, label: (it.label ?? "").trim(), amount: (col: string) => reader.read(inst, it, col)?.amount }));
+        .map((it) => ({ code: it.code!, label: (it.label ?? "").trim(), amount: (col: string) => reader.read(inst, it, col)?.value }));
     },
     perf: locatePerformanceTables(grids),
   };

@@ -22,12 +22,12 @@ export function formFindings(instances: LocatedTable[], reader: AmountReader): F
         const v = reader.read(inst, item, col);
         if (!v) continue;
         const address = itemCell(item, col)!;
-        if (!v.amount.isZero()) any = true;
-        if (table.nonNegative && v.amount.isNeg()) {
+        if (!v.value.isZero()) any = true;
+        if (table.nonNegative && v.value.isNeg()) {
           out.push({
             rule: kind("form.negative"),
             severity: "warning",
-            message: `${table.number} ${address} 为负数（${v.amount.toFixed()}），本表金额不应为负`,
+            message: `${table.number} ${address} 为负数（${v.value.toFixed()}），本表金额不应为负`,
             cells: [v.cell],
           });
         }

@@ -12,7 +12,8 @@ export const N = "(\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?|\\d+(?:\\.\\d+)?)";
 export const num = (s: string) => new Decimal(s.replace(/,/g, ""));
 export const HALF = new Decimal("0.005");
 
-interface Amount {
+/** A figure as the text writes it, where it stands. */
+interface Written {
   value: Decimal;
   printed: string;
   at: number;
@@ -34,8 +35,8 @@ export function numbersIn(text: string): string[] {
   return [...text.normalize("NFKC").matchAll(new RegExp(`${N}\\s*(?:万元|%)(?!\\s*(?:\\(含\\))?\\s*(?:以上|以下))`, "g"))].map((m) => m[1].replace(/,/g, ""));
 }
 
-export function amounts(text: string): Amount[] {
-  const out: Amount[] = [];
+export function amounts(text: string): Written[] {
+  const out: Written[] = [];
   for (const m of text.matchAll(new RegExp(`${N}\\s*万元`, "g"))) {
     // "其中 25万元为因公出国境预算数": an amount that is the subject of 为 is not the year's figure
     if (/^\s*为/.test(text.slice(m.index + m[0].length))) continue;
@@ -45,7 +46,7 @@ export function amounts(text: string): Amount[] {
 }
 
 /** The last amount that ends before a position (binary search: a long pasted text stays n log n). */
-export function lastBefore(all: Amount[], at: number): Amount | undefined {
+export function lastBefore(all: Written[], at: number): Written | undefined {
   let lo = 0;
   let hi = all.length;
   while (lo < hi) {

@@ -2,15 +2,14 @@
  * Find 绩效自评 tables in any workbook: the title, the header fields (项目名称 …), the funds block
  * (by its column labels), the indicator block (一级/二级/三级指标 …) and the 总分 row.
  */
-import Decimal from "decimal.js";
 import { cellAddress } from "../address";
-import { CellRef } from "../finding";
 import { ParsedAmount, parseAmount, parseAmountText } from "../money";
 import { CellValue, Grid } from "../grid";
 import { SheetView, viewOf } from "../sheet";
 import { isOwnSheet } from "../plan";
 import { norm } from "../label";
 import { FundsColumn, IndicatorColumn, PERFORMANCE_TABLES, PerformanceTableDef } from "../../catalog/tables/performance";
+import { CellAmount } from "../money";
 
 /** A row of a 绩效 table: its sheet row and where each of its columns sits. */
 export interface PlacedRow<K extends string> {
@@ -276,11 +275,8 @@ export function valueAt(t: PerformanceTable, row: number, col: number | undefine
   return col === undefined ? null : (t.view.raw(row, col)?.value ?? null);
 }
 
-export interface Printed {
-  value: Decimal;
-  places: number;
-  cell: CellRef;
-}
+/** A number printed in a 绩效 table: the one amount type, with its cell. */
+export type Printed = CellAmount;
 
 /** A printed number ("9.98分", "92.18", "100%"), or undefined when the cell holds none ("—"). */
 export function printedNumber(t: PerformanceTable, row: number | undefined, col: number | undefined): Printed | undefined {
