@@ -2,7 +2,7 @@ import * as React from "react";
 import { Button, Tab, TabList, Text } from "@fluentui/react-components";
 import { WorkbookHost } from "../host";
 import { Locale, MessageKey, translate } from "./i18n";
-import { HostContext } from "./shared";
+import { HostContext } from "./common";
 import { useStyles } from "./styles";
 import { CheckView } from "./views/CheckView";
 import { NarrativeView } from "./views/NarrativeView";

@@ -3,7 +3,7 @@ import * as React from "react";
 import { Text, ToggleButton } from "@fluentui/react-components";
 import { Finding, Severity, summarize } from "../core/workflows";
 import { MessageKey } from "./i18n";
-import { CellButton, SeverityBadge, T } from "./shared";
+import { CellButton, SeverityBadge, T } from "./common";
 import { useStyles } from "./styles";
 
 const FILTERS: { value: Severity | "all"; key: MessageKey }[] = [

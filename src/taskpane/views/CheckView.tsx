@@ -5,7 +5,7 @@ import { PROFILE_IDS, Profile } from "../../catalog/profiles";
 import { checkAndMark, CheckResult, clearMarks, onlySheet, summarize } from "../../core/workflows";
 import { WorkbookHost } from "../../host";
 import { FindingsList } from "../FindingsList";
-import { StatusLine, T, useTask } from "../shared";
+import { StatusLine, T, useTask } from "../common";
 import { useStyles } from "../styles";
 
 export function CheckView({ host, t }: { host: WorkbookHost; t: T }) {

@@ -3,7 +3,7 @@ import { Button, Field, Text, Textarea } from "@fluentui/react-components";
 import { checkNarrativeText, DraftError, draftNarrativeFor, Finding, summarize } from "../../core/workflows";
 import { NotNarrativeError, narrativeText } from "../../documents/text";
 import { WorkbookHost } from "../../host";
-import { SeverityBadge, StatusLine, T, useTask } from "../shared";
+import { SeverityBadge, StatusLine, T, useTask } from "../common";
 import { useStyles } from "../styles";
 
 /** The name pasted text is read under (it never becomes a sheet). */

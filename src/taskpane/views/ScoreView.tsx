@@ -4,7 +4,7 @@ import { Button, Text } from "@fluentui/react-components";
 import { scoreAndMark, ScoreResult } from "../../core/workflows";
 import { WorkbookHost } from "../../host";
 import { FindingsList } from "../FindingsList";
-import { CellButton, StatusLine, T, useTask } from "../shared";
+import { CellButton, StatusLine, T, useTask } from "../common";
 import { useStyles } from "../styles";
 
 export function ScoreView({ host, t }: { host: WorkbookHost; t: T }) {

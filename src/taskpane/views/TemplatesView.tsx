@@ -6,7 +6,7 @@ import { PERFORMANCE_LAYOUTS } from "../../catalog/tables/performance-layouts";
 import { performanceTemplatesFor, templatesFor } from "../../core/workflows";
 import { WorkbookHost } from "../../host";
 import { MessageKey } from "../i18n";
-import { StatusLine, T, useTask } from "../shared";
+import { StatusLine, T, useTask } from "../common";
 import { useStyles } from "../styles";
 
 export function TemplatesView({ host, t }: { host: WorkbookHost; t: T }) {
