@@ -6,7 +6,8 @@
 import { cellAddress } from "./address";
 import { Grid } from "./grid";
 import { Finding, Severity } from "./finding";
-import { AmountReader, Unchecked, Verdict, evaluate, groupByTable } from "./disclosure/evaluate";
+import { AmountReader, Tally, Unchecked, evaluate, groupByTable } from "./disclosure/evaluate";
+import { assignCauses } from "./disclosure/cause";
 import { formFindings } from "./disclosure/form";
 import { codeFindings, duplicateCodes } from "./disclosure/codes";
 import { LocatedTable, locateTables } from "./disclosure/locate";
@@ -49,11 +50,12 @@ export function checkWorkbook(grids: Grid[], options: { profile?: Profile; table
   const findings: Finding[] = [];
   const byTable = groupByTable(instances);
   const unchecked = new Unchecked();
-  const verdicts = new Map<Verdict, number>();
+  const tally = new Tally();
   // a rule over a table the region does not publish (and the workbook does not have) is no one's concern
   const relevant = new Set(tables.filter((t) => !t.numbers || t.numbers[profile] !== undefined || byTable.has(t.id)).map((t) => t.id));
   const sides = (r: Rule) => ("table" in r ? [r.table] : [r.left.table, r.right.table]);
-  for (const rule of rules) if (sides(rule).every((id) => relevant.has(id))) findings.push(...evaluate(rule, byTable, reader, unchecked, verdicts));
+  for (const rule of rules) if (sides(rule).every((id) => relevant.has(id))) findings.push(...evaluate(rule, byTable, reader, unchecked, tally));
+  assignCauses(tally.failed);
   findings.push(...duplicateCodes(instances));
   findings.push(...formFindings(instances, reader));
   findings.push(...codeFindings(instances));
@@ -122,10 +124,10 @@ export function checkWorkbook(grids: Grid[], options: { profile?: Profile; table
     findings,
     unit,
     relations: {
-      holds: verdicts.get("holds") ?? 0,
-      tails: verdicts.get("tail") ?? 0,
-      errors: verdicts.get("error") ?? 0,
-      warnings: verdicts.get("warning") ?? 0,
+      holds: tally.verdicts.get("holds") ?? 0,
+      tails: tally.verdicts.get("tail") ?? 0,
+      errors: tally.verdicts.get("error") ?? 0,
+      warnings: tally.verdicts.get("warning") ?? 0,
       unchecked: [...unchecked.causes.values()].reduce((s, c) => s + c.count, 0),
     },
   };

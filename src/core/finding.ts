@@ -19,6 +19,8 @@ export interface Finding {
   expected?: string;
   actual?: string;
   difference?: string;
+  /** the cell most likely typed wrong, where the failing relations meet, with why (disclosure/cause.ts) */
+  cause?: CellRef & { note: string };
 }
 
 export interface FindingSummary {

@@ -48,16 +48,22 @@ export function FindingsList({ findings, t }: { findings: Finding[]; t: T }) {
             <Text weight="semibold">
               {group} <Text size={200}>{t("groupCounts", countsOf(fs))}</Text>
             </Text>
-            {fs.map((f, i) => (
-              <div role="listitem" key={`${group}-${i}`}>
-                <CellButton cell={f.cells[0]} title={f.cells[0] ? t("goToCell", { cell: `${f.cells[0].sheet}!${f.cells[0].address}` }) : undefined}>
-                  <span>
-                    <SeverityBadge severity={f.severity} t={t} /> {f.cells[0] ? `${f.cells[0].sheet}!${f.cells[0].address}` : ""}
-                  </span>
-                  <span>{f.message}</span>
-                </CellButton>
-              </div>
-            ))}
+            {fs.map((f, i) => {
+              // a finding with a likely cause goes to that cell, the one to correct
+              const cell = f.cause ?? f.cells[0];
+              const at = cell ? `${cell.sheet}!${cell.address}` : "";
+              return (
+                <div role="listitem" key={`${group}-${i}`}>
+                  <CellButton cell={cell && { sheet: cell.sheet, address: cell.address }} title={cell ? t("goToCell", { cell: at }) : undefined}>
+                    <span>
+                      <SeverityBadge severity={f.severity} t={t} /> {at}
+                    </span>
+                    <span>{f.message}</span>
+                    {f.cause && <span data-testid="cause">{f.cause.note}</span>}
+                  </CellButton>
+                </div>
+              );
+            })}
           </div>
         ))}
       </div>

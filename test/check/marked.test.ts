@@ -30,16 +30,20 @@ it("LibreOffice opens it with fills, notes and the report; links point at the ce
   expect(pages.length).toBeGreaterThan(9);
 
   const viaLibreOffice = await loadWorkbook(fs.readFileSync(recalculate(file, path.join(OUT, "roundtrip"))));
-  const c10 = viaLibreOffice.getWorksheet("表5")!.getCell("C10");
-  expect((c10.fill as ExcelJS.FillPattern).fgColor?.argb).toBe("FFFFC7CE");
+  const fill = (a: string) => (viaLibreOffice.getWorksheet("表5")!.getCell(a).fill as ExcelJS.FillPattern).fgColor?.argb;
+  // the slip is red; the correct totals it throws off are only marked affected, pointing to it
+  expect([fill("E10"), fill("C10"), fill("E9")]).toEqual(["FFFFC7CE", "FFFCE4EC", "FFFCE4EC"]);
   const grids = readGrids(viaLibreOffice);
-  expect(grids.find((g) => g.sheet === "表5")!.cells[9][2].note).toContain("T05.row");
+  const t5 = grids.find((g) => g.sheet === "表5")!;
+  expect(t5.cells[9][4].note).toContain("最可能录错：本格与 2 处关系都差 -0.18，应为 69.42，实为 69.24；可能是数字颠倒 69.42 ↔ 69.24");
+  expect(t5.cells[9][2].note).toContain("【受影响】");
+  expect(t5.cells[9][2].note).toContain("最可能是 表5!E10 录错（T05.row）");
   const report = viaLibreOffice.getWorksheet("校验报告")!;
   expect(report.getCell("A1").value).toBe("校验报告");
   const links = [4, 5].map((r) => linkTarget(`=${(report.getCell(`C${r}`).value as ExcelJS.CellFormulaValue).formula}`));
   expect(links).toEqual([
-    { sheet: "表5", address: "C10" },
-    { sheet: "表5", address: "E9" },
+    { sheet: "表5", address: "E10" },
+    { sheet: "表5", address: "E10" },
   ]);
 }, 180_000);
 

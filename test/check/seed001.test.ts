@@ -84,5 +84,19 @@ describe("mutation: one amount changed in a clean workbook", () => {
     for (const f of broken) expect(Math.abs(Number(f.difference))).toBe(10);
     expect(broken.find((f) => f.rule === "T05.row")!.cells[0]).toEqual({ sheet: "表5", address: "C10" });
     expect(broken.find((f) => f.rule === "T05.hierarchy")!.cells[0]).toEqual({ sheet: "表5", address: "E9" });
+    // both relations meet in E10 with the same 差额: it is named the likely cause, with its correction
+    expect(broken.map((f) => [f.cause?.address, f.cause?.note])).toEqual([
+      ["E10", "最可能录错：本格与 2 处关系都差 10.00，应为 69.42，实为 79.42"],
+      ["E10", "最可能录错：本格与 2 处关系都差 10.00，应为 69.42，实为 79.42"],
+    ]);
+  });
+
+  it("two slips far apart are two causes, each named by its own relations", () => {
+    const wb = seedWorkbook("sheets");
+    wb.getWorksheet("表5")!.getCell("E10").value = 79.42; // 69.42
+    wb.getWorksheet("表3")!.getCell("D17").value = 123.45; // a 基本支出 项
+    const found = checkWorkbook(readGrids(wb)).findings.filter((f) => f.severity === "error");
+    const causes = new Set(found.map((f) => (f.cause ? `${f.cause.sheet}!${f.cause.address}` : "none")));
+    expect([...causes].sort()).toEqual(["表3!D17", "表5!E10"]);
   });
 });

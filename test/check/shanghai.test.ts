@@ -104,9 +104,10 @@ it("finds no error, and exactly the fixture's 10 rounding tails", () => {
   expect(r.findings.filter((f) => f.rule.startsWith("codes."))).toEqual([]);
 });
 
-it("finds a typed-wrong amount in any table: every amount changed by 1.00 is an error at its own cell", () => {
+it("finds a typed-wrong amount in any table: every amount changed by 1.00 is found, and where two relations meet it is the one red cell, named as the cause", () => {
   const missed: string[] = [];
   let tried = 0;
+  let localized = 0;
   const gs = copy();
   for (const g of gs) {
     const o = parseCell(g.origin);
@@ -117,14 +118,21 @@ it("finds a typed-wrong amount in any table: every amount changed by 1.00 is an 
         const was = cell.value;
         cell.value = Math.round((was + 1) * 100) / 100;
         tried++;
-        if (!errors(checkWorkbook(gs).findings).some((f) => f.cells.some((x) => x.sheet === g.sheet && x.address === address)))
-          missed.push(`${g.sheet}!${address}`);
+        const found = errors(checkWorkbook(gs).findings);
+        const at = `${g.sheet}!${address}`;
+        const red = new Set(found.map((f) => `${(f.cause ?? f.cells[0]).sheet}!${(f.cause ?? f.cells[0]).address}`));
+        const failing = found.filter((f) => f.cells.some((x) => `${x.sheet}!${x.address}` === at));
+        // one red cell, the changed one, named as every error's cause; else it sits in one relation
+        // only, which cannot tell which of its cells is wrong: that relation is reported at its total
+        if (red.size === 1 && red.has(at)) localized++;
+        else if (failing.length !== 1) missed.push(`${at} → ${[...red].join(" ")}`);
         cell.value = was;
       }),
     );
   }
   expect(tried).toBe(195);
   expect(missed).toEqual([]);
+  expect(localized).toBe(169);
 });
 
 describe("what was not read is not checked, never an error", () => {

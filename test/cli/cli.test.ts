@@ -52,10 +52,10 @@ describe("juesuan check", () => {
     expect(
       json.findings.filter((f: { rule: string }) => f.rule === "form.blank").map((f: { cells: { address: string }[] }) => f.cells.map((c) => c.address)),
     ).toEqual([["J8", "L8"]]);
-    expect(json.findings.filter((f: { severity: string }) => f.severity === "error").map((f: { cells: { address: string }[] }) => f.cells[0].address)).toEqual([
-      "C10",
-      "E9",
-    ]);
+    const errors = json.findings.filter((f: { severity: string }) => f.severity === "error");
+    expect(errors.map((f: { cells: { address: string }[] }) => f.cells[0].address)).toEqual(["C10", "E9"]);
+    // both point to the one slip, 表5!E10 (69.42 typed 69.24)
+    expect(errors.map((f: { cause: { address: string } }) => f.cause.address)).toEqual(["E10", "E10"]);
 
     const grids = await readWorkbook(fs.readFileSync(file("marked.xlsx")));
     const report = grids.find((g) => g.sheet === "校验报告")!;

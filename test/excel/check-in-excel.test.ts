@@ -28,7 +28,7 @@ const marks = (state: ReturnType<typeof fakeState>) =>
   state
     .flatMap((s) =>
       Object.entries(s.cells)
-        .filter(([, c]) => c.fill === "#FFC7CE" || c.fill === "#FFEB9C")
+        .filter(([, c]) => c.fill === "#FFC7CE" || c.fill === "#FCE4EC" || c.fill === "#FFEB9C")
         .map(([a, c]) => `${s.name}!${a}:${c.fill}`),
     )
     .sort();
@@ -48,7 +48,12 @@ it("costs three syncs with a note in the workbook (two without), marks what the 
   const inFile = xlsxState(await loadWorkbook(await saveWorkbook(cli)));
   const inExcel = fakeState(host.workbook);
   expect(marks(inExcel)).toEqual(marks(inFile));
-  expect(marks(inExcel)).toContain("表5!C10:#FFC7CE");
+  // the typing slip E10 is the one red cell; the totals it throws off are marked affected
+  expect(marks(inExcel).filter((m) => m.startsWith("表") && (m.endsWith("#FFC7CE") || m.endsWith("#FCE4EC")))).toEqual([
+    "表5!C10:#FCE4EC",
+    "表5!E10:#FFC7CE",
+    "表5!E9:#FCE4EC",
+  ]);
   const d18 = inExcel.find((s) => s.name === "表5")!.cells.D18;
   expect(d18.note).toMatch(/^已与财务科核对\n\n——决算助手——\n【警告】/);
 
@@ -62,7 +67,7 @@ it("on Office 2019 (ExcelApi 1.7) marks in two syncs (one to read, one to write)
   host.resetCounters();
   await pane.apply(checkAndMark(await pane.read()).plan);
   expect(host.syncCount).toBe(2);
-  expect(marks(fakeState(host.workbook))).toContain("表5!E9:#FFC7CE");
+  expect(marks(fakeState(host.workbook))).toContain("表5!E10:#FFC7CE");
   await pane.apply(clearMarks(await pane.read()));
   expect(marks(fakeState(host.workbook))).toEqual([]);
   expect(fakeState(host.workbook).map((s) => s.name)).not.toContain("校验报告");
@@ -90,7 +95,7 @@ it("over the web's payload limit: reads in bands and writes in batches, with the
   expect(web.syncs.every((s) => s.requestBytes <= 5_000 + 2_000)).toBe(true);
   await desktop.run((c: FakeRequestContext) => office.applyPlan(c as unknown as Excel.RequestContext, plan, caps));
   expect(fakeState(web.workbook)).toEqual(fakeState(desktop.workbook));
-  expect(marks(fakeState(web.workbook))).toContain("表5!C10:#FFC7CE");
+  expect(marks(fakeState(web.workbook))).toContain("表5!E10:#FFC7CE");
 });
 
 it("the ribbon's 直接校验 (function command) checks, marks, shows the report and completes the event; a second click reads in one sync", async () => {
@@ -103,7 +108,7 @@ it("the ribbon's 直接校验 (function command) checks, marks, shows the report
   await runCheck({ completed: () => void (completed = true) } as unknown as Office.AddinCommands.Event);
   expect(completed).toBe(true);
   expect(host.workbook.selection).toEqual({ sheet: "校验报告", address: "A2" });
-  expect(marks(fakeState(host.workbook))).toContain("表5!C10:#FFC7CE");
+  expect(marks(fakeState(host.workbook))).toContain("表5!E10:#FFC7CE");
   // the next click remembers where the notes are: one sync to read, one to mark, one to show the report
   host.resetCounters();
   await runCheck({ completed: () => undefined } as unknown as Office.AddinCommands.Event);

@@ -16,6 +16,7 @@ import { ItemSelector, Rule, Term } from "../../catalog/rules/types";
 import { TableDef } from "../../catalog/tables/types";
 import { roundingTolerance, tailOr } from "../tolerance";
 import { kind } from "../../catalog/findings";
+import { RelationPart } from "./cause";
 
 /** An amount of a table in the workbook's unit (a 元 amount read in 万元 shows 4 more places). */
 export type Value = CellAmount;
@@ -210,7 +211,14 @@ interface Relation {
 
 export type Verdict = "holds" | "tail" | "error" | "warning";
 
-function judge(rel: Relation, verdicts: Map<Verdict, number>): Finding | undefined {
+/** Every relation's verdict counted, and each error with the parts a likely cause is sought among. */
+export class Tally {
+  readonly verdicts = new Map<Verdict, number>();
+  readonly failed = new Map<Finding, RelationPart[]>();
+}
+
+function judge(rel: Relation, tally: Tally): Finding | undefined {
+  const { verdicts } = tally;
   const expected = rel.terms.reduce((s, t) => (t.sign === 1 ? s.plus(t.value) : s.minus(t.value)), new Decimal(0));
   const diff = rel.total.value.minus(expected);
   if (diff.isZero() || (rel.op === "<=" && diff.isNeg())) {
@@ -232,7 +240,7 @@ function judge(rel: Relation, verdicts: Map<Verdict, number>): Finding | undefin
     right: formatAmount(expected, shown),
   };
   const prefix = severity === "tail" ? "（尾差）" : "";
-  return {
+  const finding: Finding = {
     rule: rel.rule.id,
     severity,
     message: `${rel.table.number}：${prefix}${formatMessage(rel.rule.message, params)}`,
@@ -241,6 +249,16 @@ function judge(rel: Relation, verdicts: Map<Verdict, number>): Finding | undefin
     actual: rel.total.value.toFixed(),
     difference: diff.toFixed(),
   };
+  if (severity === "error") {
+    // a slip of δ on the total side moves the 差额 by +δ (by sign × δ for a compare rule's terms), on a term by −sign × δ
+    const totals: (Value & { sign?: 1 | -1 })[] = rel.totalValues ?? [rel.total];
+    const parts: RelationPart[] = [
+      ...totals.map((v): RelationPart => ({ cell: v.cell, value: v.value, coef: v.sign === -1 ? -1 : 1 })),
+      ...rel.terms.map((t): RelationPart => ({ cell: t.cell, value: t.value, coef: t.sign === 1 ? -1 : 1 })),
+    ];
+    tally.failed.set(finding, parts);
+  }
+  return finding;
 }
 
 function termsText(inst: TableInstance, items: { item: Item; col: string; sign: 1 | -1 }[]): string {
@@ -294,13 +312,7 @@ function compareSide(
 
 const sumOf = (vs: Signed[]) => vs.reduce((s, v) => (v.sign === 1 ? s.plus(v.value) : s.minus(v.value)), new Decimal(0));
 
-export function evaluate(
-  rule: Rule,
-  byTable: Map<string, LocatedTable[]>,
-  reader: AmountReader,
-  unchecked: Unchecked,
-  verdicts: Map<Verdict, number>,
-): Finding[] {
+export function evaluate(rule: Rule, byTable: Map<string, LocatedTable[]>, reader: AmountReader, unchecked: Unchecked, tally: Tally): Finding[] {
   const out: Finding[] = [];
   const push = (f: Finding | undefined) => f && out.push(f);
   if (rule.kind === "compare") {
@@ -321,7 +333,7 @@ export function evaluate(
           totalText: () => `${left.main.table.number}${left.texts.map((t) => t()).join("加") || "（无数据）"}`,
           termsText: () => `${right.main.table.number}${right.texts.map((t) => t()).join("加") || "（无数据）"}`,
         },
-        verdicts,
+        tally,
       ),
     );
     return out;
@@ -365,7 +377,7 @@ export function evaluate(
             totalText: () => describeCell(inst, rel.total.item, rel.total.col),
             termsText: () => rel.termsLabel ?? termsText(inst, rel.terms),
           },
-          verdicts,
+          tally,
         ),
       );
     }

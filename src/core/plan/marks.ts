@@ -19,8 +19,10 @@ export interface MarkKind {
 }
 export const CHECK_MARKS: MarkKind = { ledger: MARK_LEDGER, report: REPORT_SHEET, title: "校验报告" };
 export const SCORE_MARKS: MarkKind = { ledger: "score", report: SCORE_REPORT_SHEET, title: "绩效评分报告" };
-export const MARK_COLORS: Record<Severity, string | null> = { error: "#FFC7CE", tail: "#FFEB9C", warning: "#FFEB9C", info: null };
-const SEVERITY_LABEL: Record<Severity, string> = { error: "错误", tail: "尾差", warning: "警告", info: "提示" };
+/** A cell's mark: a finding's severity, or "affected" — a total thrown off by the likely cause elsewhere. */
+export type MarkLevel = Severity | "affected";
+export const MARK_COLORS: Record<MarkLevel, string | null> = { error: "#FFC7CE", affected: "#FCE4EC", tail: "#FFEB9C", warning: "#FFEB9C", info: null };
+const SEVERITY_LABEL: Record<MarkLevel, string> = { error: "错误", affected: "受影响", tail: "尾差", warning: "警告", info: "提示" };
 const NOTE_RULE = "——决算助手——";
 
 const key = (c: CellRef) => `${c.sheet}!${c.address}`;
@@ -78,15 +80,26 @@ export function markPlan(findings: Finding[], grids: Grid[], kind: MarkKind = CH
   const sheets = new Set(grids.map((g) => g.sheet));
 
   // one mark per cell: its worst finding's colour, all its findings in the note
-  const marked = new Map<string, { ref: CellRef; severity: Severity; lines: string[] }>();
-  const rank: Record<Severity, number> = { error: 0, tail: 1, warning: 2, info: 3 };
-  for (const f of findings) {
-    const ref = f.cells[0];
-    if (!ref || !MARK_COLORS[f.severity] || !sheets.has(ref.sheet) || isLedgerSheet(ref.sheet)) continue;
-    const m = marked.get(key(ref)) ?? { ref, severity: f.severity, lines: [] };
-    if (rank[f.severity] < rank[m.severity]) m.severity = f.severity;
-    m.lines.push(`【${SEVERITY_LABEL[f.severity]}】${f.message}（${f.rule}）`);
+  const marked = new Map<string, { ref: CellRef; severity: MarkLevel; lines: string[] }>();
+  const rank: Record<MarkLevel, number> = { error: 0, affected: 1, tail: 2, warning: 3, info: 4 };
+  const mark = (ref: CellRef | undefined, level: MarkLevel, line: string) => {
+    if (!ref || !MARK_COLORS[level] || !sheets.has(ref.sheet) || isLedgerSheet(ref.sheet)) return;
+    const m = marked.get(key(ref)) ?? { ref: { sheet: ref.sheet, address: ref.address }, severity: level, lines: [] };
+    if (rank[level] < rank[m.severity]) m.severity = level;
+    if (!m.lines.includes(line)) m.lines.push(line);
     marked.set(key(ref), m);
+  };
+  for (const f of findings) {
+    const line = `【${SEVERITY_LABEL[f.severity]}】${f.message}（${f.rule}）`;
+    if (!f.cause) {
+      mark(f.cells[0], f.severity, line);
+      continue;
+    }
+    // the cell most likely typed wrong carries the error; the totals it throws off are only affected
+    mark(f.cause, "error", `【错误】${f.cause.note}`);
+    mark(f.cause, "error", line);
+    if (key(f.cells[0]) !== key(f.cause))
+      mark(f.cells[0], "affected", `【受影响】${f.message}——最可能是 ${f.cause.sheet}!${f.cause.address} 录错（${f.rule}）`);
   }
 
   const ops: PlanOp[] = undoOps(grids, previous, new Set(marked.keys()), kind);
@@ -128,11 +141,13 @@ function reportOps(findings: Finding[], kind: MarkKind, sheets: Set<string>, rea
   const s = summarize(findings);
   const ops: PlanOp[] = [{ op: "addSheet", sheet }];
   const header = ["严重程度", "规则", "单元格", "说明", "应为", "实为", "差额"];
+  // a finding with a likely cause is listed at that cell, the one to correct
+  const at = (f: Finding) => f.cause ?? f.cells[0];
   const rows = findings.map((f) => [
     SEVERITY_LABEL[f.severity],
     f.rule,
-    f.cells[0] ? qualified(f.cells[0].sheet, f.cells[0].address) : "",
-    f.message,
+    at(f) ? qualified(at(f).sheet, at(f).address) : "",
+    f.cause ? `${f.message}。${f.cause.note.replace("本格", `${f.cause.sheet}!${f.cause.address} `)}` : f.message,
     f.expected ?? null,
     f.actual ?? null,
     f.difference ?? null,
@@ -159,8 +174,9 @@ function reportOps(findings: Finding[], kind: MarkKind, sheets: Set<string>, rea
   });
   for (const [color, addresses] of colored) ops.push({ op: "fill", sheet, addresses, color });
   findings.forEach((f, i) => {
-    const c = f.cells[0];
-    if (c && sheets.has(c.sheet)) ops.push({ op: "hyperlink", sheet, cell: `C${4 + i}`, target: c, text: qualified(c.sheet, c.address) });
+    const c = at(f);
+    if (c && sheets.has(c.sheet))
+      ops.push({ op: "hyperlink", sheet, cell: `C${4 + i}`, target: { sheet: c.sheet, address: c.address }, text: qualified(c.sheet, c.address) });
   });
   ops.push({
     op: "columnWidth",
