@@ -20,10 +20,3 @@ export function norm(v: CellValue | undefined): string {
 export function stripOrdinal(s: string): string {
   return s.replace(/^[一二三四五六七八九十]+[、.．]/, "").replace(/^\(?[一二三四五六七八九十\d]+\)[、.]?/, "");
 }
-
-/** A printed label (normalized) against a catalog label: equal, containing it, or its abbreviation. */
-export function labelMatches(sheetLabel: string, defLabel: string): boolean {
-  if (!sheetLabel) return false;
-  const d = norm(defLabel);
-  return sheetLabel === d || sheetLabel.includes(d) || (sheetLabel.length >= 2 && d.startsWith(sheetLabel));
-}

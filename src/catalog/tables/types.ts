@@ -80,16 +80,3 @@ export interface TableDef {
   /** where the layout comes from when no published copy was at hand: inferred from the title, or recalled */
   layoutSource?: "inferred" | "recalled";
 }
-
-/** A cell inside a table, in the table's own words. */
-export type RowSelector =
-  /** a fixed row by key ("r27", "total") */
-  | { row: string }
-  /** the row of a 科目代码 */
-  | { code: string };
-
-export interface CellSelector {
-  table: string;
-  row: RowSelector;
-  col: string;
-}
