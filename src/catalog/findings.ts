@@ -7,6 +7,9 @@
 /** What a finding can be: its severity is part of a rule's data, so it is the catalog's word. */
 export type Severity = "error" | "tail" | "warning" | "info";
 
+/** The order findings are read in: what must be corrected, what must be looked at, what is said, then the rounding tails. */
+export const SEVERITY_ORDER: readonly Severity[] = ["error", "warning", "info", "tail"];
+
 export const FINDING_KINDS = {
   // reading the workbook
   "locate.missing": "未找到的表",

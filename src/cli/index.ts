@@ -34,7 +34,7 @@ import {
 function printSummary(file: string, findings: Finding[], quiet: boolean): void {
   if (quiet) return;
   const s = summarize(findings);
-  process.stderr.write(`${file}：错误 ${s.errors}，尾差 ${s.tails}，警告 ${s.warnings}，提示 ${s.infos}\n`);
+  process.stderr.write(`${file}：错误 ${s.errors}，警告 ${s.warnings}，提示 ${s.infos}，尾差 ${s.tails}\n`);
 }
 
 export async function runTemplate(opts: { tables?: string; dept?: string; year?: string; profile?: string; subjects?: string; output: string }): Promise<void> {
@@ -126,6 +126,12 @@ export async function runDraft(file: string, opts: { output?: string; text?: str
 }
 
 /** The whole job on the bundled sample: blank templates, a marked copy with its report, scores. */
+/** A finding as one line of the demo report, at the cell to correct (its likely cause when it has one). */
+function reportLine(f: Finding): string {
+  const at = f.cause ?? f.cells[0];
+  return `[${f.severity}] ${at ? `${at.sheet}!${at.address} ` : ""}${f.message}${f.cause ? `（${f.cause.note}）` : ""}`;
+}
+
 export async function runDemo(sample: string, opts: { out: string }): Promise<void> {
   fs.mkdirSync(opts.out, { recursive: true });
   const out = (name: string) => path.join(opts.out, name);
@@ -139,17 +145,13 @@ export async function runDemo(sample: string, opts: { out: string }): Promise<vo
     `决算助手 演示报告 — ${path.basename(sample)}`,
     ``,
     `找到的表：${check.tables.map((t) => `${t.number}（${t.sheet}!${t.range}）`).join("、")}`,
-    `校验结果：错误 ${s.errors} 项，尾差 ${s.tails} 项，警告 ${s.warnings} 项，提示 ${s.infos} 项`,
+    `校验结果：错误 ${s.errors} 项，警告 ${s.warnings} 项，提示 ${s.infos} 项，尾差 ${s.tails} 项`,
     ``,
-    ...check.findings
-      .filter((f) => f.severity !== "info")
-      .map((f) => `[${f.severity}] ${f.cells[0] ? `${f.cells[0].sheet}!${f.cells[0].address} ` : ""}${f.message}`),
+    ...check.findings.filter((f) => f.severity !== "info").map(reportLine),
     ``,
     `绩效评分：${score.projects.length ? `${score.projects.length} 张自评表` : score.findings.map((f) => f.message).join("；")}`,
     ...score.projects.map((p) => `  ${p.kind}“${p.name}”（${p.sheet}）：表中总分 ${p.printedTotal ?? "—"}，按规则 ${p.computedTotal}，等级 ${p.grade}`),
-    ...score.findings
-      .filter((f) => f.severity !== "info")
-      .map((f) => `[${f.severity}] ${f.cells[0] ? `${f.cells[0].sheet}!${f.cells[0].address} ` : ""}${f.message}`),
+    ...score.findings.filter((f) => f.severity !== "info").map(reportLine),
     ``,
     `输出：${["blank-templates.xlsx", "blank-self-evaluations.xlsx", "sample-marked.xlsx", "sample-scored.xlsx", "check.json", "score.json", "draft.txt", "report.txt"].map(out).join("、")}`,
   ];

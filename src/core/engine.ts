@@ -5,7 +5,8 @@
  */
 import { cellAddress } from "./address";
 import { Grid } from "./grid";
-import { Finding, Severity } from "./finding";
+import { Finding } from "./finding";
+import { SEVERITY_ORDER } from "../catalog/findings";
 import { AmountReader, Tally, Unchecked, evaluate, groupByTable } from "./disclosure/evaluate";
 import { assignCauses } from "./disclosure/cause";
 import { formFindings } from "./disclosure/form";
@@ -106,8 +107,7 @@ export function checkWorkbook(grids: Grid[], options: { profile?: Profile; table
       });
     }
   }
-  const rank: Record<Severity, number> = { error: 0, tail: 1, warning: 2, info: 3 };
-  findings.sort((a, b) => rank[a.severity] - rank[b.severity]);
+  findings.sort((a, b) => SEVERITY_ORDER.indexOf(a.severity) - SEVERITY_ORDER.indexOf(b.severity));
   const deptCounts = new Map<string, number>();
   for (const i of instances) if (i.dept) deptCounts.set(i.dept, (deptCounts.get(i.dept) ?? 0) + 1);
   const dept = [...deptCounts].sort((a, b) => b[1] - a[1])[0]?.[0];

@@ -9,15 +9,10 @@ import { useStyles } from "./styles";
 const FILTERS: { value: Severity | "all"; key: MessageKey }[] = [
   { value: "all", key: "filterAll" },
   { value: "error", key: "filterError" },
-  { value: "tail", key: "filterTail" },
   { value: "warning", key: "filterWarning" },
   { value: "info", key: "filterInfo" },
+  { value: "tail", key: "filterTail" },
 ];
-
-function countsOf(fs: Finding[]): { errors: number; tails: number; warnings: number } {
-  const s = summarize(fs);
-  return { errors: s.errors, tails: s.tails, warnings: s.warnings };
-}
 
 /** The table a finding belongs to, for grouping: "T05.row" → "T05", "T01~T02.total" → "T01~T02". */
 function groupOf(f: Finding): string {
@@ -29,7 +24,10 @@ function groupOf(f: Finding): string {
 export function FindingsList({ findings, t }: { findings: Finding[]; t: T }) {
   const styles = useStyles();
   const [filter, setFilter] = React.useState<Severity | "all">("all");
-  const shown = findings.filter((f) => filter === "all" || f.severity === filter);
+  // the rounding tails are many and say little: under "all" they wait behind one line with their count
+  const [tailsOpen, setTailsOpen] = React.useState(false);
+  const tails = findings.filter((f) => f.severity === "tail").length;
+  const shown = findings.filter((f) => (filter === "all" ? f.severity !== "tail" || tailsOpen : f.severity === filter));
   const groups = new Map<string, Finding[]>();
   for (const f of shown) groups.set(groupOf(f), [...(groups.get(groupOf(f)) ?? []), f]);
   return (
@@ -41,12 +39,19 @@ export function FindingsList({ findings, t }: { findings: Finding[]; t: T }) {
           </ToggleButton>
         ))}
       </div>
+      {filter === "all" && tails > 0 && (
+        <div className={styles.row}>
+          <ToggleButton size="small" appearance="subtle" checked={tailsOpen} onClick={() => setTailsOpen(!tailsOpen)} data-testid="tails">
+            {tailsOpen ? t("hideTails") : t("showTails", { n: tails })}
+          </ToggleButton>
+        </div>
+      )}
       {shown.length === 0 && <Text>{t("noFindings")}</Text>}
       <div role="list" data-testid="findings">
         {[...groups].map(([group, fs]) => (
           <div key={group} className={styles.group}>
             <Text weight="semibold">
-              {group} <Text size={200}>{t("groupCounts", countsOf(fs))}</Text>
+              {group} <Text size={200}>{t("groupCounts", { ...summarize(fs) })}</Text>
             </Text>
             {fs.map((f, i) => {
               // a finding with a likely cause goes to that cell, the one to correct

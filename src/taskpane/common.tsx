@@ -14,7 +14,7 @@ export const HostContext = React.createContext<WorkbookHost | undefined>(undefin
 
 const SEVERITY_COLOR: Record<Severity, "danger" | "warning" | "informative" | "subtle"> = {
   error: "danger",
-  tail: "warning",
+  tail: "subtle",
   warning: "warning",
   info: "informative",
 };

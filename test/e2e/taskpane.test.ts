@@ -127,12 +127,17 @@ it("一键校验: summary, findings list, click-to-cell, marks in two syncs (one
   await page.getByRole("button", { name: "一键校验" }).click();
   const summary = page.getByTestId("summary");
   await summary.waitFor();
-  expect(await summary.textContent()).toBe("找到 9 张表 · 错误 0 · 尾差 11 · 警告 1");
+  expect(await summary.textContent()).toBe("找到 9 张表 · 错误 0 · 警告 1 · 提示 3 · 尾差 11");
   expect(await page.evaluate(() => window.__fake.syncs())).toBe(2);
+  // the 11 rounding tails wait behind one line with their count; opened, they join the list
+  const listed = page.getByTestId("findings").getByRole("listitem");
+  expect([await page.getByTestId("tails").textContent(), await listed.count()]).toEqual(["尾差 11 项（只差舍入，点开查看）", 4]);
+  await page.getByTestId("tails").click();
+  expect(await listed.count()).toBe(15);
 
   const marked = sheet(await page.evaluate(() => window.__fake.state()), "表5");
-  expect(marked.cells.D18.fill).toBe("#FFEB9C"); // the convention warning
-  expect(marked.cells.C16.fill).toBe("#FFEB9C"); // a tail
+  expect(marked.cells.D18.fill).toBe("#FFD8A8"); // the convention warning, orange
+  expect(marked.cells.C16.fill).toBe("#EDEDED"); // a tail, pale grey
   expect(marked.cells.D18.note).toContain("T05~T06.convention.2101103");
 
   await page.getByRole("button", { name: "警告", exact: true }).click();
@@ -159,7 +164,7 @@ it("checks only the active sheet when asked", async () => {
   await page.getByRole("button", { name: "一键校验" }).click();
   const summary = page.getByTestId("summary");
   await summary.waitFor();
-  expect(await summary.textContent()).toBe("找到 1 张表 · 错误 0 · 尾差 2 · 警告 0");
+  expect(await summary.textContent()).toBe("找到 1 张表 · 错误 0 · 警告 0 · 提示 8 · 尾差 2");
   await page.close();
 });
 
@@ -170,7 +175,7 @@ it("another province: 上海's tables read under the region chosen, the pane say
   await page.getByLabel("地区口径").selectOption("shanghai");
   await page.getByRole("button", { name: "一键校验" }).click();
   await page.getByTestId("summary").waitFor();
-  expect(await page.getByTestId("summary").textContent()).toBe("找到 9 张表 · 错误 0 · 尾差 10 · 警告 1");
+  expect(await page.getByTestId("summary").textContent()).toBe("找到 9 张表 · 错误 0 · 警告 1 · 提示 1 · 尾差 10");
   expect(await page.getByTestId("reading").textContent()).toMatch(/^按上海口径读取：公开01表 收入支出决算总表、.*公开07表 财政拨款“三公”经费支出决算表、/);
   expect(await page.getByTestId("relations").textContent()).toBe("勾稽关系 398 条：成立 387 · 尾差 10 · 错误 0 · 警告 1 · 未核对 0");
   await page.screenshot({ path: path.join(OUT, "check-shanghai.png"), fullPage: true });
@@ -237,7 +242,7 @@ it("决算说明: drafts onto a new sheet, and shows each pasted paragraph with 
       ].join("\n"),
     );
   await page.getByRole("button", { name: "核对文字" }).click();
-  await page.getByText("已核对 3 段：错误 2 · 尾差 0 · 警告 0").waitFor();
+  await page.getByText("已核对 3 段：错误 2 · 警告 0 · 提示 0 · 尾差 0").waitFor();
   const paragraphs = page.getByTestId("paragraphs").getByRole("listitem");
   expect(await paragraphs.count()).toBe(3);
   expect(await paragraphs.nth(0).textContent()).toBe("2024 年度收入合计 887.29 万元,其中：财政拨款收入887.29 万元,占 100.00%。");
@@ -263,7 +268,7 @@ it("决算说明: drafts onto a new sheet, and shows each pasted paragraph with 
   await page.getByText("已读入“说明.docx”，可核对").waitFor();
   expect(await page.getByRole("textbox", { name: "粘贴说明文字核对" }).inputValue()).toBe("2024 年度收入合计 888.29 万元。");
   await page.getByRole("button", { name: "核对文字" }).click();
-  await page.getByText("已核对 1 段：错误 1 · 尾差 0 · 警告 0").waitFor();
+  await page.getByText("已核对 1 段：错误 1 · 警告 0 · 提示 0 · 尾差 0").waitFor();
   await page
     .getByTestId("narrative-file")
     .setInputFiles({ name: "旧.doc", mimeType: "application/msword", buffer: Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0]), Buffer.alloc(64)]) });
@@ -287,7 +292,7 @@ it("when Excel does not answer, the pane says so after the timeout and 重试 do
   await page.keyboard.press("Enter");
   const summary = page.getByTestId("summary");
   await summary.waitFor();
-  expect(await summary.textContent()).toBe("找到 9 张表 · 错误 0 · 尾差 11 · 警告 1");
+  expect(await summary.textContent()).toBe("找到 9 张表 · 错误 0 · 警告 1 · 提示 3 · 尾差 11");
   expect(await page.evaluate(() => window.__fake.state().some((s) => s.name === "校验报告"))).toBe(true);
   await page.close();
 });

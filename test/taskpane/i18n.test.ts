@@ -11,7 +11,7 @@ it("picks zh-CN unless Office says English, and fills placeholders", () => {
   expect(pickLocale("zh-CN")).toBe("zh-CN");
   expect(pickLocale(undefined)).toBe("zh-CN");
   expect(pickLocale("en-GB")).toBe("en-US");
-  expect(translate("zh-CN", "summary", { errors: 2, tails: 11, warnings: 1 })).toBe("错误 2 · 尾差 11 · 警告 1");
+  expect(translate("zh-CN", "summary", { errors: 2, tails: 11, warnings: 1, infos: 3 })).toBe("错误 2 · 警告 1 · 提示 3 · 尾差 11");
 });
 
 it("names every regional profile of the catalog in both languages", () => {

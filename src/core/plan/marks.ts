@@ -21,7 +21,8 @@ export const CHECK_MARKS: MarkKind = { ledger: MARK_LEDGER, report: REPORT_SHEET
 export const SCORE_MARKS: MarkKind = { ledger: "score", report: SCORE_REPORT_SHEET, title: "绩效评分报告" };
 /** A cell's mark: a finding's severity, or "affected" — a total thrown off by the likely cause elsewhere. */
 export type MarkLevel = Severity | "affected";
-export const MARK_COLORS: Record<MarkLevel, string | null> = { error: "#FFC7CE", affected: "#FCE4EC", tail: "#FFEB9C", warning: "#FFEB9C", info: null };
+/** Read at a glance: an error red, a total it throws off pale red, a warning orange, a tail a pale grey, an info no fill. */
+export const MARK_COLORS: Record<MarkLevel, string | null> = { error: "#FFC7CE", affected: "#FCE4EC", warning: "#FFD8A8", tail: "#EDEDED", info: null };
 const SEVERITY_LABEL: Record<MarkLevel, string> = { error: "错误", affected: "受影响", tail: "尾差", warning: "警告", info: "提示" };
 const NOTE_RULE = "——决算助手——";
 
@@ -81,7 +82,7 @@ export function markPlan(findings: Finding[], grids: Grid[], kind: MarkKind = CH
 
   // one mark per cell: its worst finding's colour, all its findings in the note
   const marked = new Map<string, { ref: CellRef; severity: MarkLevel; lines: string[] }>();
-  const rank: Record<MarkLevel, number> = { error: 0, affected: 1, tail: 2, warning: 3, info: 4 };
+  const rank: Record<MarkLevel, number> = { error: 0, affected: 1, warning: 2, tail: 3, info: 4 };
   const mark = (ref: CellRef | undefined, level: MarkLevel, line: string) => {
     if (!ref || !MARK_COLORS[level] || !sheets.has(ref.sheet) || isLedgerSheet(ref.sheet)) return;
     const m = marked.get(key(ref)) ?? { ref: { sheet: ref.sheet, address: ref.address }, severity: level, lines: [] };
@@ -158,7 +159,7 @@ function reportOps(findings: Finding[], kind: MarkKind, sheets: Set<string>, rea
     address: `A1:G${3 + rows.length}`,
     values: [
       [kind.title, null, null, null, null, null, null],
-      [`错误 ${s.errors} 项，尾差 ${s.tails} 项，警告 ${s.warnings} 项，提示 ${s.infos} 项`, null, null, reading ?? null, null, null, null],
+      [`错误 ${s.errors} 项，警告 ${s.warnings} 项，提示 ${s.infos} 项，尾差 ${s.tails} 项`, null, null, reading ?? null, null, null, null],
       header,
       ...rows,
     ],

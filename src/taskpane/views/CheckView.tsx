@@ -59,7 +59,7 @@ export function CheckView({ host, t }: { host: WorkbookHost; t: T }) {
       {result && s && (
         <>
           <Text role="status" data-testid="summary">
-            {t("tablesFound", { n: result.tables.length })} · {t("summary", { errors: s.errors, tails: s.tails, warnings: s.warnings })}
+            {t("tablesFound", { n: result.tables.length })} · {t("summary", { ...s })}
           </Text>
           <Text size={200} data-testid="reading">
             {t("readAs", { profile: t(`profile_${result.profile}`), tables: result.tables.map((x) => `${x.number} ${x.title}`).join("、") })}

@@ -52,7 +52,7 @@ export function NarrativeView({ host, t }: { host: WorkbookHost; t: T }) {
       const { paragraphs, findings: found } = checkNarrativeText(await host.read(), text, PASTED);
       setChecked({ paragraphs });
       const s = summarize(found);
-      return t("textChecked", { n: paragraphs.length, errors: s.errors, tails: s.tails, warnings: s.warnings });
+      return t("textChecked", { n: paragraphs.length, ...s });
     });
   const makeDraft = () =>
     run(t("drafting"), async () => {
