@@ -3,6 +3,8 @@ import * as React from "react";
 import { Text, ToggleButton } from "@fluentui/react-components";
 import { Finding, Severity, summarize } from "../core/workflows";
 import { MessageKey } from "./i18n";
+import { tableById } from "../catalog";
+import { FINDING_KINDS } from "../catalog/findings";
 import { CellButton, SeverityBadge, T } from "./common";
 import { useStyles } from "./styles";
 
@@ -14,14 +16,26 @@ const FILTERS: { value: Severity | "all"; key: MessageKey }[] = [
   { value: "tail", key: "filterTail" },
 ];
 
-/** The table a finding belongs to, for grouping: "T05.row" → "T05", "T01~T02.total" → "T01~T02". */
-function groupOf(f: Finding): string {
-  // 绩效 and 决算说明 findings group by their sheet; the disclosure rules by table ("T05", "T01~T02")
+/**
+ * The heading a finding is listed under, in words: "公开05表 表内", "公开05表 ↔ 公开06表",
+ * "绩效自评表 ↔ 公开03表", a 绩效 or 说明 sheet's name, or the kind's name ("字典中没有的科目代码").
+ */
+function groupOf(f: Finding, numberOf: (id: string) => string): string {
   if ((f.rule.startsWith("P.") || f.rule.startsWith("N.")) && f.cells[0]) return f.cells[0].sheet;
-  return f.rule.split(".")[0];
+  const head = f.rule.split(".")[0];
+  const sides = head.split("~").map((side) =>
+    side
+      .split("+")
+      .map((id) => (id === "P" ? "绩效自评表" : id === "N" ? "决算说明" : /^T\d\d$/.test(id) ? numberOf(id) : id))
+      .join("+"),
+  );
+  if (/^(T\d\d|P|N)([+~](T\d\d|P|N))*$/.test(head)) return sides.length === 1 ? `${sides[0]} 表内` : sides.join(" ↔ ");
+  return (FINDING_KINDS as Record<string, string>)[f.rule] ?? f.rule;
 }
 
-export function FindingsList({ findings, t }: { findings: Finding[]; t: T }) {
+/** `numbers`: the 表号 each table carries in the region it was read in (id → 表号). */
+export function FindingsList({ findings, t, numbers = new Map() }: { findings: Finding[]; t: T; numbers?: Map<string, string> }) {
+  const numberOf = (id: string) => numbers.get(id) ?? tableById(id)?.number ?? id;
   const styles = useStyles();
   const [filter, setFilter] = React.useState<Severity | "all">("all");
   // the rounding tails are many and say little: under "all" they wait behind one line with their count
@@ -29,7 +43,7 @@ export function FindingsList({ findings, t }: { findings: Finding[]; t: T }) {
   const tails = findings.filter((f) => f.severity === "tail").length;
   const shown = findings.filter((f) => (filter === "all" ? f.severity !== "tail" || tailsOpen : f.severity === filter));
   const groups = new Map<string, Finding[]>();
-  for (const f of shown) groups.set(groupOf(f), [...(groups.get(groupOf(f)) ?? []), f]);
+  for (const f of shown) groups.set(groupOf(f, numberOf), [...(groups.get(groupOf(f, numberOf)) ?? []), f]);
   return (
     <>
       <div className={styles.row} role="group">

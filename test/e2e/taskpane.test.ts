@@ -143,6 +143,8 @@ it("一键校验: summary, findings list, click-to-cell, marks in two syncs (one
   await page.getByRole("button", { name: "警告", exact: true }).click();
   const items = page.getByTestId("findings").getByRole("listitem");
   expect(await items.count()).toBe(1);
+  // headed in words, not rule ids
+  expect(await page.getByTestId("findings").textContent()).toMatch(/^公开05表 ↔ 公开06表/);
   await items.first().getByRole("button").click();
   await page.waitForFunction(() => window.__fake.selection()?.address === "D18");
   expect(await page.evaluate(() => window.__fake.selection())).toEqual({ sheet: "表5", address: "D18" });

@@ -69,7 +69,7 @@ export function CheckView({ host, t }: { host: WorkbookHost; t: T }) {
               {t("relations", { total: r.holds + r.tails + r.errors + r.warnings + r.unchecked, ...r })}
             </Text>
           )}
-          <FindingsList findings={result.findings} t={t} />
+          <FindingsList findings={result.findings} t={t} numbers={new Map(result.tables.map((x) => [x.id, x.number]))} />
         </>
       )}
     </>
