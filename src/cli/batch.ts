@@ -9,7 +9,7 @@ import { Worker } from "worker_threads";
 import { Profile } from "../catalog/tables/types";
 import { checkAndMark, summarize, WritePlan } from "../core/workflows";
 import { UnusableWorkbookError, applyPlan, newWorkbook, readGrids, saveWorkbook } from "../xlsx";
-import { profileOption, readInput, writeJson } from "./io";
+import { OutputError, freePath, profileOption, readInput, writeJson, writeOutput } from "./io";
 
 export interface BatchJob {
   file: string;
@@ -33,9 +33,10 @@ export async function checkOne(job: BatchJob): Promise<BatchRow> {
     const s = summarize(result.findings);
     if (job.output) {
       await applyPlan(wb, plan);
-      const target = path.join(job.output, job.rel);
+      // never over the input or a file already there (-o onto the input folder): the copy takes the next free name
+      const target = freePath(path.join(job.output, job.rel));
       fs.mkdirSync(path.dirname(target), { recursive: true });
-      fs.writeFileSync(target, await saveWorkbook(wb));
+      writeOutput(target, await saveWorkbook(wb));
     }
     return {
       workbook: job.rel,
@@ -94,8 +95,8 @@ function inWorkers(jobs: BatchJob[], n: number, onRow: (r: BatchRow) => void): P
       else void w.terminate();
     };
     for (const w of pool) {
-      w.on("message", ({ index, row, failure }: { index: number; row?: BatchRow; failure?: string }) => {
-        if (!row) return reject(new Error(failure));
+      w.on("message", ({ index, row, failure, output }: { index: number; row?: BatchRow; failure?: string; output?: boolean }) => {
+        if (!row) return reject(output ? new OutputError(failure) : new Error(failure));
         rows[index] = row;
         onRow(row);
         if (++finished === jobs.length) resolve(rows);
@@ -164,7 +165,7 @@ export async function runBatch(dir: string, opts: { output?: string; json?: stri
   if (opts.output) {
     const summary = newWorkbook();
     await applyPlan(summary, summaryPlan(rows));
-    fs.writeFileSync(path.join(opts.output, "汇总.xlsx"), await saveWorkbook(summary));
+    writeOutput(freePath(path.join(opts.output, "汇总.xlsx")), await saveWorkbook(summary));
   }
   const total = rows.reduce((t, r) => ({ errors: t.errors + (r.errors ?? 0), tails: t.tails + (r.tails ?? 0), warnings: t.warnings + (r.warnings ?? 0) }), {
     errors: 0,

@@ -13,7 +13,7 @@ import { Command, CommanderError } from "commander";
 import * as fs from "fs";
 import * as path from "path";
 import { applyPlan, newWorkbook, readGrids, saveWorkbook, UnusableWorkbookError } from "../xlsx";
-import { UsageError, profileOption, readInput, readText, selectTables, writeJson } from "./io";
+import { UsageError, checkOutputs, profileOption, readInput, readText, selectTables, writeJson, writeOutput } from "./io";
 import { PROFILE_IDS } from "../catalog/profiles";
 import { runBatch } from "./batch";
 import {
@@ -55,7 +55,7 @@ export async function runTemplate(opts: { tables?: string; dept?: string; year?:
     : { plan: { ops: [] }, sheets: [] };
   const perf = performanceTemplatesFor(layouts, year, disclosure.sheets);
   await applyPlan(wb, { ops: [...disclosure.plan.ops, ...perf.plan.ops] });
-  fs.writeFileSync(opts.output, await saveWorkbook(wb));
+  writeOutput(opts.output, await saveWorkbook(wb));
   process.stderr.write(`已生成 ${disclosure.sheets.length + perf.sheets.length} 张空白表：${opts.output}\n`);
 }
 
@@ -64,6 +64,7 @@ export async function runCheck(file: string | undefined, opts: { output?: string
   const texts = await Promise.all((opts.text ?? []).map(readText));
   if (!file && texts.length === 0) throw new UsageError("请给出要校验的 .xlsx 文件，或用 --text 给出决算说明文本");
   if (!file && opts.output) throw new UsageError("只校验文本时没有工作簿可写出（去掉 -o）");
+  checkOutputs([file, ...(opts.text ?? [])], [opts.output, opts.json]);
   const wb = file ? await readInput(file) : newWorkbook();
   const { result, plan } = checkAndMark(
     file ? readGrids(wb) : [],
@@ -77,7 +78,7 @@ export async function runCheck(file: string | undefined, opts: { output?: string
   }
   if (file && opts.output) {
     await applyPlan(wb, plan);
-    fs.writeFileSync(opts.output, await saveWorkbook(wb));
+    writeOutput(opts.output, await saveWorkbook(wb));
   }
   const name = file ? path.basename(file) : texts.map((t) => t.name).join("、");
   writeJson(opts.json, {
@@ -91,11 +92,12 @@ export async function runCheck(file: string | undefined, opts: { output?: string
 }
 
 export async function runScore(file: string, opts: { output?: string; json?: string }): Promise<ScoreResult> {
+  checkOutputs([file], [opts.output, opts.json]);
   const wb = await readInput(file);
   const { result, plan } = scoreAndMark(readGrids(wb));
   if (opts.output) {
     await applyPlan(wb, plan);
-    fs.writeFileSync(opts.output, await saveWorkbook(wb));
+    writeOutput(opts.output, await saveWorkbook(wb));
   }
   writeJson(opts.json, { workbook: path.basename(file), tables: [], ...result, summary: summarize(result.findings) });
   printSummary(file, result.findings, opts.json === "-");
@@ -105,6 +107,7 @@ export async function runScore(file: string, opts: { output?: string; json?: str
 export async function runDraft(file: string, opts: { output?: string; text?: string; year?: string; dept?: string; profile?: string }): Promise<string> {
   const year = opts.year === undefined ? undefined : Number(opts.year);
   if (year !== undefined && !Number.isInteger(year)) throw new UsageError(`年度无效：${opts.year}`);
+  checkOutputs([file], [opts.output, opts.text]);
   const wb = await readInput(file);
   let draft;
   try {
@@ -115,10 +118,10 @@ export async function runDraft(file: string, opts: { output?: string; text?: str
   }
   if (opts.output) {
     await applyPlan(wb, draft.plan);
-    fs.writeFileSync(opts.output, await saveWorkbook(wb));
+    writeOutput(opts.output, await saveWorkbook(wb));
   }
   if (opts.text === "-" || (!opts.text && !opts.output)) process.stdout.write(draft.text);
-  else if (opts.text) fs.writeFileSync(opts.text, draft.text);
+  else if (opts.text) writeOutput(opts.text, draft.text);
   process.stderr.write(
     `已起草决算说明 ${draft.sections.length} 节${opts.output ? `，写入工作表“${draft.sheet}”：${opts.output}` : ""}${opts.text && opts.text !== "-" ? `，文本：${opts.text}` : ""}\n`,
   );

@@ -11,6 +11,51 @@ import { PERFORMANCE_LAYOUTS, PerformanceLayout } from "../catalog/tables/perfor
 import { UnusableWorkbookError, Workbook, loadWorkbook } from "../xlsx";
 
 export class UsageError extends Error {}
+/** An output that cannot or may not be written: exit 2, like unusable input, with the path. */
+export class OutputError extends UsageError {}
+
+/** The same file, whatever path names it (as the file system sees it). */
+function sameFile(a: string, b: string): boolean {
+  try {
+    const sa = fs.statSync(a);
+    const sb = fs.statSync(b);
+    return sa.ino === sb.ino && sa.dev === sb.dev;
+  } catch {
+    return path.resolve(a) === path.resolve(b);
+  }
+}
+
+/** An output never replaces an input, and two outputs never share a path. */
+export function checkOutputs(inputs: (string | undefined)[], outputs: (string | undefined)[]): void {
+  const outs = outputs.filter((o): o is string => !!o && o !== "-");
+  for (const o of outs) {
+    for (const i of inputs) if (i && sameFile(i, o)) throw new OutputError(`${o}：输出会覆盖输入文件，请换一个文件名（输入文件未改动）`);
+  }
+  const resolved = outs.map((o) => path.resolve(o));
+  const twice = resolved.find((o, k) => resolved.indexOf(o) !== k);
+  if (twice) throw new OutputError(`${twice}：两个输出（-o 与 --json/--text）写到了同一个文件`);
+}
+
+/** Written through a temporary file and a rename: a failure leaves no half file, and says which path and why. */
+export function writeOutput(target: string, data: Buffer | string): void {
+  const tmp = path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}.tmp`);
+  try {
+    fs.writeFileSync(tmp, data);
+    fs.renameSync(tmp, target);
+  } catch (e) {
+    fs.rmSync(tmp, { force: true });
+    throw new OutputError(`${target}：无法写入（${(e as NodeJS.ErrnoException).code ?? (e as Error).message}）`);
+  }
+}
+
+/** A path no file holds yet: "a.xlsx", else "a(2).xlsx", "a(3).xlsx" … (a batch writes over nothing it did not create). */
+export function freePath(target: string): string {
+  const ext = path.extname(target);
+  const stem = target.slice(0, target.length - ext.length);
+  let p = target;
+  for (let n = 2; fs.existsSync(p); n++) p = `${stem}(${n})${ext}`;
+  return p;
+}
 
 export function profileOption(p: string | undefined): Profile | undefined {
   if (p === undefined) return undefined;
@@ -76,5 +121,5 @@ export function writeJson(target: string | undefined, data: unknown): void {
   if (!target) return;
   const text = JSON.stringify(data, null, 2) + "\n";
   if (target === "-") process.stdout.write(text);
-  else fs.writeFileSync(target, text);
+  else writeOutput(target, text);
 }

@@ -171,6 +171,39 @@ describe("hostile sheets become findings, not crashes", () => {
   });
 });
 
+describe("an output never replaces an input, and fails in one line", () => {
+  it("-o onto the input is refused, the input untouched; -o and --json on one path too", async () => {
+    const input = file("mine.xlsx");
+    fs.copyFileSync(SAMPLE, input);
+    const before = fs.readFileSync(input);
+    const r = await run("check", input, "-o", input);
+    expect([r.code, r.stderr.trim()]).toEqual([2, `juesuan: ${input}：输出会覆盖输入文件，请换一个文件名（输入文件未改动）`]);
+    expect(fs.readFileSync(input).equals(before)).toBe(true);
+    const both = await run("check", input, "-o", file("same.out"), "--json", file("same.out"));
+    expect(both.code).toBe(2);
+    expect(both.stderr).toContain("两个输出");
+    expect((await run("draft", input, "-o", input)).code).toBe(2);
+  });
+
+  it("an output that cannot be written is exit 2 naming it, with no half file left", async () => {
+    const target = path.join(file("no-such-folder"), "out.xlsx");
+    const r = await run("check", SAMPLE, "-o", target);
+    expect([r.code, r.stderr.trim()]).toEqual([2, `juesuan: ${target}：无法写入（ENOENT）`]);
+    expect(fs.existsSync(file("no-such-folder"))).toBe(false);
+  });
+
+  it("a batch marked into its own folder writes beside the inputs, never over them", async () => {
+    const dir = file("batch-in-place");
+    fs.mkdirSync(dir, { recursive: true });
+    fs.copyFileSync(SAMPLE, path.join(dir, "a.xlsx"));
+    const before = fs.readFileSync(path.join(dir, "a.xlsx"));
+    const r = await run("check", dir, "--workers", "0", "-o", dir);
+    expect(r.code).toBe(0);
+    expect(fs.readFileSync(path.join(dir, "a.xlsx")).equals(before)).toBe(true);
+    expect(fs.readdirSync(dir).sort()).toEqual(["a(2).xlsx", "a.xlsx", "汇总.xlsx"]);
+  });
+});
+
 describe("juesuan check DIR", () => {
   it("checks every workbook, skips a bad one with its reason, writes marked copies and a summary workbook", async () => {
     const dir = file("batch");
