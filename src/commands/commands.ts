@@ -3,7 +3,7 @@
  * the marks and shows the 校验报告 sheet, whose second line is the summary. A command has no pane:
  * when it fails, a dialog over the workbook says why.
  */
-import { checkAndMark, REPORT_SHEET } from "../core/workflows";
+import { checkAndMark } from "../core/workflows";
 import { ExcelNotResponding } from "../excel";
 import { WorkbookHost, officeHost } from "../host";
 
@@ -15,7 +15,7 @@ export async function runCheck(event: Office.AddinCommands.Event): Promise<void>
     const host = (shared ??= officeHost());
     const { plan } = checkAndMark(await host.read());
     await host.apply(plan);
-    await host.select({ sheet: REPORT_SHEET, address: "A2" });
+    await host.select({ sheet: plan.report, address: "A2" });
   } catch (e) {
     await tellUser(
       e instanceof ExcelNotResponding

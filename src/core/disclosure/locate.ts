@@ -6,7 +6,7 @@
 import { Area, cellAddress } from "../address";
 import { Grid } from "../grid";
 import { Item, TableInstance, splitColumnKey } from "./instance";
-import { isOwnSheet } from "../plan";
+import { ownSheets } from "../plan";
 import { SheetView, viewOf } from "../sheet";
 import { MoneyUnit, unitFromMetaLine } from "../money";
 import { Profile, TableDef } from "../../catalog/tables/types";
@@ -216,9 +216,10 @@ export interface LocatedTables {
 }
 
 export function locateTables(grids: Grid[], tables: TableDef[], profile?: Profile): LocatedTables {
+  const own = ownSheets(grids);
   const out: LocatedTable[] = [];
   const sheets = grids
-    .filter((g) => !isOwnSheet(g))
+    .filter((g) => !own.has(g.sheet))
     .map((grid) => {
       const view = viewOf(grid);
       return { grid, view, marks: findMarks(view, tables) };

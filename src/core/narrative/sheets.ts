@@ -11,7 +11,7 @@ import { AmountReader, amountAt } from "../disclosure/evaluate";
 import { LocatedTable } from "../disclosure/locate";
 import { PerformanceTable } from "../performance/read";
 import { projectFunds } from "../performance/against-tables";
-import { isOwnSheet } from "../plan";
+import { accountantsSheets } from "../plan";
 import { norm } from "../label";
 import { NARRATIVE_BASES, NARRATIVE_CODE_PLACES, NARRATIVE_SUBJECTS, NarrativeSubject, TablePlace } from "../../catalog/rules/narrative";
 import {
@@ -74,7 +74,7 @@ export function narrativeFindings(grids: Grid[], byTable: Map<string, LocatedTab
   const names = [...subjects.keys()];
   // each text with the numbers its checks read (what is left is reported as not checked)
   const texts: { text: string; at: CellRef; read: Seen }[] = [];
-  for (const g of grids.filter((x) => /说明/.test(x.sheet) && !isOwnSheet(x))) {
+  for (const g of accountantsSheets(grids).filter((x) => /说明/.test(x.sheet))) {
     for (const [address, cell] of nonEmptyCells(g)) {
       if (typeof cell.value === "string" && /[%％]|万元/.test(cell.value)) texts.push({ text: cell.value, at: { sheet: g.sheet, address }, read: new Set() });
     }

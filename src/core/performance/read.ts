@@ -6,7 +6,7 @@ import { cellAddress } from "../address";
 import { ParsedAmount, parseAmount, parseAmountText } from "../money";
 import { CellValue, Grid } from "../grid";
 import { SheetView, viewOf } from "../sheet";
-import { isOwnSheet } from "../plan";
+import { accountantsSheets } from "../plan";
 import { norm } from "../label";
 import { FundsColumn, IndicatorColumn, PERFORMANCE_TABLES, PerformanceTableDef } from "../../catalog/tables/performance";
 import { CellAmount } from "../money";
@@ -108,8 +108,7 @@ function textAt(view: SheetView, row: number, col: number | undefined): string {
 
 export function locatePerformanceTables(grids: Grid[], defs: PerformanceTableDef[] = PERFORMANCE_TABLES): PerformanceTable[] {
   const out: PerformanceTable[] = [];
-  for (const grid of grids) {
-    if (isOwnSheet(grid)) continue;
+  for (const grid of accountantsSheets(grids)) {
     const view = viewOf(grid);
     const a = view.area;
     if (!a) continue;

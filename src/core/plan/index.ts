@@ -77,7 +77,36 @@ export function isLedgerSheet(sheet: string): boolean {
 
 export const REPORT_SHEET = "校验报告";
 export const SCORE_REPORT_SHEET = "评分报告";
-/** sheets the add-in writes itself: never read as the accountant's tables */
-export function isOwnSheet(g: Grid): boolean {
-  return isLedgerSheet(g.sheet) || g.sheet === REPORT_SHEET || g.sheet === SCORE_REPORT_SHEET || g.visibility === "veryHidden";
+
+/** The very hidden sheet that lists the sheets we wrote (kind | name): ours by identity, not by name. */
+export const OWN_SHEETS = ledgerSheet("sheets");
+
+/** The report sheets we wrote, by the ledger id of their marks ("marks" → "校验报告(2)"). */
+export function ownReports(grids: Grid[]): Map<string, string> {
+  const out = new Map<string, string>();
+  const registry = grids.find((g) => g.sheet === OWN_SHEETS);
+  if (registry) {
+    for (const row of registry.cells) if (typeof row[0]?.value === "string" && typeof row[1]?.value === "string") out.set(row[0].value, row[1].value);
+    return out;
+  }
+  // a workbook marked before the list existed: its report is ours where our ledger sits beside it
+  const names = new Set(grids.map((g) => g.sheet));
+  for (const [id, report] of [
+    ["marks", REPORT_SHEET],
+    ["score", SCORE_REPORT_SHEET],
+  ])
+    if (names.has(ledgerSheet(id)) && names.has(report)) out.set(id, report);
+  return out;
+}
+
+/** The sheets the add-in wrote itself (never read as the accountant's tables); a user's own 校验报告 is not one of them. */
+export function ownSheets(grids: Grid[]): Set<string> {
+  const reports = new Set(ownReports(grids).values());
+  return new Set(grids.filter((g) => isLedgerSheet(g.sheet) || reports.has(g.sheet) || g.visibility === "veryHidden").map((g) => g.sheet));
+}
+
+/** The workbook without the sheets the add-in wrote. */
+export function accountantsSheets(grids: Grid[]): Grid[] {
+  const own = ownSheets(grids);
+  return grids.filter((g) => !own.has(g.sheet));
 }

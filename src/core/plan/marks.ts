@@ -6,7 +6,7 @@
 import { parseCell, qualified, splitQualified } from "../address";
 import { Grid, cellAt } from "../grid";
 import { CellRef, Finding, Severity, summarize } from "../finding";
-import { REPORT_SHEET, SCORE_REPORT_SHEET } from ".";
+import { OWN_SHEETS, REPORT_SHEET, SCORE_REPORT_SHEET, ownReports } from ".";
 import { PlanOp, SavedCell, WritePlan, isLedgerSheet, ledgerSheet } from "./index";
 
 export const MARK_LEDGER = "marks";
@@ -65,17 +65,45 @@ function undoOps(grids: Grid[], previous: SavedCell[], keepNotesFor: Set<string>
   return ops;
 }
 
+/** The list of our report sheets rewritten: `reports` (ledger id → sheet name) as it will be. */
+function ownSheetsOps(grids: Grid[], reports: Map<string, string>): PlanOp[] {
+  const ops: PlanOp[] = [];
+  if (grids.some((g) => g.sheet === OWN_SHEETS)) ops.push({ op: "deleteSheet", sheet: OWN_SHEETS });
+  if (reports.size === 0) return ops;
+  ops.push({ op: "addSheet", sheet: OWN_SHEETS, visibility: "veryHidden" });
+  ops.push({ op: "setValues", sheet: OWN_SHEETS, address: `A1:B${reports.size}`, values: [...reports].map(([id, name]) => [id, name]) });
+  return ops;
+}
+
+/** Where this kind's report goes: the sheet we wrote before, else its name, else the next free one (校验报告(2)). */
+function reportSheetName(grids: Grid[], kind: MarkKind): string {
+  const ours = ownReports(grids).get(kind.ledger);
+  if (ours) return ours;
+  const taken = new Set(grids.map((g) => g.sheet.toLowerCase()));
+  let name = kind.report;
+  for (let n = 2; taken.has(name.toLowerCase()); n++) name = `${kind.report}(${n})`;
+  return name;
+}
+
 export function clearMarksPlan(grids: Grid[], kinds: MarkKind[] = [CHECK_MARKS, SCORE_MARKS]): WritePlan {
   const ops: PlanOp[] = [];
+  const reports = ownReports(grids);
   for (const kind of kinds) {
     ops.push(...undoOps(grids, readLedger(grids, kind.ledger), new Set(), kind));
-    if (grids.some((g) => g.sheet === kind.report)) ops.push({ op: "deleteSheet", sheet: kind.report });
+    // only the report we wrote: a sheet of the accountant's that bears its name stays
+    const ours = reports.get(kind.ledger);
+    if (ours && grids.some((g) => g.sheet === ours)) ops.push({ op: "deleteSheet", sheet: ours });
+    reports.delete(kind.ledger);
   }
+  ops.push(...ownSheetsOps(grids, reports));
   return { ops };
 }
 
-/** `reading`: what the check read (region, tables, verdicts), printed at the head of the report. */
-export function markPlan(findings: Finding[], grids: Grid[], kind: MarkKind = CHECK_MARKS, reading?: string): WritePlan {
+/**
+ * `reading`: what the check read (region, tables, verdicts), printed at the head of the report.
+ * `report`: the sheet the report was written to (校验报告, or 校验报告(2) beside an accountant's own).
+ */
+export function markPlan(findings: Finding[], grids: Grid[], kind: MarkKind = CHECK_MARKS, reading?: string): WritePlan & { report: string } {
   const previous = readLedger(grids, kind.ledger);
   const originalNote = new Map(previous.map((c) => [key(c), c.note]));
   const sheets = new Set(grids.map((g) => g.sheet));
@@ -104,7 +132,8 @@ export function markPlan(findings: Finding[], grids: Grid[], kind: MarkKind = CH
   }
 
   const ops: PlanOp[] = undoOps(grids, previous, new Set(marked.keys()), kind);
-  if (sheets.has(kind.report)) ops.push({ op: "deleteSheet", sheet: kind.report });
+  const report = reportSheetName(grids, kind);
+  if (sheets.has(report)) ops.push({ op: "deleteSheet", sheet: report });
 
   const cells = [...marked.values()];
   const saved: SavedCell[] = cells.map((m) => {
@@ -132,13 +161,13 @@ export function markPlan(findings: Finding[], grids: Grid[], kind: MarkKind = CH
     ops.push({ op: "note", sheet: m.ref.sheet, cell: m.ref.address, text, existing: noteNow(grids, m.ref) !== undefined });
   });
 
-  ops.push(...reportOps(findings, kind, sheets, reading));
-  return { ops };
+  ops.push(...reportOps(findings, kind, report, sheets, reading));
+  ops.push(...ownSheetsOps(grids, new Map([...ownReports(grids), [kind.ledger, report]])));
+  return { ops, report };
 }
 
 /** The report sheet: every finding, linked to its cell when that cell is in the workbook. */
-function reportOps(findings: Finding[], kind: MarkKind, sheets: Set<string>, reading?: string): PlanOp[] {
-  const sheet = kind.report;
+function reportOps(findings: Finding[], kind: MarkKind, sheet: string, sheets: Set<string>, reading?: string): PlanOp[] {
   const s = summarize(findings);
   const ops: PlanOp[] = [{ op: "addSheet", sheet }];
   const header = ["严重程度", "规则", "单元格", "说明", "应为", "实为", "差额"];

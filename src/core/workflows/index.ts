@@ -10,7 +10,7 @@ import { DraftSection, draftCharts, draftInputs, draftNarrative, draftPlan, draf
 import { Grid } from "../grid";
 import { Finding } from "../finding";
 import { parseCell } from "../address";
-import { isOwnSheet } from "../plan";
+import { ownSheets } from "../plan";
 import { textGrid } from "../narrative/text";
 import { WritePlan } from "../plan";
 import { CHECK_MARKS, SCORE_MARKS, clearMarksPlan, markPlan } from "../plan/marks";
@@ -52,7 +52,8 @@ export function performanceTemplatesFor(layouts: PerformanceLayout[], year: numb
 
 /** The workbook as seen when only one sheet is checked: that sheet, and our own (the marks still undo). */
 export function onlySheet(grids: Grid[], sheet: string): Grid[] {
-  return grids.filter((g) => g.sheet === sheet || isOwnSheet(g));
+  const own = ownSheets(grids);
+  return grids.filter((g) => g.sheet === sheet || own.has(g.sheet));
 }
 
 /** A 说明 pasted or opened in the pane, checked against the workbook's tables, paragraph by paragraph. */
@@ -70,12 +71,13 @@ export function checkNarrativeText(
 }
 
 /** `texts`: 说明 read from outside the workbook (a .txt, pasted text); checked, listed, never marked. */
-export function checkAndMark(grids: Grid[], profile?: Profile, texts: Grid[] = []): { result: CheckResult; plan: WritePlan } {
+/** `plan.report`: the sheet the 校验报告 goes to (a name of the accountant's own is left alone). */
+export function checkAndMark(grids: Grid[], profile?: Profile, texts: Grid[] = []): { result: CheckResult; plan: WritePlan & { report: string } } {
   const result = checkWorkbook([...grids, ...texts], { profile });
   return { result, plan: markPlan(result.findings, grids, CHECK_MARKS, readingSummary(result)) };
 }
 
-export function scoreAndMark(grids: Grid[]): { result: ScoreResult; plan: WritePlan } {
+export function scoreAndMark(grids: Grid[]): { result: ScoreResult; plan: WritePlan & { report: string } } {
   const result = scoreWorkbook(grids);
   return { result, plan: markPlan(result.findings, grids, SCORE_MARKS) };
 }
@@ -116,6 +118,5 @@ export type { CellRef, Finding, Severity } from "../finding";
 export type { Grid } from "../grid";
 export type { WritePlan } from "../plan";
 export { summarize } from "../finding";
-export { REPORT_SHEET } from "../plan";
 export { TemplateError } from "../disclosure/template";
 export { textGrid, textStats } from "../narrative/text";
