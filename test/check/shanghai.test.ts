@@ -97,6 +97,11 @@ it("finds no error, and exactly the fixture's 10 rounding tails", () => {
   const key = (actual: string, expected: string) => `${Number(actual).toFixed(2)}/${Number(expected).toFixed(2)}`;
   const tails = r.findings.filter((f) => f.severity === "tail" && !f.rule.includes("convention"));
   expect(tails.map((f) => key(f.actual!, f.expected!)).sort()).toEqual(reference.map((x) => key(x.lhs, x.rhs)).sort());
+  // columns named as 上海 prints them: by their headers, with no 栏次 it does not print
+  expect(tails.find((f) => f.rule === "T02.hierarchy")!.message).toBe(
+    "公开02表：（尾差）合计行 本年收入合计应等于其下级科目之和：应为2,946.26，实为2,946.25，差-0.01",
+  );
+  expect(r.findings.some((f) => f.message.includes("栏次"))).toBe(false);
   expect(r.relations).toEqual({ holds: 387, tails: 10, errors: 0, warnings: 1, unchecked: 0 });
   // the one warning is the 提示性 convention 21011 = 30110 + 30111 + 30112 (30112 holds other insurance here)
   expect(r.findings.filter((f) => f.severity === "warning").map((f) => f.rule)).toEqual(["T05~T06.convention.21011"]);

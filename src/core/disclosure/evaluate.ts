@@ -111,13 +111,14 @@ function columnLabel(table: TableDef, key: string, withLanci = true): string {
   return def.lanci && withLanci ? `${label}（栏次${def.lanci}）` : label;
 }
 
-export function describeColumn(table: TableDef, item: Item, col: string): string {
-  return columnLabel(table, item.defs?.[col] ?? col);
+/** A column as the sheet names it: its header, and its 栏次 where the sheet prints them. */
+export function describeColumn(inst: TableInstance, item: Item, col: string): string {
+  return columnLabel(inst.table, item.defs?.[col] ?? col, inst.columnNumbers !== false);
 }
 
 export function describeCell(inst: TableInstance, item: Item, col: string): string {
   const where = describeItem(inst.table, item);
-  return `${where}${where ? " " : ""}${describeColumn(inst.table, item, col)}`;
+  return `${where}${where ? " " : ""}${describeColumn(inst, item, col)}`;
 }
 
 /** The relations that could not be judged, counted by what was not read. */
@@ -270,7 +271,7 @@ function termsText(inst: TableInstance, items: { item: Item; col: string; sign: 
   // terms on the total's own row need only their column names
   const sameItem = items.every((x) => x.item === items[0].item);
   const parts = items.map(
-    (x, i) => `${x.sign === -1 ? "减" : i === 0 ? "" : "加"}${sameItem ? describeColumn(inst.table, x.item, x.col) : describeCell(inst, x.item, x.col)}`,
+    (x, i) => `${x.sign === -1 ? "减" : i === 0 ? "" : "加"}${sameItem ? describeColumn(inst, x.item, x.col) : describeCell(inst, x.item, x.col)}`,
   );
   return items.length === 1 ? parts[0] : parts.join("");
 }

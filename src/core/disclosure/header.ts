@@ -16,6 +16,8 @@ export interface HeaderMap {
   codeParts: Map<string, number[]>;
   /** first data row */
   dataTop: number;
+  /** the sheet prints a 栏次 row */
+  lanciPrinted: boolean;
 }
 
 /** Labels the wild prints for the same column. */
@@ -192,7 +194,7 @@ export function readHeader(view: SheetView, table: TableDef, top: number, bottom
   const codeParts = new Map<string, number[]>();
   let headerTop = -1;
   for (let r = top; r <= Math.min(bottom, top + 6) && headerTop < 0; r++) if (isHeaderRow(b, r, v) && !isDataRow(b, r, v)) headerTop = r;
-  if (headerTop < 0) return { colIndex, codeParts, dataTop: top };
+  if (headerTop < 0) return { colIndex, codeParts, dataTop: top, lanciPrinted: false };
   let headerBottom = headerTop;
   let lanciRow = -1;
   for (let r = headerTop + 1; r <= Math.min(bottom, headerTop + 8); r++) {
@@ -241,7 +243,7 @@ export function readHeader(view: SheetView, table: TableDef, top: number, bottom
       }
     }
   }
-  return { colIndex, codeParts, dataTop: (lanciRow >= 0 ? lanciRow : headerBottom) + 1 };
+  return { colIndex, codeParts, dataTop: (lanciRow >= 0 ? lanciRow : headerBottom) + 1, lanciPrinted: lanciRow >= 0 };
 }
 
 /**

@@ -29,6 +29,8 @@ export interface TableInstance {
   /** first data row (0-based) */
   dataTop: number;
   items: Item[];
+  /** false where the sheet prints no 栏次 row (上海): its columns are then named by their headers alone */
+  columnNumbers?: boolean;
 }
 
 /** "income.amount" → ["income", "amount"]; "c3" → ["", "c3"]. */

@@ -264,6 +264,7 @@ export function locateTables(grids: Grid[], tables: TableDef[], profile?: Profil
         year,
         dept,
         missingColumns: unreadColumns(table, header.colIndex, items),
+        columnNumbers: header.lanciPrinted,
         note,
       });
     });
