@@ -32,9 +32,10 @@ function splitCode(view: SheetView, row: number, parts: number[], carry: string[
     const t = texts[i] || (texts.slice(i + 1).some((x) => x !== "") ? (carry[i] ?? "") : "");
     if (!t) break;
     code += t.padStart(width[i], "0");
+    // a new 类 (or 款) ends the 款 (or 项) carried under the old one
+    if (texts[i]) carry.length = i;
     carry[i] = t;
   }
-  carry.length = Math.min(carry.length, texts.length);
   return code || undefined;
 }
 
