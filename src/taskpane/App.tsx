@@ -2,7 +2,7 @@ import * as React from "react";
 import { Button, Tab, TabList, Text } from "@fluentui/react-components";
 import { WorkbookHost } from "../host";
 import { Locale, MessageKey, translate } from "./i18n";
-import { HostContext } from "./common";
+import { PaneContext } from "./common";
 import { useStyles } from "./styles";
 import { CheckView } from "./views/CheckView";
 import { NarrativeView } from "./views/NarrativeView";
@@ -18,7 +18,7 @@ export function App(props: { host: WorkbookHost; initialView?: View; initialLoca
   const [view, setView] = React.useState<View>(props.initialView ?? "check");
   const t = (k: MessageKey, p?: Record<string, string | number>) => translate(locale, k, p);
   return (
-    <HostContext.Provider value={props.host}>
+    <PaneContext.Provider value={{ host: props.host, t }}>
       <div className={styles.root} lang={locale}>
         <div className={styles.header}>
           <Text weight="semibold" size={500}>
@@ -39,6 +39,6 @@ export function App(props: { host: WorkbookHost; initialView?: View; initialLoca
         {view === "narrative" && <NarrativeView host={props.host} t={t} />}
         {view === "score" && <ScoreView host={props.host} t={t} />}
       </div>
-    </HostContext.Provider>
+    </PaneContext.Provider>
   );
 }

@@ -9,8 +9,13 @@ import { useStyles } from "./styles";
 
 export type T = (k: MessageKey, p?: Record<string, string | number>) => string;
 
-/** The workbook the views act on, for the components deep in a list that go to a cell. */
-export const HostContext = React.createContext<WorkbookHost | undefined>(undefined);
+/** The workbook the views act on and the pane's words, for the components deep in a list that go to a cell. */
+export const PaneContext = React.createContext<{ host: WorkbookHost; t: T } | undefined>(undefined);
+
+/** A failure as the accountant reads it: Excel not answering, or the step's own message. */
+export function failureText(e: unknown, t: T): string {
+  return e instanceof ExcelNotResponding ? t("notResponding", { seconds: e.seconds }) : t("failed", { message: e instanceof Error ? e.message : String(e) });
+}
 
 const SEVERITY_COLOR: Record<Severity, "danger" | "warning" | "informative" | "subtle"> = {
   error: "danger",
@@ -67,9 +72,9 @@ export function useTask(t: T) {
       (e: unknown) => {
         // Excel (on the web, mostly) left a request unanswered: say so, and offer the step again
         if (e instanceof ExcelNotResponding) {
-          setStatus({ kind: "error", text: t("notResponding", { seconds: e.seconds }), retry: { label: t("retry"), run: () => run(busy, task) } });
+          setStatus({ kind: "error", text: failureText(e, t), retry: { label: t("retry"), run: () => run(busy, task) } });
         } else {
-          setStatus({ kind: "error", text: t("failed", { message: (e as Error).message }) });
+          setStatus({ kind: "error", text: failureText(e, t) });
         }
       },
     );
@@ -80,10 +85,26 @@ export function useTask(t: T) {
 /** A finding's or a project's line that goes to its cell when clicked (disabled when it has none). */
 export function CellButton({ cell, title, children }: { cell?: CellRef; title?: string; children: React.ReactNode }) {
   const styles = useStyles();
-  const host = React.useContext(HostContext);
+  const pane = React.useContext(PaneContext);
+  // going to a cell can fail too (Excel busy): say so under the line, never silently
+  const [failed, setFailed] = React.useState<string | undefined>();
+  const go = () => {
+    if (!cell || !pane) return;
+    pane.host.select(cell).then(
+      () => setFailed(undefined),
+      (e: unknown) => setFailed(failureText(e, pane.t)),
+    );
+  };
   return (
-    <Button appearance="subtle" className={styles.finding} disabled={!cell} title={title} onClick={() => cell && void host?.select(cell)}>
-      <span className={styles.findingText}>{children}</span>
-    </Button>
+    <>
+      <Button appearance="subtle" className={styles.finding} disabled={!cell} title={title} onClick={go}>
+        <span className={styles.findingText}>{children}</span>
+      </Button>
+      {failed && (
+        <MessageBar intent="error">
+          <MessageBarBody>{failed}</MessageBarBody>
+        </MessageBar>
+      )}
+    </>
   );
 }

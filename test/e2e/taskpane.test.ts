@@ -296,5 +296,14 @@ it("when Excel does not answer, the pane says so after the timeout and 重试 do
   await summary.waitFor();
   expect(await summary.textContent()).toBe("找到 9 张表 · 错误 0 · 警告 1 · 提示 3 · 尾差 11");
   expect(await page.evaluate(() => window.__fake.state().some((s) => s.name === "校验报告"))).toBe(true);
+  // going to a cell while Excel does not answer says so under the finding, not silently
+  await page.getByRole("button", { name: "警告", exact: true }).click();
+  await page.evaluate(() => void (window.__fake.host.hangSyncs = 1));
+  await page.getByTestId("findings").getByRole("listitem").first().getByRole("button").click();
+  await page.clock.fastForward(121_000);
+  await page
+    .getByTestId("findings")
+    .getByText(/^Excel 在 120 秒内没有回应/)
+    .waitFor();
   await page.close();
 });
