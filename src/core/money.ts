@@ -131,6 +131,11 @@ export function amountValue(p: ParsedAmount): Decimal | undefined {
   return undefined;
 }
 
+/** Decimal places an amount gains converted from one unit to another (元 → 万元: 4). */
+export function placesShift(from: MoneyUnit, to: MoneyUnit): number {
+  return UNIT_SCALE[to].div(UNIT_SCALE[from]).log(10).toNumber();
+}
+
 /** Convert between 元, 万元 and 亿元 exactly. */
 export function convertUnit(value: Decimal, from: MoneyUnit, to: MoneyUnit): Decimal {
   if (from === to) return value;

@@ -11,7 +11,7 @@ import { CellRef, Finding, formatMessage } from "../finding";
 import { Item, TableInstance, findItem, splitColumnKey } from "./instance";
 import { relationsOf } from "./relations";
 import type { LocatedTable } from "./locate";
-import { CellAmount, MoneyUnit, ParsedAmount, convertUnit, formatAmount, parseAmount } from "../money";
+import { CellAmount, MoneyUnit, ParsedAmount, convertUnit, formatAmount, parseAmount, placesShift } from "../money";
 import { ItemSelector, Rule, Term } from "../../catalog/rules/types";
 import { TableDef } from "../../catalog/tables/types";
 import { roundingTolerance, tailOr } from "../tolerance";
@@ -20,8 +20,6 @@ import { RelationPart } from "./cause";
 
 /** An amount of a table in the workbook's unit (a 元 amount read in 万元 shows 4 more places). */
 export type Value = CellAmount;
-
-const SHIFT: Record<MoneyUnit, number> = { 元: 0, 万元: 4, 亿元: 8 };
 
 /** Reads amounts from the grids in one unit, reporting cells that are not amounts once each. */
 export class AmountReader {
@@ -60,16 +58,13 @@ export class AmountReader {
     const parsed = this.parse(this.cellOf(inst, item, col));
     const ref = { sheet: inst.sheet, address };
     const from = inst.unit ?? this.unit;
-    const shift = SHIFT[this.unit] - SHIFT[from];
-    if (parsed.kind === "amount") {
-      const value = from === this.unit ? parsed.value : convertUnit(parsed.value, from, this.unit);
-      return { value, places: Math.max(parsed.places, 2) + shift, cell: ref };
-    }
+    const shift = placesShift(from, this.unit);
+    if (parsed.kind === "amount") return { value: convertUnit(parsed.value, from, this.unit), places: Math.max(parsed.places, 2) + shift, cell: ref };
     if (parsed.kind === "empty" || parsed.kind === "dash") return { value: new Decimal(0), places: 2 + shift, cell: ref };
     const key = `${inst.sheet}!${address}`;
     if (!this.problems.has(key)) {
       this.problems.set(key, {
-        rule: parsed.kind === "error" ? "cell.error" : "cell.notAmount",
+        rule: kind(parsed.kind === "error" ? "cell.error" : "cell.notAmount"),
         // the relation cannot be judged: say so beside it, without claiming an arithmetic error
         severity: "warning",
         message:
