@@ -7,7 +7,7 @@ import * as os from "os";
 import * as path from "path";
 import { Worker } from "worker_threads";
 import { Profile } from "../catalog/tables/types";
-import { checkAndMark, summarize, WritePlan } from "../core/workflows";
+import { checkAndMark, columnLetters, summarize, WritePlan } from "../core/workflows";
 import { UnusableWorkbookError, applyPlan, newWorkbook, readGrids, saveWorkbook } from "../xlsx";
 import { OutputError, freePath, profileOption, readInput, writeJson, writeOutput } from "./io";
 
@@ -68,7 +68,7 @@ export function summaryPlan(rows: BatchRow[]): WritePlan {
       { op: "setValues", sheet, address: `A1:H${values.length}`, values },
       { op: "font", sheet, addresses: ["A1:H1"], font: { bold: true } },
       { op: "freeze", sheet, rows: 1, columns: 0 },
-      { op: "columnWidth", sheet, columns: widths.map((width, i) => ({ column: String.fromCharCode(65 + i), width })) },
+      { op: "columnWidth", sheet, columns: widths.map((width, i) => ({ column: columnLetters(i), width })) },
     ],
   };
 }

@@ -11,7 +11,7 @@ import { AmountReader, Tally, Unchecked, evaluate, groupByTable } from "./disclo
 import { assignCauses } from "./disclosure/cause";
 import { formFindings } from "./disclosure/form";
 import { codeFindings, duplicateCodes } from "./disclosure/codes";
-import { LocatedTable, locateTables } from "./disclosure/locate";
+import { LocatedTable, locateTables, regionalTable } from "./disclosure/locate";
 import { locatePerformanceTables } from "./performance/read";
 import { crossDocumentFindings } from "./performance/against-tables";
 import { narrativeFindings } from "./narrative/sheets";
@@ -68,11 +68,11 @@ export function checkWorkbook(grids: Grid[], options: { profile?: Profile; table
     // a regional addition is missing only from its region's set
     if (!byTable.has(t.id) && (!t.numbers || t.numbers[profile] !== undefined)) {
       const n = unchecked.countFor(t.id);
-      const title = t.titles?.[profile] ?? t.title;
+      const { number, title } = regionalTable(t, profile);
       findings.push({
         rule: kind("locate.missing"),
         severity: "info",
-        message: `未找到${t.numbers?.[profile] ?? t.number}（${title}）${n ? `：与之相关的 ${n} 条关系未核对` : ""}`,
+        message: `未找到${number}（${title}）${n ? `：与之相关的 ${n} 条关系未核对` : ""}`,
         cells: [],
       });
     }

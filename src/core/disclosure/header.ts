@@ -8,6 +8,7 @@
 import type { SheetView } from "../sheet";
 import { ColumnDef, TableDef } from "../../catalog/tables/types";
 import { norm, stripOrdinal } from "../label";
+import { splitColumnKey } from "./instance";
 
 export interface HeaderMap {
   /** table column key → sheet column */
@@ -251,7 +252,7 @@ export function readHeader(view: SheetView, table: TableDef, top: number, bottom
  * column; the sheet's panels fill the table's groups from the left, two or three alike.
  */
 function mapPanels(table: TableDef, paths: string[][], take: (key: string, k: number) => void, codeParts: Map<string, number[]>, left: number): void {
-  const groups = [...new Set(table.columns.map((c) => c.key.split(".")[0]))];
+  const groups = [...new Set(table.columns.map((c) => splitColumnKey(c.key)[0]))];
   const starts: number[][] = [];
   for (let k = 0; k < paths.length; k++) {
     if (!isCodePath(paths[k])) continue;

@@ -120,3 +120,4 @@ export type { WritePlan } from "../plan";
 export { summarize } from "../finding";
 export { TemplateError } from "../disclosure/template";
 export { textGrid, textStats } from "../narrative/text";
+export { columnLetters } from "../address";
