@@ -43,7 +43,10 @@ export function FindingsList({ findings, t, numbers = new Map() }: { findings: F
   const tails = findings.filter((f) => f.severity === "tail").length;
   const shown = findings.filter((f) => (filter === "all" ? f.severity !== "tail" || tailsOpen : f.severity === filter));
   const groups = new Map<string, Finding[]>();
-  for (const f of shown) groups.set(groupOf(f, numberOf), [...(groups.get(groupOf(f, numberOf)) ?? []), f]);
+  for (const f of shown) {
+    const group = groupOf(f, numberOf);
+    groups.set(group, [...(groups.get(group) ?? []), f]);
+  }
   return (
     <>
       <div className={styles.row} role="group">

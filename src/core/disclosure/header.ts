@@ -92,11 +92,9 @@ function vocabularyOf(table: TableDef): Vocabulary {
 
 const AMOUNT_TEXT = /^[-+]?[\d,，]*\d\.\d+$|^[-+]?\d{1,3}([,，]\d{3})+(\.\d+)?$|^\d{3,7}$/;
 
-/** The sheet rows and columns of one block, read once. */
+/** The columns of one table block on its sheet. */
 interface Block {
   view: SheetView;
-  top: number;
-  bottom: number;
   left: number;
   right: number;
 }
@@ -189,7 +187,7 @@ function codeSpan(paths: string[][], k: number): number[] {
 const isCodePath = (p: string[]) => p.some((t) => bestScore(t, "科目代码") >= 2) || (p.length > 0 && CODE_PARTS.includes(p[p.length - 1]) && p.length > 1);
 
 export function readHeader(view: SheetView, table: TableDef, top: number, bottom: number, left: number, right: number): HeaderMap {
-  const b: Block = { view, top, bottom, left, right };
+  const b: Block = { view, left, right };
   const v = vocabularyOf(table);
   const colIndex = new Map<string, number>();
   const codeParts = new Map<string, number[]>();

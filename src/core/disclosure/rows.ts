@@ -113,11 +113,16 @@ function inferLines(table: TableDef, rec: RowRecord, cursor: Map<string, number>
   }
 }
 
-/** The labelled totals of a panels table (人员经费合计 …), by their printed label. */
+/** The labelled totals of a panels table (人员经费合计 …), by their printed label (computed once per table). */
+const summaryLabelSets = new WeakMap<TableDef, Map<string, string>>();
 function summaryLabels(table: TableDef): Map<string, string> {
-  const out = new Map<string, string>();
-  for (const f of table.fixedRows) for (const it of f.items ?? []) out.set(norm(String(f.cells[it.cols.label] ?? "")), it.key);
-  out.delete("");
+  let out = summaryLabelSets.get(table);
+  if (!out) {
+    out = new Map<string, string>();
+    for (const f of table.fixedRows) for (const it of f.items ?? []) out.set(norm(String(f.cells[it.cols.label] ?? "")), it.key);
+    out.delete("");
+    summaryLabelSets.set(table, out);
+  }
   return out;
 }
 

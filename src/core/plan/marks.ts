@@ -76,8 +76,8 @@ function ownSheetsOps(grids: Grid[], reports: Map<string, string>): PlanOp[] {
 }
 
 /** Where this kind's report goes: the sheet we wrote before, else its name, else the next free one (校验报告(2)). */
-function reportSheetName(grids: Grid[], kind: MarkKind): string {
-  const ours = ownReports(grids).get(kind.ledger);
+function reportSheetName(grids: Grid[], kind: MarkKind, reports: Map<string, string>): string {
+  const ours = reports.get(kind.ledger);
   if (ours) return ours;
   const taken = new Set(grids.map((g) => g.sheet.toLowerCase()));
   let name = kind.report;
@@ -132,7 +132,8 @@ export function markPlan(findings: Finding[], grids: Grid[], kind: MarkKind = CH
   }
 
   const ops: PlanOp[] = undoOps(grids, previous, new Set(marked.keys()), kind);
-  const report = reportSheetName(grids, kind);
+  const reports = ownReports(grids);
+  const report = reportSheetName(grids, kind, reports);
   if (sheets.has(report)) ops.push({ op: "deleteSheet", sheet: report });
 
   const cells = [...marked.values()];
@@ -162,7 +163,7 @@ export function markPlan(findings: Finding[], grids: Grid[], kind: MarkKind = CH
   });
 
   ops.push(...reportOps(findings, kind, report, sheets, reading));
-  ops.push(...ownSheetsOps(grids, new Map([...ownReports(grids), [kind.ledger, report]])));
+  ops.push(...ownSheetsOps(grids, new Map([...reports, [kind.ledger, report]])));
   return { ops, report };
 }
 
