@@ -20,13 +20,11 @@ const SAME_CORRECTION = new Decimal("0.05");
 
 const keyOf = (c: CellRef) => `${c.sheet}!${c.address}`;
 
-/** Two adjacent digits swapped turn one printed amount into the other ("69.42" ↔ "69.24"). */
+/** Two adjacent digits swapped turn one printed amount into the other ("69.42" ↔ "69.24"); a moved decimal point is no swap. */
 export function isTransposition(a: string, b: string): boolean {
-  if (a.length !== b.length || a === b) return false;
+  if (a.length !== b.length) return false;
   const diff = [...a].map((ch, i) => (ch === b[i] ? -1 : i)).filter((i) => i >= 0);
-  if (diff.length === 2) return diff[1] === diff[0] + 1 && a[diff[0]] === b[diff[1]] && a[diff[1]] === b[diff[0]];
-  // across the decimal point: "6.942" does not occur; "69.42" ↔ "694.2" is no swap
-  return false;
+  return diff.length === 2 && diff[1] === diff[0] + 1 && a[diff[0]] === b[diff[1]] && a[diff[1]] === b[diff[0]];
 }
 
 /**

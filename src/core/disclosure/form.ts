@@ -4,7 +4,7 @@
  * table prints 0 where nothing was spent.
  */
 import { Finding } from "../finding";
-import { itemCell } from "./instance";
+import { itemCell, splitColumnKey } from "./instance";
 import type { LocatedTable } from "./locate";
 import { AmountReader } from "./evaluate";
 import { kind } from "../../catalog/findings";
@@ -14,7 +14,7 @@ export function formFindings(instances: LocatedTable[], reader: AmountReader): F
   for (const inst of instances) {
     const { table } = inst;
     const at = { sheet: inst.sheet, address: inst.anchor };
-    const amountCols = new Set(table.columns.filter((c) => c.kind === "amount").map((c) => c.key.split(".").pop()!));
+    const amountCols = new Set(table.columns.filter((c) => c.kind === "amount").map((c) => splitColumnKey(c.key)[1]));
     let any = false;
     const blanks: string[] = [];
     for (const item of inst.items) {
