@@ -8,7 +8,7 @@ import * as path from "path";
 import { Worker } from "worker_threads";
 import { Profile } from "../catalog/tables/types";
 import { checkAndMark, columnLetters, summarize, WritePlan } from "../core/workflows";
-import { UnusableWorkbookError, applyPlan, newWorkbook, readGrids, saveWorkbook } from "../xlsx";
+import { UnusableWorkbookError, applyPlan, newWorkbook, saveWorkbook } from "../xlsx";
 import { OutputError, freePath, profileOption, readInput, writeJson, writeOutput } from "./io";
 
 export interface BatchJob {
@@ -29,14 +29,14 @@ function defaultWorkers(): number {
 export async function checkOne(job: BatchJob): Promise<BatchRow> {
   try {
     const wb = await readInput(job.file);
-    const { result, plan } = checkAndMark(readGrids(wb), job.profile);
+    const { result, plan } = checkAndMark(wb.grids, job.profile);
     const s = summarize(result.findings);
     if (job.output) {
-      await applyPlan(wb, plan);
+      await wb.apply(plan);
       // never over the input or a file already there (-o onto the input folder): the copy takes the next free name
       const target = freePath(path.join(job.output, job.rel));
       fs.mkdirSync(path.dirname(target), { recursive: true });
-      writeOutput(target, await saveWorkbook(wb));
+      writeOutput(target, await wb.save());
     }
     return {
       workbook: job.rel,

@@ -12,7 +12,7 @@
 import { Command, CommanderError } from "commander";
 import * as fs from "fs";
 import * as path from "path";
-import { applyPlan, newWorkbook, readGrids, saveWorkbook, UnusableWorkbookError } from "../xlsx";
+import { applyPlan, newWorkbook, saveWorkbook, UnusableWorkbookError } from "../xlsx";
 import { UsageError, checkOutputs, profileOption, readInput, readText, selectTables, writeJson, writeOutput } from "./io";
 import { PROFILE_IDS } from "../catalog/profiles";
 import { runBatch } from "./batch";
@@ -65,9 +65,9 @@ export async function runCheck(file: string | undefined, opts: { output?: string
   if (!file && texts.length === 0) throw new UsageError("请给出要校验的 .xlsx 文件，或用 --text 给出决算说明文本");
   if (!file && opts.output) throw new UsageError("只校验文本时没有工作簿可写出（去掉 -o）");
   checkOutputs([file, ...(opts.text ?? [])], [opts.output, opts.json]);
-  const wb = file ? await readInput(file) : newWorkbook();
+  const wb = file ? await readInput(file) : undefined;
   const { result, plan } = checkAndMark(
-    file ? readGrids(wb) : [],
+    wb?.grids ?? [],
     profile,
     texts.map((t) => t.grid),
   );
@@ -76,9 +76,9 @@ export async function runCheck(file: string | undefined, opts: { output?: string
     if (opts.json !== "-")
       process.stderr.write(`${t.name}：${s.lines} 段，其中 ${s.withNumbers} 段含金额或百分比${s.withNumbers === 0 ? "，没有可核对的数字" : ""}\n`);
   }
-  if (file && opts.output) {
-    await applyPlan(wb, plan);
-    writeOutput(opts.output, await saveWorkbook(wb));
+  if (wb && opts.output) {
+    await wb.apply(plan);
+    writeOutput(opts.output, await wb.save());
   }
   const name = file ? path.basename(file) : texts.map((t) => t.name).join("、");
   writeJson(opts.json, {
@@ -94,10 +94,10 @@ export async function runCheck(file: string | undefined, opts: { output?: string
 export async function runScore(file: string, opts: { output?: string; json?: string }): Promise<ScoreResult> {
   checkOutputs([file], [opts.output, opts.json]);
   const wb = await readInput(file);
-  const { result, plan } = scoreAndMark(readGrids(wb));
+  const { result, plan } = scoreAndMark(wb.grids);
   if (opts.output) {
-    await applyPlan(wb, plan);
-    writeOutput(opts.output, await saveWorkbook(wb));
+    await wb.apply(plan);
+    writeOutput(opts.output, await wb.save());
   }
   writeJson(opts.json, { workbook: path.basename(file), tables: [], ...result, summary: summarize(result.findings) });
   printSummary(file, result.findings, opts.json === "-");
@@ -111,14 +111,14 @@ export async function runDraft(file: string, opts: { output?: string; text?: str
   const wb = await readInput(file);
   let draft;
   try {
-    draft = draftNarrativeFor(readGrids(wb), { year, dept: opts.dept, profile: profileOption(opts.profile), fallbackYear: new Date().getFullYear() - 1 });
+    draft = draftNarrativeFor(wb.grids, { year, dept: opts.dept, profile: profileOption(opts.profile), fallbackYear: new Date().getFullYear() - 1 });
   } catch (e) {
     if (e instanceof DraftError) throw new UsageError(`${path.basename(file)}：${e.message}`);
     throw e;
   }
   if (opts.output) {
-    await applyPlan(wb, draft.plan);
-    writeOutput(opts.output, await saveWorkbook(wb));
+    await wb.apply(draft.plan);
+    writeOutput(opts.output, await wb.save());
   }
   if (opts.text === "-" || (!opts.text && !opts.output)) process.stdout.write(draft.text);
   else if (opts.text) writeOutput(opts.text, draft.text);

@@ -8,7 +8,7 @@ import { PROFILE_IDS } from "../catalog/profiles";
 import { ALL_TABLES, tableById, tablesOf } from "../catalog";
 import { TableDef } from "../catalog/tables/types";
 import { PERFORMANCE_LAYOUTS, PerformanceLayout } from "../catalog/tables/performance-layouts";
-import { UnusableWorkbookError, Workbook, loadWorkbook } from "../xlsx";
+import { UnusableWorkbookError, WorkbookFile } from "../xlsx";
 
 export class UsageError extends Error {}
 /** An output that cannot or may not be written: exit 2, like unusable input, with the path. */
@@ -86,14 +86,14 @@ export function selectTables(spec: string | undefined, profile: Profile = "gansu
   return { tables, layouts };
 }
 
-export async function readInput(file: string): Promise<Workbook> {
+export async function readInput(file: string): Promise<WorkbookFile> {
   let bytes: Buffer;
   try {
     bytes = fs.readFileSync(file);
   } catch (e) {
     throw new UnusableWorkbookError(`${file}：无法读取文件（${(e as NodeJS.ErrnoException).code ?? (e as Error).message}）`);
   }
-  return loadWorkbook(bytes, file);
+  return WorkbookFile.open(bytes, file);
 }
 
 /** A 说明 to check (.txt or .docx, see narrativeText), one cell per line or paragraph. */

@@ -12,6 +12,8 @@ export interface Cell {
   numberFormat?: string;
   /** A cell note (legacy comment) or threaded comment text, when present. */
   note?: string;
+  /** A formula saved without its result (by a program that does not calculate): its value is unknown, never 0. */
+  uncalculated?: boolean;
 }
 
 export type SheetVisibility = "visible" | "hidden" | "veryHidden";
@@ -93,4 +95,28 @@ export function mainRegion(positions: CellPos[], maxCells = MAX_DENSE_CELLS): { 
   const [left, right] = cluster(inRows.map((p) => p.col));
   const area = { top, bottom, left, right };
   return { area, dropped: positions.filter((p) => !areaContains(area, p)) };
+}
+
+/**
+ * A sheet's Grid from its non-empty cells (positions 0-based): the main region read densely,
+ * stray far-away cells counted as dropped. Both file readers and the fake hosts build Grids so.
+ */
+export function gridFromCells(sheet: string, visibility: SheetVisibility, merges: string[], cells: Iterable<[CellPos, Cell]>): Grid {
+  const byKey = new Map<number, Cell>();
+  const positions: CellPos[] = [];
+  const WIDTH = 16384;
+  for (const [p, c] of cells) {
+    byKey.set(p.row * WIDTH + p.col, c);
+    positions.push(p);
+  }
+  const grid: Grid = { sheet, origin: "A1", cells: [], merges, visibility };
+  const region = mainRegion(positions);
+  if (!region) return grid;
+  const u = region.area;
+  grid.origin = cellAddress({ row: u.top, col: u.left });
+  grid.cells = Array.from({ length: u.bottom - u.top + 1 }, (_, i) =>
+    Array.from({ length: u.right - u.left + 1 }, (_, j) => byKey.get((u.top + i) * WIDTH + u.left + j) ?? { value: null }),
+  );
+  if (region.dropped.length) grid.dropped = { count: region.dropped.length, example: cellAddress(region.dropped[0]) };
+  return grid;
 }

@@ -1,11 +1,17 @@
 /**
- * The file adapter (ExcelJS): .xlsx ⇄ the core's plain data. Same contract as src/excel:
- * readWorkbook → Grid[]; applyPlan executes a WritePlan; save writes the file.
+ * The file adapter: .xlsx ⇄ the core's plain data. Same contract as src/excel.
+ * - An accountant's workbook is a WorkbookFile: read as streams from its package, marked by
+ *   changing only the parts the marks need (./package), saved as a copy.
+ * - New workbooks (templates, the batch's 汇总) are built with ExcelJS: newWorkbook, applyPlan,
+ *   saveWorkbook. readGrids reads such an in-memory workbook back.
  */
 import ExcelJS from "exceljs";
 import { CellPos, areaAddress, areaCells, cellAddress, columnIndex, parseArea, qualified, splitQualified } from "../core/address";
 import { Cell, CellValue, Grid, SheetVisibility, mainRegion } from "../core/grid";
 import { PlanOp, WritePlan, ledgerSheet } from "../core/plan";
+import { Package, UnusableWorkbookError } from "./package/zip";
+import { readPackage } from "./package/read";
+import { applyPlanToPackage } from "./package/write";
 
 /** A workbook as this adapter holds it: the rest of the program passes it along, never looks inside. */
 export type Workbook = ExcelJS.Workbook;
@@ -15,10 +21,26 @@ export function newWorkbook(): Workbook {
   return new ExcelJS.Workbook();
 }
 
-export class UnusableWorkbookError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = "UnusableWorkbookError";
+export { UnusableWorkbookError };
+
+/** An accountant's workbook file: its Grids, and the WritePlan applied to its own package. */
+export class WorkbookFile {
+  private constructor(
+    private readonly pkg: Package,
+    readonly grids: Grid[],
+  ) {}
+
+  static async open(data: Buffer | ArrayBuffer, name?: string): Promise<WorkbookFile> {
+    const pkg = await Package.open(data, name);
+    return new WorkbookFile(pkg, await readPackage(pkg));
+  }
+
+  apply(plan: WritePlan): Promise<void> {
+    return applyPlanToPackage(this.pkg, plan);
+  }
+
+  save(): Promise<Buffer> {
+    return this.pkg.save();
   }
 }
 
@@ -108,8 +130,9 @@ export function readGrids(wb: ExcelJS.Workbook): Grid[] {
   });
 }
 
+/** The Grids of a workbook file. */
 export async function readWorkbook(data: Buffer | ArrayBuffer, name?: string): Promise<Grid[]> {
-  return readGrids(await loadWorkbook(data, name));
+  return readPackage(await Package.open(data, name));
 }
 
 const argb = (hex: string) => `FF${hex.replace("#", "").toUpperCase()}`;
