@@ -16,10 +16,12 @@ export const FINDING_KINDS = {
   "locate.columns": "未能读取的科目代码列",
   "locate.unit": "换算了金额单位的表",
   "locate.stray": "远离表格未读取的单元格",
+  "locate.hidden": "隐藏工作表中的表",
   "locate.perfMissing": "未找到的绩效自评表",
   "relation.unchecked": "未核对的关系",
   "cell.error": "错误值单元格",
   "cell.notAmount": "不是金额的单元格",
+  "cell.uncalculated": "未计算的公式",
   // the printed form of a table
   "form.negative": "不应为负的金额",
   "form.emptyNote": "空表未注明无数据",

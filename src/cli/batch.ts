@@ -108,14 +108,14 @@ function inWorkers(jobs: BatchJob[], n: number, onRow: (r: BatchRow) => void): P
   });
 }
 
-/** Every .xlsx under a directory, in a stable order (temporary "~$" lock files skipped). */
+/** Every .xlsx (and macro .xlsm) under a directory, in a stable order (temporary "~$" lock files skipped). */
 export function workbooksUnder(dir: string): string[] {
   const out: string[] = [];
   const walk = (d: string) => {
     for (const e of fs.readdirSync(d, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
       const p = path.join(d, e.name);
       if (e.isDirectory()) walk(p);
-      else if (/\.xlsx$/i.test(e.name) && !e.name.startsWith("~$")) out.push(p);
+      else if (/\.xls[xm]$/i.test(e.name) && !e.name.startsWith("~$")) out.push(p);
     }
   };
   walk(dir);

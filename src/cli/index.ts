@@ -13,7 +13,7 @@ import { Command, CommanderError } from "commander";
 import * as fs from "fs";
 import * as path from "path";
 import { applyPlan, newWorkbook, saveWorkbook, UnusableWorkbookError } from "../xlsx";
-import { UsageError, checkOutputs, profileOption, readInput, readText, selectTables, writeJson, writeOutput } from "./io";
+import { UsageError, checkCopyName, checkOutputs, profileOption, readInput, readText, selectTables, writeJson, writeOutput } from "./io";
 import { PROFILE_IDS } from "../catalog/profiles";
 import { runBatch } from "./batch";
 import {
@@ -66,6 +66,7 @@ export async function runCheck(file: string | undefined, opts: { output?: string
   if (!file && opts.output) throw new UsageError("只校验文本时没有工作簿可写出（去掉 -o）");
   checkOutputs([file, ...(opts.text ?? [])], [opts.output, opts.json]);
   const wb = file ? await readInput(file) : undefined;
+  if (wb) checkCopyName(wb, opts.output);
   const { result, plan } = checkAndMark(
     wb?.grids ?? [],
     profile,
@@ -94,6 +95,7 @@ export async function runCheck(file: string | undefined, opts: { output?: string
 export async function runScore(file: string, opts: { output?: string; json?: string }): Promise<ScoreResult> {
   checkOutputs([file], [opts.output, opts.json]);
   const wb = await readInput(file);
+  checkCopyName(wb, opts.output);
   const { result, plan } = scoreAndMark(wb.grids);
   if (opts.output) {
     await wb.apply(plan);
@@ -109,6 +111,7 @@ export async function runDraft(file: string, opts: { output?: string; text?: str
   if (year !== undefined && !Number.isInteger(year)) throw new UsageError(`年度无效：${opts.year}`);
   checkOutputs([file], [opts.output, opts.text]);
   const wb = await readInput(file);
+  checkCopyName(wb, opts.output);
   let draft;
   try {
     draft = draftNarrativeFor(wb.grids, { year, dept: opts.dept, profile: profileOption(opts.profile), fallbackYear: new Date().getFullYear() - 1 });

@@ -36,6 +36,12 @@ export function checkOutputs(inputs: (string | undefined)[], outputs: (string | 
   if (twice) throw new OutputError(`${twice}：两个输出（-o 与 --json/--text）写到了同一个文件`);
 }
 
+/** A macro workbook's copy keeps its macros: under an .xlsx name Excel would refuse to open it. */
+export function checkCopyName(wb: WorkbookFile, output: string | undefined): void {
+  if (output && wb.macroEnabled && !/\.xl[st]m$/i.test(output))
+    throw new OutputError(`${output}：输入是含宏（VBA）的工作簿，标记副本会保留宏，请用 .xlsm 扩展名（否则 Excel 无法打开）`);
+}
+
 /** Written through a temporary file and a rename: a failure leaves no half file, and says which path and why. */
 export function writeOutput(target: string, data: Buffer | string): void {
   const tmp = path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}.tmp`);
@@ -111,7 +117,7 @@ export async function readText(file: string): Promise<{ name: string; text: stri
   } catch (e) {
     if (e instanceof NotNarrativeError)
       throw new UsageError(
-        `${file}：${e.kind === "zip" ? "不是 .txt 或 .docx（工作簿请直接作为输入，不用 --text）" : "不是文本文件（--text 接受 .txt 和 .docx；.doc 请另存为 .docx）"}`,
+        `${file}：${e.kind === "zip" ? "不是 .txt 或 .docx（工作簿请直接作为输入，不用 --text）" : e.kind === "large" ? e.message : "不是文本文件（--text 接受 .txt 和 .docx；.doc 请另存为 .docx）"}`,
       );
     throw e;
   }

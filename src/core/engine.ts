@@ -21,6 +21,7 @@ import { profileName } from "../catalog/profiles";
 import { Rule } from "../catalog/rules/types";
 import { Profile, TableDef } from "../catalog/tables/types";
 import { kind } from "../catalog/findings";
+import { uncalculatedFindings } from "./reading";
 
 export interface CheckResult {
   /** the regional profile the tables were read in (detected, or as chosen) */
@@ -64,6 +65,7 @@ export function checkWorkbook(grids: Grid[], options: { profile?: Profile; table
   findings.push(...crossDocumentFindings(perf, byTable, (inst, item, col) => reader.read(inst, item, col)?.value));
   findings.push(...narrativeFindings(grids, byTable, reader, perf));
   findings.push(...reader.problems.values());
+  findings.push(...uncalculatedFindings(grids));
   for (const t of tables) {
     // a regional addition is missing only from its region's set
     if (!byTable.has(t.id) && (!t.numbers || t.numbers[profile] !== undefined)) {
@@ -88,8 +90,17 @@ export function checkWorkbook(grids: Grid[], options: { profile?: Profile; table
     }
   }
   findings.push(...unchecked.findings());
+  const visibility = new Map(grids.map((g) => [g.sheet, g.visibility]));
   for (const inst of instances) {
     const at = [{ sheet: inst.sheet, address: inst.anchor }];
+    const hidden = visibility.get(inst.sheet);
+    if (hidden && hidden !== "visible")
+      findings.push({
+        rule: kind("locate.hidden"),
+        severity: "info",
+        message: `${inst.table.number} 在${hidden === "veryHidden" ? "深度隐藏" : "隐藏"}的工作表“${inst.sheet}”中：已读取并校验，公开前请确认是否应显示`,
+        cells: at,
+      });
     if (inst.missingColumns.some((k) => inst.table.columns.find((c) => c.key === k)?.kind === "code")) {
       findings.push({
         rule: kind("locate.columns"),

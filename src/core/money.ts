@@ -30,7 +30,9 @@ export type ParsedAmount =
   /** an Excel error value such as "#REF!" */
   | { kind: "error"; text: string }
   /** text that is not an amount */
-  | { kind: "invalid"; text: string };
+  | { kind: "invalid"; text: string }
+  /** a formula saved without its result: unknown, never 0 */
+  | { kind: "uncalculated" };
 
 const DASHES = new Set(["-", "--", "—", "——", "–", "－", "/", "／", "…", "……", "——————", "无", "0.00-"]);
 const EXCEL_ERRORS = /^#(REF!|VALUE!|DIV\/0!|N\/A|NAME\?|NUM!|NULL!|SPILL!|CALC!|GETTING_DATA)$/;

@@ -28,11 +28,14 @@ export class WorkbookFile {
   private constructor(
     private readonly pkg: Package,
     readonly grids: Grid[],
+    /** a macro workbook (.xlsm): its copy keeps the macros, and must keep an .xlsm name */
+    readonly macroEnabled: boolean,
   ) {}
 
   static async open(data: Buffer | ArrayBuffer, name?: string): Promise<WorkbookFile> {
     const pkg = await Package.open(data, name);
-    return new WorkbookFile(pkg, await readPackage(pkg));
+    const { grids, macroEnabled } = await readPackage(pkg);
+    return new WorkbookFile(pkg, grids, macroEnabled);
   }
 
   apply(plan: WritePlan): Promise<void> {
@@ -132,7 +135,7 @@ export function readGrids(wb: ExcelJS.Workbook): Grid[] {
 
 /** The Grids of a workbook file. */
 export async function readWorkbook(data: Buffer | ArrayBuffer, name?: string): Promise<Grid[]> {
-  return readPackage(await Package.open(data, name));
+  return (await readPackage(await Package.open(data, name))).grids;
 }
 
 const argb = (hex: string) => `FF${hex.replace("#", "").toUpperCase()}`;

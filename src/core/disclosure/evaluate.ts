@@ -37,7 +37,7 @@ export class AmountReader {
     if (!cell) return { kind: "empty" };
     let p = this.parsed.get(cell);
     if (!p) {
-      p = parseAmount(cell.value, cell.numberFormat);
+      p = cell.uncalculated ? { kind: "uncalculated" } : parseAmount(cell.value, cell.numberFormat);
       this.parsed.set(cell, p);
     }
     return p;
@@ -61,6 +61,8 @@ export class AmountReader {
     const shift = placesShift(from, this.unit);
     if (parsed.kind === "amount") return { value: convertUnit(parsed.value, from, this.unit), places: Math.max(parsed.places, 2) + shift, cell: ref };
     if (parsed.kind === "empty" || parsed.kind === "dash") return { value: new Decimal(0), places: 2 + shift, cell: ref };
+    // said once for its sheet (uncalculatedFindings): the relation is not checked
+    if (parsed.kind === "uncalculated") return null;
     const key = `${inst.sheet}!${address}`;
     if (!this.problems.has(key)) {
       this.problems.set(key, {

@@ -282,6 +282,7 @@ export function printedNumber(t: PerformanceTable, row: number | undefined, col:
   if (row === undefined || col === undefined) return undefined;
   const v = valueAt(t, row, col);
   const cell = t.view.raw(row, col);
+  if (cell?.uncalculated) return undefined;
   // "9.98分" and "98.82%" print the same figure as 9.98 and 98.82; a % number format is scaled by parseAmount
   const p: ParsedAmount = typeof v === "string" ? parseAmountText(v.replace(/分$/, "")) : parseAmount(v, cell?.numberFormat);
   if (p.kind !== "amount") return undefined;

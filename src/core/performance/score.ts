@@ -31,6 +31,7 @@ export interface ScoreResult {
 import { HUNDRED, SCORE_PLACES, finding, fmt } from "./verdicts";
 import { fundsCell, scoreFunds } from "./funds";
 import { links, scoreIndicators, weightTree } from "./indicators";
+import { uncalculatedFindings } from "../reading";
 import { kind } from "../../catalog/findings";
 
 export function gradeOf(total: Decimal, grades = OFFICIAL_GRADES): string {
@@ -118,7 +119,8 @@ export function scoreTable(t: PerformanceTable): { project: ProjectScore; findin
 export function scoreWorkbook(grids: Grid[], tables: PerformanceTable[] = locatePerformanceTables(grids)): ScoreResult {
   if (tables.length === 0) return { projects: [], findings: [{ rule: kind("locate.perfMissing"), severity: "info", message: "未找到绩效自评表", cells: [] }] };
   const projects: ProjectScore[] = [];
-  const findings: Finding[] = [];
+  const sheets = new Set(tables.map((t) => t.sheet));
+  const findings: Finding[] = uncalculatedFindings(grids.filter((g) => sheets.has(g.sheet)));
   for (const t of tables) {
     const r = scoreTable(t);
     projects.push(r.project);

@@ -102,7 +102,8 @@ export function ownReports(grids: Grid[]): Map<string, string> {
 /** The sheets the add-in wrote itself (never read as the accountant's tables); a user's own 校验报告 is not one of them. */
 export function ownSheets(grids: Grid[]): Set<string> {
   const reports = new Set(ownReports(grids).values());
-  return new Set(grids.filter((g) => isLedgerSheet(g.sheet) || reports.has(g.sheet) || g.visibility === "veryHidden").map((g) => g.sheet));
+  // a very hidden sheet of the accountant's is still theirs (and read): ours are known by name prefix and list
+  return new Set(grids.filter((g) => isLedgerSheet(g.sheet) || reports.has(g.sheet)).map((g) => g.sheet));
 }
 
 /** The workbook without the sheets the add-in wrote. */

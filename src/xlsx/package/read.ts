@@ -26,7 +26,7 @@ async function sheetNotes(pkg: Package, sheetPart: string): Promise<Map<string, 
   return notes;
 }
 
-export async function readPackage(pkg: Package): Promise<Grid[]> {
+export async function readPackage(pkg: Package): Promise<{ grids: Grid[]; macroEnabled: boolean }> {
   const wb = await workbookPart(pkg);
   const strings = wb.sharedStrings && pkg.has(wb.sharedStrings) ? await readSharedStrings(pkg.stream(wb.sharedStrings)) : undefined;
   const formats = cellFormats(wb.styles && pkg.has(wb.styles) ? await pkg.xml(wb.styles) : undefined);
@@ -65,7 +65,7 @@ export async function readPackage(pkg: Package): Promise<Grid[]> {
     const merges = read.merges.map((m) => areaAddress(parseArea(m)));
     grids.push(gridFromCells(s.name, s.visibility, merges, entries(read.cells)));
   }
-  return grids;
+  return { grids, macroEnabled: wb.macroEnabled };
 }
 
 function* entries(cells: Map<number, Cell>): Generator<[CellPos, Cell]> {

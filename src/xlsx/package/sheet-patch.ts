@@ -111,7 +111,9 @@ export function restyleCells(xml: string, restyle: Restyle): string {
       if (cols[i] === col) {
         i++;
         const style = restyle.get(row * COLUMNS + col)!(Number(attrOf(m[0], "s") ?? 0));
-        edits.push({ start: m.index, end: m.index + m[0].length, text: withAttr(m[0], "s", String(style)) });
+        // style 0 is the default: written as no attribute, as Excel writes it (a cleared cell comes back as it was)
+        const tag = style === 0 ? m[0].replace(ATTR("s"), "") : withAttr(m[0], "s", String(style));
+        edits.push({ start: m.index, end: m.index + m[0].length, text: tag });
       }
     }
     if (i < cols.length) {

@@ -18,6 +18,8 @@ export interface WorkbookPart {
   sheets: SheetEntry[];
   sharedStrings?: string;
   styles?: string;
+  /** an .xlsm (or .xltm): its main part's content type says macros; a copy must keep that name */
+  macroEnabled: boolean;
 }
 
 const ODS_MIME = "application/vnd.oasis.opendocument.spreadsheet";
@@ -46,5 +48,8 @@ export async function workbookPart(pkg: Package): Promise<WorkbookPart> {
     sheets.push({ name: attr(s, "name") ?? "", visibility: state === "veryHidden" || state === "hidden" ? state : "visible", part: rel.target, relId });
   }
   const target = (type: string) => relationships.find((r) => r.type === type && !r.external)?.target;
-  return { part, root, relationships, sheets, sharedStrings: target("sharedStrings"), styles: target("styles") };
+  const types = pkg.has("[Content_Types].xml") ? await pkg.xml("[Content_Types].xml") : undefined;
+  const main = types && children(types, "Override").find((o) => attr(o, "PartName") === `/${part}`);
+  const macroEnabled = /macroEnabled/i.test(main ? (attr(main, "ContentType") ?? "") : "") || relationships.some((r) => r.type === "vbaProject");
+  return { part, root, relationships, sheets, sharedStrings: target("sharedStrings"), styles: target("styles"), macroEnabled };
 }
