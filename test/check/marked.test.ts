@@ -7,20 +7,21 @@ import ExcelJS from "exceljs";
 import * as fs from "fs";
 import * as path from "path";
 import { checkAndMark, clearMarks } from "../../src/core/workflows";
-import { applyPlan, linkTarget, loadWorkbook, readGrids, saveWorkbook } from "../../src/xlsx";
+import { WorkbookFile, linkTarget, loadWorkbook, readGrids, saveWorkbook } from "../../src/xlsx";
 import { xlsxState } from "../contract/state";
 import { SAMPLE } from "../fixtures/sample";
 import { recalculate, renderPng } from "../helpers/libreoffice";
 
 const OUT = path.resolve(__dirname, "../../test-output/marked");
 
+/** The sample marked as the CLI marks it: on its own package. */
 async function marked(): Promise<{ file: string; before: ExcelJS.Workbook }> {
   fs.mkdirSync(OUT, { recursive: true });
   const before = await loadWorkbook(fs.readFileSync(SAMPLE));
-  const wb = await loadWorkbook(fs.readFileSync(SAMPLE));
-  await applyPlan(wb, checkAndMark(readGrids(wb)).plan);
+  const wb = await WorkbookFile.open(fs.readFileSync(SAMPLE));
+  await wb.apply(checkAndMark(wb.grids).plan);
   const file = path.join(OUT, "sample-marked.xlsx");
-  fs.writeFileSync(file, await saveWorkbook(wb));
+  fs.writeFileSync(file, await wb.save());
   return { file, before };
 }
 
@@ -49,21 +50,21 @@ it("LibreOffice opens it with fills, notes and the report; links point at the ce
 
 it("checking the marked file again finds the same, and re-marking does not pile notes up", async () => {
   const { file } = await marked();
-  const wb = await loadWorkbook(fs.readFileSync(file));
+  const wb = await WorkbookFile.open(fs.readFileSync(file));
   const first = checkAndMark(readGrids(await loadWorkbook(fs.readFileSync(SAMPLE)))).result.findings;
-  const again = checkAndMark(readGrids(wb));
+  const again = checkAndMark(wb.grids);
   expect(again.result.findings).toEqual(first);
-  await applyPlan(wb, again.plan);
-  const twice = await loadWorkbook(await saveWorkbook(wb));
-  const note = readGrids(twice).find((g) => g.sheet === "表5")!.cells[9][2].note!;
+  await wb.apply(again.plan);
+  const twice = await WorkbookFile.open(await wb.save());
+  const note = twice.grids.find((g) => g.sheet === "表5")!.cells[9][2].note!;
   expect(note.match(/——决算助手——/g)).toHaveLength(1);
 });
 
 it("清除标记 restores every touched cell and removes the report, after a save and reopen", async () => {
   const { file, before } = await marked();
-  const reopened = await loadWorkbook(fs.readFileSync(file));
-  await applyPlan(reopened, clearMarks(readGrids(reopened)));
-  const cleared = await loadWorkbook(await saveWorkbook(reopened));
+  const reopened = await WorkbookFile.open(fs.readFileSync(file));
+  await reopened.apply(clearMarks(reopened.grids));
+  const cleared = await loadWorkbook(await reopened.save());
   const original = await loadWorkbook(await saveWorkbook(before));
   expect(xlsxState(cleared)).toEqual(xlsxState(original));
 });

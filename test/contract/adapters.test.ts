@@ -1,7 +1,7 @@
 /**
- * One contract, two adapters: the same WritePlan applied through ExcelJS (to a real .xlsx, saved
- * and read back) and through Office.js (against the fake host) leaves the same workbook, and both
- * read it back into the same Grid.
+ * One contract, three adapters: the same WritePlan applied through ExcelJS (to a new .xlsx, saved
+ * and read back), through the package writer (to the accountant's own file) and through
+ * Office.js (against the fake host) leaves the same workbook, and all read it back into the same Grid.
  */
 import ExcelJS from "exceljs";
 import * as office from "../../src/excel";
@@ -119,6 +119,20 @@ async function throughXlsx(plans: WritePlan[]): Promise<{ state: SheetState[]; g
   return { state: xlsxState(wb), grids: xlsx.readGrids(wb) };
 }
 
+/** The accountant's workbook made as a template is (ExcelJS); every later step edits its own package, a real file between steps. */
+async function throughPackage(plans: WritePlan[]): Promise<{ state: SheetState[]; grids: Grid[]; exceljsGrids: Grid[] }> {
+  const made = new ExcelJS.Workbook();
+  await xlsx.applyPlan(made, plans[0]);
+  let bytes = await xlsx.saveWorkbook(made);
+  for (const plan of plans.slice(1)) {
+    const file = await xlsx.WorkbookFile.open(bytes);
+    await file.apply(plan);
+    bytes = await file.save();
+  }
+  const wb = await xlsx.loadWorkbook(bytes);
+  return { state: xlsxState(wb), grids: (await xlsx.WorkbookFile.open(bytes)).grids, exceljsGrids: xlsx.readGrids(wb) };
+}
+
 async function throughOffice(plans: WritePlan[], host = new FakeExcelHost(new FakeWorkbook())) {
   const applySyncs: number[] = [];
   for (const plan of plans) {
@@ -169,6 +183,29 @@ describe("adapter contract: ExcelJS and Office.js leave the same workbook", () =
     expect(restored.cells.A1).toEqual({ value: "项目", fill: "#DDEBF7", bold: true });
     expect(restored.cells.C3.note).toBe("本部门无政府性基金");
     expect(restored.cells.C2.note).toBeUndefined();
+  });
+
+  it("the package writer marks and restores the accountant's file as the other two do, and its reader reads what they read", async () => {
+    const x1 = await throughXlsx([userSheet]);
+    const xMarked = await throughXlsx([userSheet, markPlan]);
+    const pMarked = await throughPackage([userSheet, markPlan]);
+    const pRestored = await throughPackage([userSheet, markPlan, restorePlan]);
+    const oMarked = await throughOffice([userSheet, markPlan]);
+    expect(pMarked.state).toEqual(xMarked.state);
+    expect(pRestored.state).toEqual(x1.state);
+    // ExcelJS writes the template's formula without a result: only the package reader says so (the others read null)
+    const c4 = (g: Grid[]) => g.find((x) => x.sheet === "公开01表")!.cells[3][2];
+    expect(c4(pMarked.grids)).toEqual({ value: null, formula: "=SUM(C2:C3)", uncalculated: true });
+    const known = (g: Grid[]) => JSON.parse(JSON.stringify(g).replace(/,"uncalculated":true/g, "")) as Grid[];
+    expect(known(pMarked.grids)).toEqual(pMarked.exceljsGrids);
+    // Office links a report cell with range.hyperlink, the files with a HYPERLINK formula: the report's grids differ there only
+    const user = (g: Grid[]) => g.filter((x) => x.sheet !== "校验报告");
+    expect(user(known(pMarked.grids))).toEqual(user(oMarked.grids));
+    expect(known(pRestored.grids)).toEqual(x1.grids);
+    const marked = pMarked.state.find((s) => s.name === "公开01表")!;
+    expect(marked.cells.C2).toMatchObject({ fill: "#FFC7CE", fontColor: "#9C0006", note: expect.stringContaining("T01.income.total") });
+    expect(marked.cells.A1).toMatchObject({ fill: "#FFC7CE", bold: true });
+    expect(pMarked.state.find((s) => s.name === ledgerSheet("marks"))!.visibility).toBe("veryHidden");
   });
 
   it("reads a workbook in one sync (two when it holds notes, as this one does) and applies any plan in one", async () => {
