@@ -97,25 +97,25 @@ export function mainRegion(positions: CellPos[], maxCells = MAX_DENSE_CELLS): { 
   return { area, dropped: positions.filter((p) => !areaContains(area, p)) };
 }
 
+/** Cells of a sheet keyed by position: row * SHEET_COLUMNS + col (0-based). */
+export const SHEET_COLUMNS = 16384;
+export type CellsByKey = Map<number, Cell>;
+
 /**
- * A sheet's Grid from its non-empty cells (positions 0-based): the main region read densely,
- * stray far-away cells counted as dropped. Both file readers and the fake hosts build Grids so.
+ * A sheet's Grid from its non-empty cells: the main region read densely, stray far-away cells
+ * counted as dropped. Every file reader builds its Grids so.
  */
-export function gridFromCells(sheet: string, visibility: SheetVisibility, merges: string[], cells: Iterable<[CellPos, Cell]>): Grid {
-  const byKey = new Map<number, Cell>();
-  const positions: CellPos[] = [];
-  const WIDTH = 16384;
-  for (const [p, c] of cells) {
-    byKey.set(p.row * WIDTH + p.col, c);
-    positions.push(p);
-  }
+export function gridFromCells(sheet: string, visibility: SheetVisibility, merges: string[], cells: CellsByKey): Grid {
   const grid: Grid = { sheet, origin: "A1", cells: [], merges, visibility };
+  const positions: CellPos[] = [];
+  for (const k of cells.keys()) positions.push({ row: Math.floor(k / SHEET_COLUMNS), col: k % SHEET_COLUMNS });
   const region = mainRegion(positions);
+  positions.length = 0;
   if (!region) return grid;
   const u = region.area;
   grid.origin = cellAddress({ row: u.top, col: u.left });
   grid.cells = Array.from({ length: u.bottom - u.top + 1 }, (_, i) =>
-    Array.from({ length: u.right - u.left + 1 }, (_, j) => byKey.get((u.top + i) * WIDTH + u.left + j) ?? { value: null }),
+    Array.from({ length: u.right - u.left + 1 }, (_, j) => cells.get((u.top + i) * SHEET_COLUMNS + u.left + j) ?? { value: null }),
   );
   if (region.dropped.length) grid.dropped = { count: region.dropped.length, example: cellAddress(region.dropped[0]) };
   return grid;

@@ -6,8 +6,8 @@
  *   saveWorkbook. readGrids reads such an in-memory workbook back.
  */
 import ExcelJS from "exceljs";
-import { CellPos, areaAddress, areaCells, cellAddress, columnIndex, parseArea, qualified, splitQualified } from "../core/address";
-import { Cell, CellValue, Grid, SheetVisibility, mainRegion } from "../core/grid";
+import { areaAddress, areaCells, columnIndex, parseArea, qualified, splitQualified } from "../core/address";
+import { Cell, CellValue, CellsByKey, Grid, SHEET_COLUMNS, SheetVisibility, gridFromCells } from "../core/grid";
 import { PlanOp, WritePlan, ledgerSheet } from "../core/plan";
 import { Package, UnusableWorkbookError } from "./package/zip";
 import { readPackage } from "./package/read";
@@ -106,30 +106,17 @@ function mergesOf(ws: ExcelJS.Worksheet): string[] {
 
 export function readGrids(wb: ExcelJS.Workbook): Grid[] {
   return wb.worksheets.map((ws) => {
-    const cells = new Map<string, Cell>();
-    const positions: CellPos[] = [];
+    const cells: CellsByKey = new Map();
     ws.eachRow({ includeEmpty: false }, (row, r) => {
       row.eachCell({ includeEmpty: false }, (c, col) => {
         const cell = readCell(c);
         if (cell.value === null && !cell.formula && !cell.note) return;
         // a merged block's value sits in its master; the others repeat it in ExcelJS
         if (c.isMerged && c.master.address !== c.address) return;
-        const pos = { row: r - 1, col: col - 1 };
-        cells.set(cellAddress(pos), cell);
-        positions.push(pos);
+        cells.set((r - 1) * SHEET_COLUMNS + col - 1, cell);
       });
     });
-    const grid: Grid = { sheet: ws.name, origin: "A1", cells: [], merges: mergesOf(ws), visibility: visibilityOf(ws) };
-    const region = mainRegion(positions);
-    if (region) {
-      const u = region.area;
-      grid.origin = cellAddress({ row: u.top, col: u.left });
-      grid.cells = Array.from({ length: u.bottom - u.top + 1 }, (_, i) =>
-        Array.from({ length: u.right - u.left + 1 }, (_, j) => cells.get(cellAddress({ row: u.top + i, col: u.left + j })) ?? { value: null }),
-      );
-      if (region.dropped.length) grid.dropped = { count: region.dropped.length, example: cellAddress(region.dropped[0]) };
-    }
-    return grid;
+    return gridFromCells(ws.name, visibilityOf(ws), mergesOf(ws), cells);
   });
 }
 

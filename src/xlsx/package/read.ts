@@ -3,10 +3,10 @@
  * workbook's relationships. Hidden and very hidden sheets are read (and say so); a part the
  * workbook needs and lacks is an unusable file, named, never guessed around.
  */
-import { CellPos, areaAddress, parseArea, parseCell } from "../../core/address";
-import { Cell, Grid, gridFromCells } from "../../core/grid";
+import { areaAddress, parseArea, parseCell } from "../../core/address";
+import { Grid, SHEET_COLUMNS, gridFromCells } from "../../core/grid";
 import { cellFormats } from "./formats";
-import { COLUMNS, readSharedStrings, readSheetCells } from "./sheet-read";
+import { readSharedStrings, readSheetCells } from "./sheet-read";
 import { workbookPart } from "./workbook";
 import { Package, UnusableWorkbookError } from "./zip";
 import { attr, children, textOf } from "./xml";
@@ -45,7 +45,7 @@ export async function readPackage(pkg: Package): Promise<{ grids: Grid[]; macroE
       );
     for (const [ref, note] of await sheetNotes(pkg, s.part)) {
       const p = parseCell(ref);
-      const key = p.row * COLUMNS + p.col;
+      const key = p.row * SHEET_COLUMNS + p.col;
       const cell = read.cells.get(key) ?? { value: null };
       cell.note = note;
       read.cells.set(key, cell);
@@ -55,19 +55,18 @@ export async function readPackage(pkg: Package): Promise<{ grids: Grid[]; macroE
       const a = parseArea(m);
       if ((a.bottom - a.top + 1) * (a.right - a.left + 1) > read.cells.size) {
         for (const k of [...read.cells.keys()]) {
-          const row = Math.floor(k / COLUMNS);
-          const col = k % COLUMNS;
+          const row = Math.floor(k / SHEET_COLUMNS);
+          const col = k % SHEET_COLUMNS;
           if (row >= a.top && row <= a.bottom && col >= a.left && col <= a.right && (row !== a.top || col !== a.left)) read.cells.delete(k);
         }
       } else
-        for (let r = a.top; r <= a.bottom; r++) for (let c = a.left; c <= a.right; c++) if (r !== a.top || c !== a.left) read.cells.delete(r * COLUMNS + c);
+        for (let r = a.top; r <= a.bottom; r++)
+          for (let c = a.left; c <= a.right; c++) if (r !== a.top || c !== a.left) read.cells.delete(r * SHEET_COLUMNS + c);
     }
     const merges = read.merges.map((m) => areaAddress(parseArea(m)));
-    grids.push(gridFromCells(s.name, s.visibility, merges, entries(read.cells)));
+    const grid = gridFromCells(s.name, s.visibility, merges, read.cells);
+    if (read.overflow) grid.dropped = { count: (grid.dropped?.count ?? 0) + read.overflow.count, example: grid.dropped?.example ?? read.overflow.example };
+    grids.push(grid);
   }
   return { grids, macroEnabled: wb.macroEnabled };
-}
-
-function* entries(cells: Map<number, Cell>): Generator<[CellPos, Cell]> {
-  for (const [k, c] of cells) yield [{ row: Math.floor(k / COLUMNS), col: k % COLUMNS }, c];
 }

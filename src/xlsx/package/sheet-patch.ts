@@ -4,9 +4,9 @@
  * part stays as it was.
  */
 import { columnIndex, columnLetters } from "../../core/address";
+import { SHEET_COLUMNS } from "../../core/grid";
 
-export const COLUMNS = 16384;
-/** For each cell (row * COLUMNS + col, 0-based): its new style index from the one it has. */
+/** For each cell (row * SHEET_COLUMNS + col, 0-based): its new style index from the one it has. */
 export type Restyle = Map<number, (style: number) => number>;
 
 const ATTR = (name: string) => new RegExp(`\\s${name}="([^"]*)"`);
@@ -47,9 +47,9 @@ export function restyleCells(xml: string, restyle: Restyle): string {
   const edits: Span[] = [];
   const byRow = new Map<number, number[]>();
   for (const k of [...restyle.keys()].sort((a, b) => a - b)) {
-    const r = Math.floor(k / COLUMNS);
+    const r = Math.floor(k / SHEET_COLUMNS);
     if (!byRow.has(r)) byRow.set(r, []);
-    byRow.get(r)!.push(k % COLUMNS);
+    byRow.get(r)!.push(k % SHEET_COLUMNS);
   }
   const newCell = (row: number, col: number, style: number) => `<${prefix}c r="${columnLetters(col)}${row + 1}" s="${style}"/>`;
 
@@ -75,7 +75,7 @@ export function restyleCells(xml: string, restyle: Restyle): string {
     // rows the sheet lacks go before the first row past them
     while (next < pending.length && pending[next] < rowNumber) {
       const r = pending[next++];
-      const cells = byRow.get(r)!.map((c) => newCell(r, c, restyle.get(r * COLUMNS + c)!(inherited(xml, undefined, c))));
+      const cells = byRow.get(r)!.map((c) => newCell(r, c, restyle.get(r * SHEET_COLUMNS + c)!(inherited(xml, undefined, c))));
       edits.push({ start: m.index, end: m.index, text: `<${prefix}row r="${r + 1}">${cells.join("")}</${prefix}row>` });
     }
     if (pending[next] === rowNumber) {
@@ -86,7 +86,7 @@ export function restyleCells(xml: string, restyle: Restyle): string {
   }
   while (next < pending.length) {
     const r = pending[next++];
-    const cells = byRow.get(r)!.map((c) => newCell(r, c, restyle.get(r * COLUMNS + c)!(inherited(xml, undefined, c))));
+    const cells = byRow.get(r)!.map((c) => newCell(r, c, restyle.get(r * SHEET_COLUMNS + c)!(inherited(xml, undefined, c))));
     edits.push({ start: dataEnd, end: dataEnd, text: `<${prefix}row r="${r + 1}">${cells.join("")}</${prefix}row>` });
   }
 
@@ -100,7 +100,7 @@ export function restyleCells(xml: string, restyle: Restyle): string {
       const out: string[] = [];
       while (i < cols.length && cols[i] < before) {
         const c = cols[i++];
-        out.push(newCell(row, c, restyle.get(row * COLUMNS + c)!(inherited(xml, tag, c))));
+        out.push(newCell(row, c, restyle.get(row * SHEET_COLUMNS + c)!(inherited(xml, tag, c))));
       }
       if (out.length) edits.push({ start: at, end: at, text: out.join("") });
     };
@@ -110,7 +110,7 @@ export function restyleCells(xml: string, restyle: Restyle): string {
       insert(m.index, col);
       if (cols[i] === col) {
         i++;
-        const style = restyle.get(row * COLUMNS + col)!(Number(attrOf(m[0], "s") ?? 0));
+        const style = restyle.get(row * SHEET_COLUMNS + col)!(Number(attrOf(m[0], "s") ?? 0));
         // style 0 is the default: written as no attribute, as Excel writes it (a cleared cell comes back as it was)
         const tag = style === 0 ? m[0].replace(ATTR("s"), "") : withAttr(m[0], "s", String(style));
         edits.push({ start: m.index, end: m.index + m[0].length, text: tag });
@@ -120,9 +120,9 @@ export function restyleCells(xml: string, restyle: Restyle): string {
       if (selfClosing) {
         const open = tag.replace(/\s*\/>$/, ">");
         edits.push({ start: tagStart, end: tagStart + tag.length, text: open });
-        insert(contentStart, COLUMNS);
+        insert(contentStart, SHEET_COLUMNS);
         edits.push({ start: contentStart, end: contentStart, text: `</${prefix}row>` });
-      } else insert(contentEnd, COLUMNS);
+      } else insert(contentEnd, SHEET_COLUMNS);
     }
   }
 

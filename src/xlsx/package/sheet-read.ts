@@ -7,8 +7,8 @@
 import { SaxesParser } from "saxes";
 import { Readable } from "stream";
 import { StringDecoder } from "string_decoder";
-import { Cell } from "../../core/grid";
-import { columnIndex } from "../../core/address";
+import { Cell, SHEET_COLUMNS } from "../../core/grid";
+import { cellAddress, columnIndex, columnLetters } from "../../core/address";
 import { CellFormats } from "./formats";
 import { local } from "./xml";
 
@@ -20,9 +20,12 @@ export interface SheetCells {
   uncalculated: number;
   /** string cells that point at a shared string the workbook does not have */
   missingStrings: number;
+  /** cells past the reading limit: counted, not kept */
+  overflow?: { count: number; example: string };
 }
 
-export const COLUMNS = 16384;
+/** No sheet holds a table this big: past it a sheet's cells are counted, not kept (memory stays bounded). */
+export const MAX_CELLS = 2_000_000;
 
 /** An Excel serial day → ISO date, as ExcelJS gives it. */
 function serialDate(v: number): string {
@@ -38,22 +41,13 @@ export function shiftFormula(formula: string, dr: number, dc: number): string {
     quoted = p.startsWith('"');
     out += quoted
       ? p
-      : p.replace(
-          /(^|[^A-Za-z0-9_.!'])(\$?)([A-Z]{1,3})(\$?)(\d+)(?![\d(A-Za-z_])/g,
-          (m, pre: string, dcol: string, col: string, drow: string, row: string) => {
-            const c = dcol ? col : letters(columnIndex(col) + dc);
-            const r = drow ? row : String(Number(row) + dr);
-            return `${pre}${dcol}${c}${drow}${r}`;
-          },
-        );
+      : p.replace(/(^|[^A-Za-z0-9_.])(\$?)([A-Z]{1,3})(\$?)(\d+)(?![\d(A-Za-z_])/g, (m, pre: string, dcol: string, col: string, drow: string, row: string) => {
+          const c = dcol ? col : columnLetters(columnIndex(col) + dc);
+          const r = drow ? row : String(Number(row) + dr);
+          return `${pre}${dcol}${c}${drow}${r}`;
+        });
   }
   return out;
-}
-
-function letters(i: number): string {
-  let s = "";
-  for (let n = i + 1; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
-  return s;
 }
 
 function position(ref: string | undefined): { row: number; col: number } | undefined {
@@ -61,7 +55,7 @@ function position(ref: string | undefined): { row: number; col: number } | undef
   return m ? { row: Number(m[2]) - 1, col: columnIndex(m[1]) } : undefined;
 }
 
-export async function readSheetCells(stream: Readable, strings: string[] | undefined, formats: CellFormats): Promise<SheetCells> {
+export async function readSheetCells(stream: Readable, strings: string[] | undefined, formats: CellFormats, limit = MAX_CELLS): Promise<SheetCells> {
   const out: SheetCells = { cells: new Map(), merges: [], uncalculated: 0, missingStrings: 0 };
   const parser = new SaxesParser({ xmlns: false, position: false });
   const shared = new Map<string, { formula: string; row: number; col: number }>();
@@ -151,7 +145,12 @@ export async function readSheetCells(stream: Readable, strings: string[] | undef
     const format = formats.formatOf(style);
     if (format !== "General") cell.numberFormat = format;
     if (cell.value === null && !cell.formula) return;
-    out.cells.set(row * COLUMNS + col, cell);
+    if (out.cells.size >= limit) {
+      out.overflow ??= { count: 0, example: cellAddress({ row, col }) };
+      out.overflow.count++;
+      return;
+    }
+    out.cells.set(row * SHEET_COLUMNS + col, cell);
   }
 
   await feed(stream, parser);

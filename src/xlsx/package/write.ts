@@ -8,7 +8,8 @@
 import { areaAddress, areaCells, columnIndex, parseArea, parseCell, qualified } from "../../core/address";
 import { PlanOp, WritePlan, ledgerSheet } from "../../core/plan";
 import { NewSheet } from "./sheet-new";
-import { COLUMNS, cellStyles, restyleCells } from "./sheet-patch";
+import { cellStyles, restyleCells } from "./sheet-patch";
+import { SHEET_COLUMNS } from "../../core/grid";
 import { setNotes } from "./notes";
 import { MINIMAL_STYLES, StyleBook, StylePatch } from "./styles";
 import { TYPES, addRelationship, freePart, removeRelationship, setOverride } from "./parts";
@@ -29,11 +30,11 @@ interface SheetState {
 
 const key = (address: string) => {
   const p = parseCell(address);
-  return p.row * COLUMNS + p.col;
+  return p.row * SHEET_COLUMNS + p.col;
 };
 
 function cellsOf(addresses: string[]): number[] {
-  return addresses.flatMap((a) => [...areaCells(parseArea(a))].map((p) => p.row * COLUMNS + p.col));
+  return addresses.flatMap((a) => [...areaCells(parseArea(a))].map((p) => p.row * SHEET_COLUMNS + p.col));
 }
 
 export async function applyPlanToPackage(pkg: Package, plan: WritePlan): Promise<void> {
@@ -67,7 +68,7 @@ export async function applyPlanToPackage(pkg: Package, plan: WritePlan): Promise
     const s = sheet(name);
     if (s.built) {
       for (const k of cells) {
-        const c = s.built.cell(Math.floor(k / COLUMNS), k % COLUMNS);
+        const c = s.built.cell(Math.floor(k / SHEET_COLUMNS), k % SHEET_COLUMNS);
         c.style = f(c.style);
       }
     } else s.xml = restyleCells(await text(s), new Map(cells.map((k) => [k, f])));
@@ -146,7 +147,7 @@ export async function applyPlanToPackage(pkg: Package, plan: WritePlan): Promise
           const s = sheet(name);
           current.set(
             name,
-            s.built ? new Map(cells.map((k) => [k, s.built!.cell(Math.floor(k / COLUMNS), k % COLUMNS).style])) : cellStyles(await text(s), cells),
+            s.built ? new Map(cells.map((k) => [k, s.built!.cell(Math.floor(k / SHEET_COLUMNS), k % SHEET_COLUMNS).style])) : cellStyles(await text(s), cells),
           );
         }
         op.cells.forEach((c, i) => {
@@ -162,12 +163,12 @@ export async function applyPlanToPackage(pkg: Package, plan: WritePlan): Promise
         const s = sheet(name);
         const saved = cellStyles(
           await text(s),
-          op.cells.map((_, i) => i * COLUMNS + 1),
+          op.cells.map((_, i) => i * SHEET_COLUMNS + 1),
         );
         const bySheet = new Map<string, Map<number, number>>();
         op.cells.forEach((c, i) => {
           if (!bySheet.has(c.sheet)) bySheet.set(c.sheet, new Map());
-          bySheet.get(c.sheet)!.set(key(c.address), saved.get(i * COLUMNS + 1) ?? 0);
+          bySheet.get(c.sheet)!.set(key(c.address), saved.get(i * SHEET_COLUMNS + 1) ?? 0);
         });
         for (const [name, cells] of bySheet) {
           if (!sheets.has(name)) continue;
