@@ -1,6 +1,6 @@
 /** A batch worker thread: checks the workbooks the main thread hands it, one at a time. */
 import { parentPort } from "worker_threads";
-import { BatchJob, checkOne } from "./batch";
+import { BatchJob, checkOne } from "./check-one";
 import { OutputError } from "./io";
 
 parentPort?.on("message", ({ index, job }: { index: number; job: BatchJob }) => {

@@ -6,52 +6,18 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { Worker } from "worker_threads";
-import { Profile } from "../catalog/tables/types";
-import { checkAndMark, columnLetters, summarize, WritePlan } from "../core/workflows";
-import { UnusableWorkbookError, applyPlan, newWorkbook, saveWorkbook } from "../xlsx";
-import { OutputError, freePath, profileOption, readInput, writeJson, writeOutput } from "./io";
+import { columnLetters, WritePlan } from "../core/workflows";
+import { applyPlan, newWorkbook, saveWorkbook } from "../xlsx";
+import { OutputError, freePath, profileOption, writeJson, writeOutput } from "./io";
+import { BatchJob, BatchRow, checkOne } from "./check-one";
 
-export interface BatchJob {
-  file: string;
-  rel: string;
-  output?: string;
-  profile?: Profile;
-}
+export type { BatchJob, BatchRow };
 
 /** compiled next to this module; absent when running from TypeScript sources (tests): then inline */
 const WORKER = path.join(__dirname, "batch-worker.js");
 
 function defaultWorkers(): number {
   return Math.max(1, os.availableParallelism?.() ?? os.cpus().length);
-}
-
-/** Check one workbook (and write its marked copy): the unit of work of a worker. */
-export async function checkOne(job: BatchJob): Promise<BatchRow> {
-  try {
-    const wb = await readInput(job.file);
-    const { result, plan } = checkAndMark(wb.grids, job.profile);
-    const s = summarize(result.findings);
-    if (job.output) {
-      await wb.apply(plan);
-      // never over the input or a file already there (-o onto the input folder): the copy takes the next free name
-      const target = freePath(path.join(job.output, job.rel));
-      fs.mkdirSync(path.dirname(target), { recursive: true });
-      writeOutput(target, await wb.save());
-    }
-    return {
-      workbook: job.rel,
-      dept: result.dept,
-      profile: result.profile,
-      tables: result.tables.length,
-      errors: s.errors,
-      tails: s.tails,
-      warnings: s.warnings,
-    };
-  } catch (e) {
-    // a workbook that cannot be read is a row of the summary; anything else is our bug and stops the batch
-    if (e instanceof UnusableWorkbookError) return { workbook: job.rel, problem: e.message };
-    throw e;
-  }
 }
 
 /** The 汇总 sheet of a batch: one row per workbook, its header bold and frozen. */
@@ -129,18 +95,6 @@ export function progressLine(done: number, total: number, startedMs: number, now
   const perItem = done ? (nowMs - startedMs) / done : 0;
   const eta = Math.max(0, Math.round((perItem * (total - done)) / 1000));
   return `[${"#".repeat(filled)}${"-".repeat(width - filled)}] ${done}/${total} 剩余约 ${eta} 秒 ${label}`;
-}
-
-export interface BatchRow {
-  workbook: string;
-  dept?: string;
-  profile?: string;
-  tables?: number;
-  errors?: number;
-  tails?: number;
-  warnings?: number;
-  /** why the workbook could not be checked */
-  problem?: string;
 }
 
 /** juesuan check DIR: one summary row per workbook; a bad file is reported and skipped. */

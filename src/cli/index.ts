@@ -232,7 +232,7 @@ export async function main(argv: string[]): Promise<number> {
       process.stderr.write(`juesuan: ${e.message}\n`);
       return 2;
     }
-    process.stderr.write(`juesuan: 内部错误：${(e as Error).message}\n`);
+    process.stderr.write(`juesuan: 内部错误：${(e as Error).message}（这是决算助手自身的问题，请把这一行和所用文件报告给开发者）\n`);
     return 1;
   }
 }

@@ -8,7 +8,7 @@ import { PROFILE_IDS } from "../catalog/profiles";
 import { ALL_TABLES, tableById, tablesOf } from "../catalog";
 import { TableDef } from "../catalog/tables/types";
 import { PERFORMANCE_LAYOUTS, PerformanceLayout } from "../catalog/tables/performance-layouts";
-import { UnusableWorkbookError, WorkbookFile } from "../xlsx";
+import { UnusableWorkbookError, WorkbookFile } from "../xlsx/file";
 
 export class UsageError extends Error {}
 /** An output that cannot or may not be written: exit 2, like unusable input, with the path. */

@@ -84,7 +84,9 @@ export function checkWorkbook(grids: Grid[], options: { profile?: Profile; table
       findings.push({
         rule: kind("locate.stray"),
         severity: "info",
-        message: `工作表“${g.sheet}”有 ${g.dropped.count} 个远离表格的单元格（如 ${g.dropped.example}）未读取`,
+        message: g.dropped.beyondLimit
+          ? `工作表“${g.sheet}”超过 ${g.dropped.beyondLimit / 10_000} 万个有内容的单元格：从 ${g.dropped.example} 起的 ${g.dropped.count} 个未读取（公开表不会这么大）`
+          : `工作表“${g.sheet}”有 ${g.dropped.count} 个远离表格的单元格（如 ${g.dropped.example}）未读取`,
         cells: [{ sheet: g.sheet, address: g.dropped.example }],
       });
     }

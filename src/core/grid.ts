@@ -28,7 +28,7 @@ export interface Grid {
   merges: string[];
   visibility: SheetVisibility;
   /** cells far away from the sheet's main block that were not read (a stray value at row 1,048,576) */
-  dropped?: { count: number; example: string };
+  dropped?: { count: number; example: string; beyondLimit?: number };
 }
 
 export const EMPTY_CELL: Readonly<Cell> = Object.freeze({ value: null });

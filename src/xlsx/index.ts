@@ -9,9 +9,7 @@ import ExcelJS from "exceljs";
 import { areaAddress, areaCells, columnIndex, parseArea, qualified, splitQualified } from "../core/address";
 import { Cell, CellValue, CellsByKey, Grid, SHEET_COLUMNS, SheetVisibility, gridFromCells } from "../core/grid";
 import { PlanOp, WritePlan, ledgerSheet } from "../core/plan";
-import { Package, UnusableWorkbookError } from "./package/zip";
-import { readPackage } from "./package/read";
-import { applyPlanToPackage } from "./package/write";
+import { UnusableWorkbookError } from "./package/zip";
 
 /** A workbook as this adapter holds it: the rest of the program passes it along, never looks inside. */
 export type Workbook = ExcelJS.Workbook;
@@ -22,30 +20,7 @@ export function newWorkbook(): Workbook {
 }
 
 export { UnusableWorkbookError };
-
-/** An accountant's workbook file: its Grids, and the WritePlan applied to its own package. */
-export class WorkbookFile {
-  private constructor(
-    private readonly pkg: Package,
-    readonly grids: Grid[],
-    /** a macro workbook (.xlsm): its copy keeps the macros, and must keep an .xlsm name */
-    readonly macroEnabled: boolean,
-  ) {}
-
-  static async open(data: Buffer | ArrayBuffer, name?: string): Promise<WorkbookFile> {
-    const pkg = await Package.open(data, name);
-    const { grids, macroEnabled } = await readPackage(pkg);
-    return new WorkbookFile(pkg, grids, macroEnabled);
-  }
-
-  apply(plan: WritePlan): Promise<void> {
-    return applyPlanToPackage(this.pkg, plan);
-  }
-
-  save(): Promise<Buffer> {
-    return this.pkg.save();
-  }
-}
+export { WorkbookFile, readWorkbook } from "./file";
 
 /** Load a workbook from bytes; anything that is not a readable .xlsx becomes one clear message. */
 export async function loadWorkbook(data: Buffer | ArrayBuffer, name = "工作簿"): Promise<ExcelJS.Workbook> {
@@ -118,11 +93,6 @@ export function readGrids(wb: ExcelJS.Workbook): Grid[] {
     });
     return gridFromCells(ws.name, visibilityOf(ws), mergesOf(ws), cells);
   });
-}
-
-/** The Grids of a workbook file. */
-export async function readWorkbook(data: Buffer | ArrayBuffer, name?: string): Promise<Grid[]> {
-  return (await readPackage(await Package.open(data, name))).grids;
 }
 
 const argb = (hex: string) => `FF${hex.replace("#", "").toUpperCase()}`;

@@ -174,3 +174,28 @@ export async function notWorkbooks(): Promise<{ plainZip: Buffer; ods: Buffer; d
     docxBomb: await bomb.generateAsync({ type: "nodebuffer", compression: "DEFLATE", compressionOptions: { level: 9 } }),
   };
 }
+
+/** A sheet added to the package from its XML in chunks (a million rows are never one string: one Buffer). */
+export async function addSheetPart(zip: JSZip, name: string, xml: Iterable<string>): Promise<void> {
+  const workbook = await text(zip, "xl/workbook.xml");
+  const n = (workbook.match(/<sheet /g) ?? []).length + 1;
+  const part = `xl/worksheets/added${n}.xml`;
+  zip.file(part, Buffer.concat([...xml].map((s) => Buffer.from(s))));
+  await rel("xl/_rels/workbook.xml.rels", `rIdAdded${n}`, `${R}/worksheet`, `worksheets/added${n}.xml`)(zip);
+  await override(part, "application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml")(zip);
+  await replace(zip, "xl/workbook.xml", "</sheets>", `<sheet name="${name}" sheetId="${100 + n}" r:id="rIdAdded${n}"/></sheets>`);
+}
+
+/** A 明细账 of `rows` rows × 4 columns, as the XML of a worksheet, in chunks. */
+export function* ledgerRows(rows: number): Generator<string> {
+  yield '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>';
+  const chunk: string[] = [];
+  for (let r = 1; r <= rows; r++) {
+    chunk.push(
+      `<row r="${r}"><c r="A${r}"><v>${r}</v></c><c r="B${r}" t="inlineStr"><is><t>凭证${r}</t></is></c><c r="C${r}"><v>${(r % 997) + 0.25}</v></c><c r="D${r}"><v>${r % 13}</v></c></row>`,
+    );
+    if (chunk.length === 10_000) yield chunk.splice(0).join("");
+  }
+  yield chunk.join("");
+  yield "</sheetData></worksheet>";
+}

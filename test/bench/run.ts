@@ -1,10 +1,12 @@
 /**
  * npm run bench [-- --quick]: measured speed, printed as a table and kept in bench/results.json
- * (stable shape: { core: { sizes: [{ cells, ms }], exponent }, cli: { ratioToBareRead },
- * office: [{ cells, syncs, payloadBytes, ms }], batch: { files, ms1, ms2 }, bad: [...],
+ * (stable shape: { core: { sizes: [{ cells, ms }], exponent }, cli: { ratioToBareRead, readRatio },
+ * office: [{ cells, syncs, payloadBytes, ms }], batch: { files, ms1, ms2, perMinute1, perMinute2 },
+ * bigSheets: [{ file, exit, seconds, peakMB }], bad: [...],
  * narrative: { pages, rows: [{ text, chars, findings, ms, withinBound }] } }). Medians of several
  * runs; ratios measured in the same run. Workbooks are the bundled sample (real 2024 tables)
- * replicated 1×, 10× and 100×.
+ * replicated 1×, 10× and 100×; the big sheets run the compiled CLI in a process of its own, so
+ * that its peak memory is its own.
  */
 /// <reference types="office-js" />
 import * as fs from "fs";
@@ -15,7 +17,9 @@ import { checkWorkbook } from "../../src/core/engine";
 import { Grid } from "../../src/core/grid";
 import { checkAndMark } from "../../src/core/workflows";
 import * as office from "../../src/excel";
-import { loadWorkbook, readGrids, saveWorkbook } from "../../src/xlsx";
+import { WorkbookFile, loadWorkbook, readGrids, saveWorkbook } from "../../src/xlsx";
+import { spawnSync } from "child_process";
+import { WHOLE_COLUMN_VALIDATION, addSheetPart, ledgerRows, variant } from "../bad/package-corpus";
 import { runBatch } from "../../src/cli/batch";
 import { FakeExcelHost, FakeRequestContext } from "../fake-excel/host";
 import { workbookFromGrids } from "../fake-excel/browser-workbook";
@@ -108,25 +112,51 @@ async function main(): Promise<void> {
     ms: wholeWeb.ms,
   };
 
-  // the CLI's check against ExcelJS reading the same file, interleaved, largest size
+  // the CLI's check (package reader + core) against ExcelJS reading the same file, interleaved, largest size
   const big = files.get(SIZES[SIZES.length - 1])!;
   const bare: number[] = [];
   const full: number[] = [];
+  const readOnly: number[] = [];
   for (let i = 0; i < reps(100); i++) {
     bare.push((await time(() => loadWorkbook(big)))[0]);
-    full.push((await time(async () => checkWorkbook(readGrids(await loadWorkbook(big)))))[0]);
+    readOnly.push((await time(() => WorkbookFile.open(big)))[0]);
+    full.push((await time(async () => checkWorkbook((await WorkbookFile.open(big)).grids)))[0]);
   }
   const ratioToBareRead = median(full) / median(bare);
+  const readRatio = median(readOnly) / median(bare);
 
-  // batch: copies of the 10× workbook, with one and with two worker threads
+  // batch review, the finance bureau's case: copies of the sample, one and two worker threads
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "juesuan-bench-"));
-  const nFiles = quick ? 4 : 8;
-  for (let i = 0; i < nFiles; i++) fs.writeFileSync(path.join(dir, `dept-${i + 1}.xlsx`), files.get(10)!);
+  const nFiles = quick ? 20 : 200;
+  for (let i = 0; i < nFiles; i++) fs.writeFileSync(path.join(dir, `dept-${i + 1}.xlsx`), fs.readFileSync(SAMPLE));
   const quiet = process.stderr.write.bind(process.stderr);
   process.stderr.write = () => true;
   const [ms1] = await time(() => runBatch(dir, { workers: 1 }));
   const [ms2] = await time(() => runBatch(dir, { workers: 2 }));
   process.stderr.write = quiet;
+  const perMinute = (ms: number) => Math.round((nFiles / ms) * 60_000);
+
+  // sheets that hung the ExcelJS reader: the compiled CLI in its own process, time and peak memory
+  const bigDir = fs.mkdtempSync(path.join(os.tmpdir(), "juesuan-big-"));
+  const sample = fs.readFileSync(SAMPLE);
+  const rows = quick ? 100_000 : 1_000_000;
+  const bigInputs: [string, Buffer][] = [
+    [`ledger-${rows}-rows.xlsx`, await variant(sample, (zip) => addSheetPart(zip, "明细账", ledgerRows(rows)))],
+    ["whole-column-validation.xlsx", await variant(sample, WHOLE_COLUMN_VALIDATION)],
+  ];
+  const cliJs = path.join(ROOT, "dist-bench/src/cli/index.js");
+  const bigSheets: { file: string; exit: number; seconds: number; peakMB: number }[] = [];
+  for (const [name, bytes] of bigInputs) {
+    const file = path.join(bigDir, name);
+    fs.writeFileSync(file, bytes);
+    const run = spawnSync("/usr/bin/time", ["-f", "%e %M", process.execPath, cliJs, "check", file, "-o", `${file}.marked.xlsx`, "--json", `${file}.json`], {
+      stdio: ["ignore", "ignore", "pipe"],
+    });
+    const exit = run.status ?? 1;
+    const report = run.stderr.toString();
+    const [seconds, kb] = report.trim().split("\n").pop()!.split(" ").map(Number);
+    bigSheets.push({ file: name, exit, seconds, peakMB: Math.round(kb / 1024) });
+  }
 
   // the bad-input corpus: each file's outcome within a time bound (the tests check outcomes only)
   const badDir = fs.mkdtempSync(path.join(os.tmpdir(), "juesuan-bad-"));
@@ -168,10 +198,11 @@ async function main(): Promise<void> {
 
   const results = {
     core: { sizes: core, exponent },
-    cli: { ratioToBareRead },
+    cli: { ratioToBareRead, readRatio },
     office: officeRows,
     officeWholeSample,
-    batch: { files: nFiles, ms1, ms2 },
+    batch: { files: nFiles, ms1, ms2, perMinute1: perMinute(ms1), perMinute2: perMinute(ms2) },
+    bigSheets,
     bad,
     narrative: { pages, rows: narrative },
   };
@@ -184,7 +215,9 @@ async function main(): Promise<void> {
   for (const r of core)
     console.log(`                ${String(r.cells).padStart(7)} ${f(r.ms).padStart(9)} ${String(Math.round((r.cells / r.ms) * 1000)).padStart(11)}`);
   console.log(`growth exponent  ${exponent.toFixed(2)}`);
-  console.log(`\nCLI check ÷ bare ExcelJS read (${SIZES[SIZES.length - 1]}×): ${ratioToBareRead.toFixed(2)}  (goal ≤ 1.2)`);
+  console.log(
+    `\nCLI check ÷ bare ExcelJS read (${SIZES[SIZES.length - 1]}×): ${ratioToBareRead.toFixed(2)}  (goal ≤ 1.2); the package read alone ${readRatio.toFixed(2)}`,
+  );
   console.log("\nOffice path       cells   syncs read+write (web 5MB)  (desktop)  payload bytes       ms");
   const rw = (read: number, all: number) => `${read}+${all - read}`;
   for (const r of officeRows)
@@ -194,7 +227,12 @@ async function main(): Promise<void> {
   console.log(
     `whole sample 100× (绩效 texts too) ${String(officeWholeSample.cells).padStart(7)} cells: ${officeWholeSample.syncs} syncs on the web, ${officeWholeSample.payloadBytes} bytes`,
   );
-  console.log(`\nbatch of ${nFiles} workbooks (10× each): 1 worker ${f(ms1)} ms, 2 workers ${f(ms2)} ms`);
+  console.log(
+    `\nbatch of ${nFiles} workbooks (the sample each): 1 worker ${f(ms1)} ms (${perMinute(ms1)}/min), 2 workers ${f(ms2)} ms (${perMinute(ms2)}/min)`,
+  );
+  console.log("\nbig sheets (compiled CLI, own process)   exit   seconds   peak MB");
+  for (const b of bigSheets)
+    console.log(`  ${b.file.padEnd(36)} ${String(b.exit).padStart(4)} ${b.seconds.toFixed(1).padStart(9)} ${String(b.peakMB).padStart(9)}`);
   console.log(`\nbad-input corpus (bound ${BOUND_MS / 1000} s each):`);
   for (const b of bad) console.log(`  ${b.file.padEnd(30)} exit ${b.exit}  ${f(b.ms).padStart(8)} ms  ${b.withinBound ? "ok" : "OVER BOUND"}`);
   console.log(`\n决算说明 text, ${pages} pages (bound ${NARRATIVE_BOUND_MS / 1000} s each):`);

@@ -163,17 +163,18 @@ function signatureAnchors(view: SheetView, tables: TableDef[]): Anchor[] {
 }
 
 function blockAnchors(view: SheetView, tables: TableDef[], a: Area): Anchor[] {
-  const rowsOf = new Map<string, number[]>();
+  // each text's first row (a label repeated down a long sheet is still one entry)
+  const rowsOf = new Map<string, number>();
   for (let r = a.top; r <= a.bottom; r++) {
     for (let c = a.left; c <= a.right; c++) {
       const t = stripOrdinal(view.ownText(r, c));
-      if (t) rowsOf.set(t, [...(rowsOf.get(t) ?? []), r]);
+      if (t && !rowsOf.has(t)) rowsOf.set(t, r);
     }
   }
   const anchorFor = (table: TableDef): Anchor => {
     // the block starts where the table's own header labels start
     const headerLabels = new Set(table.columns.flatMap((c) => c.header.map(norm)));
-    const top = Math.min(...[...headerLabels].flatMap((l) => rowsOf.get(l) ?? []), a.bottom);
+    const top = Math.min(...[...headerLabels].map((l) => rowsOf.get(l) ?? a.bottom), a.bottom);
     const row = Math.max(a.top, top - 1);
     return { table, row, address: cellAddress({ row: top, col: a.left }) };
   };

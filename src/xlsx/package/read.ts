@@ -6,7 +6,7 @@
 import { areaAddress, parseArea, parseCell } from "../../core/address";
 import { Grid, SHEET_COLUMNS, gridFromCells } from "../../core/grid";
 import { cellFormats } from "./formats";
-import { readSharedStrings, readSheetCells } from "./sheet-read";
+import { MAX_CELLS, readSharedStrings, readSheetCells } from "./sheet-read";
 import { workbookPart } from "./workbook";
 import { Package, UnusableWorkbookError } from "./zip";
 import { attr, children, textOf } from "./xml";
@@ -65,7 +65,7 @@ export async function readPackage(pkg: Package): Promise<{ grids: Grid[]; macroE
     }
     const merges = read.merges.map((m) => areaAddress(parseArea(m)));
     const grid = gridFromCells(s.name, s.visibility, merges, read.cells);
-    if (read.overflow) grid.dropped = { count: (grid.dropped?.count ?? 0) + read.overflow.count, example: grid.dropped?.example ?? read.overflow.example };
+    if (read.overflow) grid.dropped = { count: (grid.dropped?.count ?? 0) + read.overflow.count, example: read.overflow.example, beyondLimit: MAX_CELLS };
     grids.push(grid);
   }
   return { grids, macroEnabled: wb.macroEnabled };

@@ -25,7 +25,7 @@ export interface SheetCells {
 }
 
 /** No sheet holds a table this big: past it a sheet's cells are counted, not kept (memory stays bounded). */
-export const MAX_CELLS = 2_000_000;
+export const MAX_CELLS = 500_000;
 
 /** An Excel serial day → ISO date, as ExcelJS gives it. */
 function serialDate(v: number): string {
