@@ -36,6 +36,8 @@ export type ParsedAmount =
 
 const DASHES = new Set(["-", "--", "—", "——", "–", "－", "/", "／", "…", "……", "——————", "无", "0.00-"]);
 const EXCEL_ERRORS = /^#(REF!|VALUE!|DIV\/0!|N\/A|NAME\?|NUM!|NULL!|SPILL!|CALC!|GETTING_DATA)$/;
+/** Each unit as a power of ten of 元 (the places an amount gains when read in a bigger unit). */
+const UNIT_PLACES: Record<MoneyUnit, number> = { 元: 0, 万元: 4, 亿元: 8 };
 const UNIT_SCALE: Record<MoneyUnit, Decimal> = {
   元: new Decimal(1),
   万元: new Decimal(10_000),
@@ -135,7 +137,7 @@ export function amountValue(p: ParsedAmount): Decimal | undefined {
 
 /** Decimal places an amount gains converted from one unit to another (元 → 万元: 4). */
 export function placesShift(from: MoneyUnit, to: MoneyUnit): number {
-  return UNIT_SCALE[to].div(UNIT_SCALE[from]).log(10).toNumber();
+  return UNIT_PLACES[to] - UNIT_PLACES[from];
 }
 
 /** Convert between 元, 万元 and 亿元 exactly. */

@@ -178,9 +178,17 @@ function rowLabel(table: TableDef, key: string): string {
 }
 
 /** The side a fixed line of a two-sided table is on ("income", "expense"). */
+const linesSide = new WeakMap<TableDef, Map<number, string>>();
+/** The panel (group) a fixed line is printed in, by its 行次; worked out once a table. */
 function sideOfLine(table: TableDef, line: number): string | undefined {
-  for (const f of table.fixedRows) for (const [k, v] of Object.entries(f.cells)) if (k.endsWith(".line") && v === line) return splitColumnKey(k)[0];
-  return undefined;
+  let sides = linesSide.get(table);
+  if (!sides) {
+    sides = new Map();
+    for (const f of table.fixedRows)
+      for (const [k, v] of Object.entries(f.cells)) if (k.endsWith(".line") && typeof v === "number" && !sides.has(v)) sides.set(v, splitColumnKey(k)[0]);
+    linesSide.set(table, sides);
+  }
+  return sides.get(line);
 }
 
 /**
@@ -188,6 +196,7 @@ function sideOfLine(table: TableDef, line: number): string | undefined {
  * line it names, or — with no line — in every group that has it.
  */
 function unreadColumn(inst: LocatedTable, col: string, sel?: ItemSelector): string | undefined {
+  if (inst.missingColumns.length === 0) return undefined;
   const side = sel && "line" in sel ? sideOfLine(inst.table, sel.line) : undefined;
   if (side) return inst.missingColumns.includes(`${side}.${col}`) ? `${side}.${col}` : undefined;
   const defs = inst.table.columns.filter((c) => splitColumnKey(c.key)[1] === col);
