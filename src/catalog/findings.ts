@@ -50,6 +50,7 @@ export const FINDING_KINDS = {
   "P.funds.sum": "资金合计",
   "P.grade": "等级",
   "P.indicator.score": "指标得分",
+  "P.indicator.completion": "指标完成率",
   "P.link.actual": "指标实际值与资金表",
   "P.link.rate": "指标执行率与资金表",
   "P.link.unit": "指标单位",

@@ -13,6 +13,9 @@ export type AmountUnit = MoneyUnit | "%";
 export interface Amount {
   value: Decimal;
   places: number;
+  /** the places are what the page shows (typed as text, or a number format that fixes them); else
+   * only the number's own digits, which hide trailing zeros (97.10 stored as 97.1) */
+  printed?: boolean;
 }
 
 /** An amount read from a cell of the workbook. */
@@ -106,7 +109,7 @@ export function parseAmountText(raw: string): ParsedAmount {
   }
   if (!/^(\d+(\.\d*)?|\.\d+)$/.test(body)) return { kind: "invalid", text: raw };
   const value = new Decimal(body);
-  return { kind: "amount", value: negative ? value.neg() : value, places: placesOf(body), unit };
+  return { kind: "amount", value: negative ? value.neg() : value, places: placesOf(body), unit, printed: true };
 }
 
 /** A cell's value as an amount; `numberFormat` tells how many places the accountant sees. */
@@ -122,6 +125,7 @@ export function parseAmount(value: CellValue, numberFormat?: string): ParsedAmou
       kind: "amount",
       value: isPercent ? d.mul(100) : d,
       places: shown ?? Math.max(0, d.decimalPlaces()),
+      ...(shown !== undefined ? { printed: true } : {}),
       unit: isPercent ? "%" : undefined,
     };
   }

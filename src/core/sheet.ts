@@ -8,6 +8,8 @@ export class SheetView {
   readonly area: Area | undefined;
   private readonly origin: { row: number; col: number };
   private readonly mergedValue = new Map<string, CellValue>();
+  /** the top row of the merged block a continuation cell belongs to */
+  private readonly mergedTop = new Map<string, number>();
   /** normalized text of each cell, computed once: the locator reads cells many times */
   private readonly normCache = new Map<Cell, string>();
   constructor(readonly grid: Grid) {
@@ -16,7 +18,12 @@ export class SheetView {
     for (const m of grid.merges) {
       const a = parseArea(m);
       const v = this.raw(a.top, a.left)?.value ?? null;
-      for (const p of areaCells(a)) if (p.row !== a.top || p.col !== a.left) this.mergedValue.set(`${p.row},${p.col}`, v);
+      for (const p of areaCells(a))
+        if (p.row !== a.top || p.col !== a.left) {
+          this.mergedValue.set(`${p.row},${p.col}`, v);
+          this.mergedTop.set(`${p.row},${p.col}`, a.top);
+        }
+      if (a.bottom > a.top) this.mergedTop.set(`${a.top},${a.left}`, a.top);
     }
   }
   raw(row: number, col: number): Cell | undefined {
@@ -32,6 +39,10 @@ export class SheetView {
     const k = `${row},${col}`;
     if (this.mergedValue.has(k)) return norm(this.mergedValue.get(k));
     return this.ownText(row, col);
+  }
+  /** The top row of the merged block spanning rows that holds this cell; undefined outside such a block. */
+  blockTop(row: number, col: number): number | undefined {
+    return this.mergedTop.get(`${row},${col}`);
   }
   /** own value only (merged continuation cells read empty) */
   ownText(row: number, col: number): string {

@@ -23,7 +23,7 @@ const brief = (wb: ExcelJS.Workbook) =>
     message: f.message,
   }));
 
-it("a met reverse target scored as 实际÷目标 is an error that says so", () => {
+it("a met reverse target scored as 实际÷目标 is an error that says so, on its 得分 and its 完成率", () => {
   const wb = new ExcelJS.Workbook();
   sheet(wb, "甘肃", [
     ["项目支出绩效自评表（2024年度）"],
@@ -44,6 +44,13 @@ it("a met reverse target scored as 实际÷目标 is an error that says so", () 
       severity: "error",
       message:
         "项目支出绩效自评表“社区老年食堂运营补助”指标“完成时限”：反向指标：达到目标得满分，否则 目标÷实际×分值，实际 1个月，目标 ≤4个月，应得 8.00，表中为 2.00（按“实际÷目标”计分，把反向指标当作正向指标）",
+    },
+    // the 完成率 printed the same backwards way: marked with the score
+    {
+      at: "甘肃!H6",
+      rule: "P.indicator.completion",
+      severity: "error",
+      message: "项目支出绩效自评表“社区老年食堂运营补助”指标“完成时限”：反向指标已达到目标（实际 1个月，目标 ≤4个月），完成率应为 100%，表中为 25%",
     },
     { at: "甘肃!I10", rule: "P.total.sum", severity: "error", message: "项目支出绩效自评表“社区老年食堂运营补助”：总分应为各项得分之和 94.00，表中为 92.00" },
   ]);
@@ -140,4 +147,36 @@ it("reads the 自评报告's sentences: amounts, 执行率 only beside its amoun
     ["score", "97.23"],
     ["grade", "优"],
   ]);
+});
+
+it("a 二级 分值 printed once over its merged block is checked per block, even where two blocks share a name", () => {
+  const wb = new ExcelJS.Workbook();
+  sheet(
+    wb,
+    "云南",
+    [
+      ["2024年度区级预算支出部门评价表"],
+      ["项目名称", "社区综合服务"],
+      ["项目资金（万元）", null, "年初预算数", "实际到位数", "实际支出数", "执行率"],
+      [null, "年度资金总额", 50, 50, 50, "100%"],
+      ["一级指标", "分值", "二级指标", "分值", "三级指标", "分值", "得分"],
+      ["产出", 60, "产出数量", 20, "服务人次", 10, 10],
+      [null, null, null, null, "服务场次", 10, 10],
+      [null, null, "产出数量", 40, "覆盖社区", 15, 15],
+      [null, null, null, null, "入户走访", 15, 15],
+      [null, null, null, null, "志愿者人数", 10, 10],
+      ["效益", 40, "满意度", 40, "群众满意度", 40, 40],
+      ["总分", null, null, null, null, 100, 100],
+    ],
+    [
+      [6, 1, 10, 1],
+      [6, 2, 10, 2],
+      [6, 3, 7, 3],
+      [6, 4, 7, 4],
+      [8, 3, 10, 3],
+      [8, 4, 10, 4],
+    ],
+  );
+  // 20 = 10 + 10 and 40 = 15 + 15 + 10: both blocks right, though both are called 产出数量
+  expect(brief(wb)).toEqual([]);
 });

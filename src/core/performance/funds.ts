@@ -3,7 +3,7 @@ import Decimal from "decimal.js";
 import { Finding } from "../finding";
 import { FundsColumn } from "../../catalog/tables/performance";
 import { FundsRow, PerformanceTable, printedNumber } from "./read";
-import { HUNDRED, classify, finding, fmt, rateRange } from "./verdicts";
+import { HUNDRED, classify, finding, fmt, halfUnit, rateRange } from "./verdicts";
 
 export function fundsCell(t: PerformanceTable, r: FundsRow, k: FundsColumn) {
   return printedNumber(t, r.row, r.cols[k]);
@@ -17,10 +17,12 @@ export function scoreFunds(t: PerformanceTable, fundsWeight: Decimal | undefined
     const rate = fundsCell(t, r, "rate");
     const score = fundsCell(t, r, "score");
     let exactRate: Decimal | undefined;
+    let rateWrong = false;
     if (budget && actual && budget.value.gt(0)) {
       exactRate = actual.value.div(budget.value).mul(HUNDRED);
       if (rate) {
-        const v = classify(rate, exactRate, rateRange(actual.value, budget.value));
+        const v = classify(rate, exactRate, rateRange(actual, budget));
+        rateWrong = v === "error";
         if (v !== "ok") {
           out.push(
             finding(
@@ -40,16 +42,26 @@ export function scoreFunds(t: PerformanceTable, fundsWeight: Decimal | undefined
     const useRate = exactRate ?? rate?.value;
     const weight = fundsCell(t, r, "weight")?.value ?? fundsWeight;
     if (score && useRate !== undefined && weight) {
-      const exact = Decimal.min(useRate, HUNDRED).div(HUNDRED).mul(weight);
-      const v = classify(score, exact);
+      const scoreOf = (rate: Decimal) => Decimal.min(rate, HUNDRED).div(HUNDRED).mul(weight);
+      const exact = scoreOf(useRate);
+      // the score may come from the rate as printed (when that rate is itself right to its places), or from
+      // any rate the rounded amounts allow: a tail, not an error. A score that follows a wrong rate is wrong too.
+      const printedRate = rate && !rateWrong ? [rate.value.minus(halfUnit(rate)), rate.value.plus(halfUnit(rate))] : [];
+      const rates = [useRate, ...((budget && actual && rateRange(actual, budget)) || []), ...printedRate];
+      const reachable: [Decimal, Decimal] = [scoreOf(Decimal.min(...rates)), scoreOf(Decimal.max(...rates))];
+      const v = classify(score, exact, reachable);
       if (v !== "ok") {
         out.push(
           finding(
             "P.funds.score",
             v,
             v === "tail"
-              ? `${t.def.kind}“${t.name}”${r.label}：执行率得分 ${fmt(score.value)} 为 min(执行率,100%)×${fmt(weight, 0)} = ${fmt(exact, 4)} 截位所得（四舍五入应为 ${fmt(exact)}）`
-              : `${t.def.kind}“${t.name}”${r.label}：执行率得分应为 min(执行率,100%)×${fmt(weight, 0)} = ${fmt(exact)}，表中为 ${fmt(score.value)}`,
+              ? `${t.def.kind}“${t.name}”${r.label}：执行率得分 ${fmt(score.value)} 与 min(执行率,100%)×${fmt(weight, 0)} = ${fmt(exact, 4)} 只差舍入（执行率按表中 ${rate ? `${fmt(rate.value, rate.places)}%` : "数"} 或截位计算所致；四舍五入应为 ${fmt(exact)}）`
+              : `${t.def.kind}“${t.name}”${r.label}：执行率得分应为 min(执行率,100%)×${fmt(weight, 0)} = ${fmt(exact)}，表中为 ${fmt(score.value)}${
+                  rate && rateWrong && classify(score, scoreOf(rate.value)) !== "error"
+                    ? `（是按表中有误的执行率 ${fmt(rate.value, rate.places)}% 算的，两处都要改）`
+                    : ""
+                }`,
             score.cell,
             exact,
             score.value,

@@ -7,8 +7,8 @@ import { cellAddress } from "../address";
 import { Finding } from "../finding";
 import { IndicatorRow, PerformanceTable, printedNumber, valueAt } from "./read";
 import { Target, inUnit, parseActual, parseTarget } from "./parse";
-import { withinRounding } from "../tolerance";
-import { SCORE_PLACES, classify, finding, fmt } from "./verdicts";
+import { roundingTolerance, withinRounding } from "../tolerance";
+import { HUNDRED, SCORE_PLACES, classify, finding, fmt, judgedPlaces } from "./verdicts";
 import { fundsCell } from "./funds";
 
 interface Expectation {
@@ -17,6 +17,8 @@ interface Expectation {
   why: string;
   /** the printed score follows "实际÷目标" on a reverse indicator: the commonest mistake */
   reverseAsPositive?: Decimal;
+  /** a reverse (≤) target that was met: its 完成率 is 100% */
+  reverseMet?: boolean;
 }
 
 function expected(target: Target, row: IndicatorRow, t: PerformanceTable, weight: Decimal): Expectation | undefined {
@@ -53,7 +55,7 @@ function expected(target: Target, row: IndicatorRow, t: PerformanceTable, weight
       const met = target.op === "<=" ? a.lte(tv) : a.lt(tv);
       const exact = met || a.lte(0) ? full : tv.div(a).mul(weight);
       const asPositive = tv.gt(0) ? Decimal.min(a.div(tv), 1).mul(weight) : undefined;
-      return { exact, why: `反向指标：达到目标得满分，否则 目标÷实际×分值，${shown}`, reverseAsPositive: met ? asPositive : undefined };
+      return { exact, why: `反向指标：达到目标得满分，否则 目标÷实际×分值，${shown}`, reverseAsPositive: met ? asPositive : undefined, reverseMet: met };
     }
     case "=": {
       if (a.eq(tv)) return { exact: full, why: `等值指标，${shown}` };
@@ -121,8 +123,24 @@ export function scoreIndicators(t: PerformanceTable, out: Finding[]): { weights:
     }
     const exact = e.exact!;
     computed = computed.plus(exact.toDecimalPlaces(SCORE_PLACES, Decimal.ROUND_HALF_UP));
+    const completion = e.reverseMet ? printedNumber(t, row.row, row.cols.completion) : undefined;
+    // the same backwards reading usually prints 实际÷目标 as the 完成率 too: that cell is marked with the score
+    const wrongCompletion =
+      completion && classify(completion, HUNDRED) === "error" && completion.value.lt(HUNDRED)
+        ? finding(
+            "P.indicator.completion",
+            "error",
+            `${t.def.kind}“${t.name}”指标“${name}”：反向指标已达到目标（${e.why.replace(/^.*，(实际 )/, "$1")}），完成率应为 100%，表中为 ${fmt(completion.value, completion.places)}%`,
+            completion.cell,
+            HUNDRED,
+            completion.value,
+          )
+        : undefined;
     const v = classify(score, exact);
-    if (v === "ok") continue;
+    if (v === "ok") {
+      if (wrongCompletion) out.push(wrongCompletion);
+      continue;
+    }
     const mistake =
       e.reverseAsPositive && classify(score, e.reverseAsPositive) === "ok" && !e.reverseAsPositive.eq(exact)
         ? "（按“实际÷目标”计分，把反向指标当作正向指标）"
@@ -137,15 +155,16 @@ export function scoreIndicators(t: PerformanceTable, out: Finding[]): { weights:
         score.value,
       ),
     );
+    if (wrongCompletion) out.push(wrongCompletion);
   }
   return { weights, computed, printedSum, complete };
 }
 
 /**
  * Links between the two blocks, where the indicator names the funds: a cost target equal to the
- * appropriation must be met by 全年执行数; a 预算执行率 indicator must print the funds block's rate;
- * and a funds block labelled in 元 whose figures are the 万元 targets is mislabelled. Inferred
- * links, so warnings.
+ * appropriation must be met by 全年执行数; a 预算执行率 indicator must print the funds block's rate
+ * (the table contradicting itself: an error); and a funds block labelled in 元 whose figures are
+ * the 万元 targets is mislabelled. The inferred links are warnings.
  */
 export function links(t: PerformanceTable, out: Finding[]): void {
   const total = t.funds.find((r) => r.role === "total");
@@ -162,12 +181,14 @@ export function links(t: PerformanceTable, out: Finding[]): void {
     if (rate && shownActual.number !== undefined) {
       const fundsRow = rate[1] ? t.funds.find((r) => r.label.includes(rate[1])) : total;
       const fundsRate = fundsRow && fundsCell(t, fundsRow, "rate");
-      if (fundsRate && !withinRounding(shownActual.number.minus(fundsRate.value))) {
+      const places = Math.max(0, shownActual.number.decimalPlaces());
+      if (fundsRate && !withinRounding(shownActual.number.minus(fundsRate.value), roundingTolerance(places, judgedPlaces(fundsRate)))) {
+        // one table saying two things about its own money: an error, whichever of the two is wrong
         out.push(
           finding(
             "P.link.rate",
-            "warning",
-            `${t.def.kind}“${t.name}”指标“${name}”的实际完成值 ${shownActual.number.toFixed()}% 应与资金情况中“${fundsRow.label}”的执行率 ${fmt(fundsRate.value)}% 一致`,
+            "error",
+            `${t.def.kind}“${t.name}”自相矛盾：指标“${name}”的实际完成值 ${shownActual.number.toFixed()}% 与本表资金情况中“${fundsRow.label}”的执行率 ${fmt(fundsRate.value)}% 不一致`,
             actualCell,
             fundsRate.value,
             shownActual.number,
@@ -217,13 +238,17 @@ export function weightTree(t: PerformanceTable, out: Finding[]): void {
     ["level2", t.indicatorCols.weight2],
   ] as const) {
     if (weightCol === undefined) continue;
-    const groups = new Map<string, IndicatorRow[]>();
+    // a weight printed once over a merged block covers that block's rows (two blocks of one name are two groups)
+    const groups = new Map<string, { top: number; rows: IndicatorRow[] }>();
     for (const r of t.indicators) {
-      const k = `${r.names.level1}/${level === "level2" ? r.names.level2 : ""}`;
-      groups.set(k, [...(groups.get(k) ?? []), r]);
+      const top = t.view.blockTop(r.row, weightCol);
+      const k = top !== undefined ? `block ${top}` : `${r.names.level1}/${level === "level2" ? r.names.level2 : ""}`;
+      const g = groups.get(k) ?? { top: top ?? r.row, rows: [] };
+      g.rows.push(r);
+      groups.set(k, g);
     }
-    for (const rows of groups.values()) {
-      const parent = printedNumber(t, rows[0].row, weightCol);
+    for (const { top, rows } of groups.values()) {
+      const parent = printedNumber(t, top, weightCol);
       const kids = rows.map((r) => printedNumber(t, r.row, r.cols.weight));
       if (!parent || kids.some((k) => !k)) continue;
       const sum = kids.reduce((s, k) => s.plus(k!.value), new Decimal(0));

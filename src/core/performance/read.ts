@@ -286,5 +286,5 @@ export function printedNumber(t: PerformanceTable, row: number | undefined, col:
   // "9.98分" and "98.82%" print the same figure as 9.98 and 98.82; a % number format is scaled by parseAmount
   const p: ParsedAmount = typeof v === "string" ? parseAmountText(v.replace(/分$/, "")) : parseAmount(v, cell?.numberFormat);
   if (p.kind !== "amount") return undefined;
-  return { value: p.value, places: p.places, cell: { sheet: t.sheet, address: cellAddress({ row, col }) } };
+  return { value: p.value, places: p.places, ...(p.printed ? { printed: true } : {}), cell: { sheet: t.sheet, address: cellAddress({ row, col }) } };
 }

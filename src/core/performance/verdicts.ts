@@ -10,17 +10,24 @@ export const HUNDRED = new Decimal(100);
 
 export type Verdict = "ok" | "tail" | "error";
 
-/** Compare a printed figure with the rule's exact value: equal when rounded, a tail when only truncated or reachable. */
+/** The places a figure is judged at: those it shows when the page fixes them ("75%", "79.3%"), else at least two. */
+export function judgedPlaces(shown: Printed): number {
+  return shown.printed ? shown.places : Math.max(shown.places, SCORE_PLACES);
+}
+
+/**
+ * Compare a printed figure with the rule's exact value at the places it is printed: equal when
+ * rounded, a tail when only truncated or when the rounded inputs can reach it (`reachable`).
+ */
 export function classify(shown: Printed, exact: Decimal, reachable?: [Decimal, Decimal]): Verdict {
-  const places = Math.max(shown.places, SCORE_PLACES);
-  if (exact.toDecimalPlaces(places, Decimal.ROUND_HALF_UP).eq(shown.value)) return "ok";
-  if (exact.toDecimalPlaces(places, Decimal.ROUND_DOWN).eq(shown.value)) return "tail";
-  if (
-    reachable &&
-    shown.value.gte(reachable[0].toDecimalPlaces(places, Decimal.ROUND_DOWN)) &&
-    shown.value.lte(reachable[1].toDecimalPlaces(places, Decimal.ROUND_UP))
-  )
-    return "tail";
+  const places = judgedPlaces(shown);
+  // a number format shows the stored value rounded: that is the figure on the page
+  const printed = shown.value.toDecimalPlaces(places, Decimal.ROUND_HALF_UP);
+  if (exact.toDecimalPlaces(places, Decimal.ROUND_HALF_UP).eq(printed)) return "ok";
+  if (exact.toDecimalPlaces(places, Decimal.ROUND_DOWN).eq(printed)) return "tail";
+  // some value x the inputs can reach prints as this figure, rounded (x within ±h) or truncated (x up to 2h above)
+  const h = new Decimal(10).pow(-places).div(2);
+  if (reachable && printed.lte(reachable[1].plus(h)) && printed.gt(reachable[0].minus(h.mul(2)))) return "tail";
   return "error";
 }
 
@@ -40,9 +47,15 @@ export function finding(
   return { rule, severity, message, cells: [cell], expected: e, actual: a, difference };
 }
 
-/** Half a unit of the 2nd decimal on each input: the range a printed rate could come from. */
-export function rateRange(actual: Decimal, budget: Decimal): [Decimal, Decimal] | undefined {
-  const h = new Decimal("0.005");
-  if (budget.minus(h).lte(0)) return undefined;
-  return [actual.minus(h).div(budget.plus(h)).mul(HUNDRED), actual.plus(h).div(budget.minus(h)).mul(HUNDRED)];
+/** Half a unit of a figure's last printed place: how far the true value may be from it. */
+export function halfUnit(shown: Printed): Decimal {
+  return new Decimal(10).pow(-judgedPlaces(shown)).div(2);
+}
+
+/** The range of 实际÷预算 (in %) over every value the two rounded amounts can stand for. */
+export function rateRange(actual: Printed, budget: Printed): [Decimal, Decimal] | undefined {
+  const ha = halfUnit(actual);
+  const hb = halfUnit(budget);
+  if (budget.value.minus(hb).lte(0)) return undefined;
+  return [actual.value.minus(ha).div(budget.value.plus(hb)).mul(HUNDRED), actual.value.plus(ha).div(budget.value.minus(hb)).mul(HUNDRED)];
 }
