@@ -10,6 +10,9 @@ export type Severity = "error" | "tail" | "warning" | "info";
 /** The order findings are read in: what must be corrected, what must be looked at, what is said, then the rounding tails. */
 export const SEVERITY_ORDER: readonly Severity[] = ["error", "warning", "info", "tail"];
 
+/** What the accountant reads for each severity. */
+export const SEVERITY_NAMES: Record<Severity, string> = { error: "错误", warning: "警告", info: "提示", tail: "尾差" };
+
 export const FINDING_KINDS = {
   // reading the workbook
   "locate.missing": "未找到的表",
@@ -75,6 +78,65 @@ export const FINDING_KINDS = {
 } as const;
 
 export type FindingKind = keyof typeof FINDING_KINDS;
+
+/** The same names in English (the pane's en-US): every kind must have one. */
+export const FINDING_KINDS_EN: Record<FindingKind, string> = {
+  "locate.missing": "Tables not found",
+  "locate.columns": "Subject-code columns not read",
+  "locate.unit": "Tables converted to another unit",
+  "locate.stray": "Cells far from the tables, not read",
+  "locate.hidden": "Tables on hidden sheets",
+  "locate.perfMissing": "Self-evaluation tables not found",
+  "relation.unchecked": "Relations not checked",
+  "cell.error": "Cells with error values",
+  "cell.notAmount": "Cells that are not amounts",
+  "cell.uncalculated": "Formulas without results",
+  "form.negative": "Negative amounts where none can be",
+  "form.emptyNote": "Empty tables without their no-data note",
+  "form.blank": "Blank amounts that should read 0",
+  "codes.duplicate": "Duplicate subject codes",
+  "codes.name": "Subject names that do not match their codes",
+  "codes.parent": "Wrong parent subjects",
+  "codes.unknown": "Subject codes not in the dictionary",
+  "N.amount": "Amounts in the explanation",
+  "N.execution": "Execution rates in the explanation",
+  "N.gap": "Budget-to-actual gaps in the explanation",
+  "N.share": "Shares in the explanation",
+  "N.share.base": "Bases of shares in the explanation",
+  "N.yoy": "Year-on-year changes in the explanation",
+  "N.yoy.direction": "Directions of change in the explanation",
+  "N.projects": "Projects in the explanation",
+  "N.projects.all": "Total of project spending in the explanation",
+  "N.projects.funds": "Total of project funds in the explanation",
+  "N.unchecked": "Numbers in the explanation not checked",
+  "P.cap": "Scores above the maximum",
+  "P.funds.rate": "Budget execution rate",
+  "P.funds.score": "Execution-rate score",
+  "P.funds.sum": "Funds totals",
+  "P.grade": "Grade",
+  "P.indicator.score": "Indicator scores",
+  "P.indicator.completion": "Indicator completion rates",
+  "P.link.actual": "Indicator actuals against the funds",
+  "P.link.rate": "Indicator rates against the funds",
+  "P.link.unit": "Indicator units",
+  "P.project": "Project self-evaluation table",
+  "P.total.sum": "Total score",
+  "P.weights.sum": "Weights total",
+  "P.weights.tree": "Weights by level",
+  "P.whole": "Whole-department self-evaluation table",
+  "P.text.budget": "Budget in the self-evaluation text",
+  "P.text.actual": "Spending in the self-evaluation text",
+  "P.text.rate": "Execution rate in the self-evaluation text",
+  "P.text.score": "Score in the self-evaluation text",
+  "P.text.grade": "Grade in the self-evaluation text",
+  "P~T03.total": "Annual funds against table 03",
+  "P~T03.basic": "Basic spending against table 03",
+  "P~T03.project": "Project spending against table 03",
+  "P~T06.personnel": "Personnel costs against table 06",
+  "P~T06.public": "Public costs against table 06",
+  "P~T05.projects": "Project spending against table 05",
+  "P~N.project": "Projects in the explanation against the self-evaluation",
+};
 
 /** A kind's id, checked against the registry when the program is compiled. */
 export function kind(id: FindingKind): FindingKind {

@@ -15,6 +15,7 @@ import * as path from "path";
 import { applyPlan, newWorkbook, saveWorkbook, UnusableWorkbookError } from "../xlsx";
 import { UsageError, checkCopyName, checkOutputs, profileOption, readInput, readText, selectTables, writeJson, writeOutput } from "./io";
 import { PROFILE_IDS } from "../catalog/profiles";
+import { SEVERITY_NAMES } from "../catalog/findings";
 import { runBatch } from "./batch";
 import {
   checkAndMark,
@@ -135,7 +136,7 @@ export async function runDraft(file: string, opts: { output?: string; text?: str
 /** A finding as one line of the demo report, at the cell to correct (its likely cause when it has one). */
 function reportLine(f: Finding): string {
   const at = f.cause ?? f.cells[0];
-  return `[${f.severity}] ${at ? `${at.sheet}!${at.address} ` : ""}${f.message}${f.cause ? `（${f.cause.note}）` : ""}`;
+  return `【${SEVERITY_NAMES[f.severity]}】${at ? `${at.sheet}!${at.address} ` : ""}${f.message}${f.cause ? `（${f.cause.note}）` : ""}`;
 }
 
 export async function runDemo(sample: string, opts: { out: string }): Promise<void> {

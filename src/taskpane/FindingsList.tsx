@@ -4,7 +4,7 @@ import { Text, ToggleButton } from "@fluentui/react-components";
 import { Finding, Severity, summarize } from "../core/workflows";
 import { MessageKey } from "./i18n";
 import { tableById } from "../catalog";
-import { FINDING_KINDS } from "../catalog/findings";
+import { Locale, findingHeading } from "../core/workflows";
 import { CellButton, SeverityBadge, T } from "./common";
 import { useStyles } from "./styles";
 
@@ -16,21 +16,10 @@ const FILTERS: { value: Severity | "all"; key: MessageKey }[] = [
   { value: "tail", key: "filterTail" },
 ];
 
-/**
- * The heading a finding is listed under, in words: "公开05表 表内", "公开05表 ↔ 公开06表",
- * "绩效自评表 ↔ 公开03表", a 绩效 or 说明 sheet's name, or the kind's name ("字典中没有的科目代码").
- */
-function groupOf(f: Finding, numberOf: (id: string) => string): string {
+/** The heading a finding is listed under: a 绩效 or 说明 sheet's name, else what it is about in words. */
+function groupOf(f: Finding, numberOf: (id: string) => string, locale: Locale): string {
   if ((f.rule.startsWith("P.") || f.rule.startsWith("N.")) && f.cells[0]) return f.cells[0].sheet;
-  const head = f.rule.split(".")[0];
-  const sides = head.split("~").map((side) =>
-    side
-      .split("+")
-      .map((id) => (id === "P" ? "绩效自评表" : id === "N" ? "决算说明" : /^T\d\d$/.test(id) ? numberOf(id) : id))
-      .join("+"),
-  );
-  if (/^(T\d\d|P|N)([+~](T\d\d|P|N))*$/.test(head)) return sides.length === 1 ? `${sides[0]} 表内` : sides.join(" ↔ ");
-  return (FINDING_KINDS as Record<string, string>)[f.rule] ?? f.rule;
+  return findingHeading(f, numberOf, locale);
 }
 
 /** `numbers`: the 表号 each table carries in the region it was read in (id → 表号). */
@@ -44,7 +33,7 @@ export function FindingsList({ findings, t, numbers = new Map() }: { findings: F
   const shown = findings.filter((f) => (filter === "all" ? f.severity !== "tail" || tailsOpen : f.severity === filter));
   const groups = new Map<string, Finding[]>();
   for (const f of shown) {
-    const group = groupOf(f, numberOf);
+    const group = groupOf(f, numberOf, t("locale") as Locale);
     groups.set(group, [...(groups.get(group) ?? []), f]);
   }
   return (

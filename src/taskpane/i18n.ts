@@ -74,6 +74,8 @@ export const MESSAGES = {
     notResponding: "Excel 在 {seconds} 秒内没有回应（Excel 网页版在大型工作簿初次计算时可能如此）。请等 Excel 空闲后重试。",
     retry: "重试",
     language: "English",
+    /** the locale these messages are in, for the core's words (finding headings) */
+    locale: "zh-CN",
   },
   "en-US": {
     appTitle: "Juesuan",
@@ -150,6 +152,7 @@ export const MESSAGES = {
       "Excel did not answer within {seconds} seconds (Excel on the web can, while it first calculates a large workbook). Try again once Excel is idle.",
     retry: "Try again",
     language: "中文",
+    locale: "en-US",
   },
 } as const;
 

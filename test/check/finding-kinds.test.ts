@@ -6,7 +6,8 @@
 import * as fs from "fs";
 import * as path from "path";
 import { RULES } from "../../src/catalog";
-import { FINDING_KINDS } from "../../src/catalog/findings";
+import { FINDING_KINDS, FINDING_KINDS_EN } from "../../src/catalog/findings";
+import { findingHeading, tableNumbers } from "../../src/core/headings";
 import { checkWorkbook } from "../../src/core/engine";
 import { scoreWorkbook } from "../../src/core/performance/score";
 import { textGrid } from "../../src/core/narrative/text";
@@ -33,4 +34,20 @@ it("names only kinds the catalog has, and the registry's names are words", async
   expect(rules.size).toBeGreaterThan(20);
   expect([...rules].filter((r) => !known(r))).toEqual([]);
   for (const name of Object.values(FINDING_KINDS)) expect(name).toMatch(/[\u4e00-\u9fff]/);
+  for (const name of Object.values(FINDING_KINDS_EN)) expect(name).toMatch(/^[A-Z][a-z0-9 ,-]+$/);
+  // every finding has a heading in words, in both languages: never an id
+  const numberOf = tableNumbers(checkWorkbook(sample).tables);
+  for (const f of findings)
+    for (const locale of ["zh-CN", "en-US"] as const)
+      expect({ rule: f.rule, heading: findingHeading(f, numberOf, locale) }).not.toMatchObject({ heading: f.rule });
+});
+
+it("headings say what a finding is about: within a table, between tables, or its kind", () => {
+  const at = (rule: string) => ({ rule, severity: "error" as const, message: "", cells: [] });
+  const numberOf = tableNumbers([{ id: "T05", number: "公开07表" }]);
+  expect(findingHeading(at("T05.row"), numberOf)).toBe("公开07表 表内");
+  expect(findingHeading(at("T05~T06.convention.2101103"))).toBe("公开05表 ↔ 公开06表");
+  expect(findingHeading(at("P~T03.total"))).toBe("年度资金总额与公开03表");
+  expect(findingHeading(at("T01+T05~N.amount"), numberOf, "en-US")).toBe("公开01表+公开07表 ↔ explanation");
+  expect(findingHeading(at("codes.unknown"), numberOf, "en-US")).toBe("Subject codes not in the dictionary");
 });

@@ -38,7 +38,11 @@ it("LibreOffice opens it with fills, notes and the report; links point at the ce
   const t5 = grids.find((g) => g.sheet === "表5")!;
   expect(t5.cells[9][4].note).toContain("最可能录错：本格与 2 处关系都差 -0.18，应为 69.42，实为 69.24；可能是数字颠倒 69.42 ↔ 69.24");
   expect(t5.cells[9][2].note).toContain("【受影响】");
-  expect(t5.cells[9][2].note).toContain("最可能是 表5!E10 录错（T05.row）");
+  expect(t5.cells[9][2].note).toContain("最可能是 表5!E10 录错");
+  // words only: no rule id in what the accountant reads
+  expect(t5.cells[9][2].note).not.toMatch(/T05\.|（T\d\d/);
+  const reportGrid = grids.find((g) => g.sheet === "校验报告")!;
+  expect([reportGrid.cells[2][1].value, reportGrid.cells[3][1].value]).toEqual(["类别", "公开05表 表内"]);
   const report = viaLibreOffice.getWorksheet("校验报告")!;
   expect(report.getCell("A1").value).toBe("校验报告");
   const links = [4, 5].map((r) => linkTarget(`=${(report.getCell(`C${r}`).value as ExcelJS.CellFormulaValue).formula}`));

@@ -64,7 +64,8 @@ describe("juesuan check", () => {
     expect(report.cells[1][3].value).toMatch(
       /^按甘肃口径读取 9 张表：公开01表 收入支出决算总表（表1）、.*；勾稽关系 \d+ 条：成立 \d+，尾差 11，错误 2，警告 1，未核对 0$/,
     );
-    expect(grids.find((g) => g.sheet === "表5")!.cells[9][2].note).toContain("T05.row");
+    expect(grids.find((g) => g.sheet === "表5")!.cells[9][2].note).toContain("【受影响】公开05表：科目2010301“行政运行”");
+    expect(report.cells.slice(3).map((r) => r[1].value)).toContain("公开05表 ↔ 公开06表");
 
     const again = await run("check", file("marked.xlsx"), "--json", "-");
     expect(JSON.parse(again.stdout).findings).toEqual(json.findings);
@@ -139,8 +140,10 @@ it("demo writes templates, a marked copy, JSON and a report", async () => {
   ]);
   expect(r.stdout).toContain("校验结果：错误 2 项，警告 1 项，提示 3 项，尾差 15 项");
   // the errors come first, at the one slip they point to; the tails last
-  expect(r.stdout).toContain("[error] 表5!E10 公开05表：科目2010301“行政运行”");
-  expect(r.stdout.indexOf("[warning]")).toBeLessThan(r.stdout.indexOf("[tail]"));
+  expect(r.stdout).toContain("【错误】表5!E10 公开05表：科目2010301“行政运行”");
+  expect(r.stdout.indexOf("【警告】")).toBeLessThan(r.stdout.indexOf("【尾差】"));
+  // words, not rule ids
+  expect(r.stdout).not.toMatch(/\bT0\d\.|\bP\.funds|（T\d\d/);
   expect(r.stdout).toContain("项目支出绩效自评表“2024 年度政务公开新媒体产品制作”（绩效p03）：表中总分 99.9，按规则 99.7，等级 优");
   const score = JSON.parse(fs.readFileSync(path.join(file("demo"), "score.json"), "utf8"));
   expect(score.projects).toHaveLength(5);

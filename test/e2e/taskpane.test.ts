@@ -138,7 +138,8 @@ it("一键校验: summary, findings list, click-to-cell, marks in two syncs (one
   const marked = sheet(await page.evaluate(() => window.__fake.state()), "表5");
   expect(marked.cells.D18.fill).toBe("#FFD8A8"); // the convention warning, orange
   expect(marked.cells.C16.fill).toBe("#EDEDED"); // a tail, pale grey
-  expect(marked.cells.D18.note).toContain("T05~T06.convention.2101103");
+  expect(marked.cells.D18.note).toContain("【警告】公开05表：按常规，公开05表科目2101103“公务员医疗补助”");
+  expect(marked.cells.D18.note).not.toContain("T05~T06");
 
   await page.getByRole("button", { name: "警告", exact: true }).click();
   const items = page.getByTestId("findings").getByRole("listitem");

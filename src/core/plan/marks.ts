@@ -6,6 +6,8 @@
 import { parseCell, qualified, splitQualified } from "../address";
 import { Grid, cellAt } from "../grid";
 import { CellRef, Finding, Severity, summarize } from "../finding";
+import { findingHeading } from "../headings";
+import { SEVERITY_NAMES } from "../../catalog/findings";
 import { OWN_SHEETS, REPORT_SHEET, SCORE_REPORT_SHEET, ownReports } from ".";
 import { PlanOp, SavedCell, WritePlan, isLedgerSheet, ledgerSheet } from "./index";
 
@@ -23,7 +25,7 @@ export const SCORE_MARKS: MarkKind = { ledger: "score", report: SCORE_REPORT_SHE
 export type MarkLevel = Severity | "affected";
 /** Read at a glance: an error red, a total it throws off pale red, a warning orange, a tail a pale grey, an info no fill. */
 export const MARK_COLORS: Record<MarkLevel, string | null> = { error: "#FFC7CE", affected: "#FCE4EC", warning: "#FFD8A8", tail: "#EDEDED", info: null };
-const SEVERITY_LABEL: Record<MarkLevel, string> = { error: "错误", affected: "受影响", tail: "尾差", warning: "警告", info: "提示" };
+const SEVERITY_LABEL: Record<MarkLevel, string> = { ...SEVERITY_NAMES, affected: "受影响" };
 const NOTE_RULE = "——决算助手——";
 
 const key = (c: CellRef) => `${c.sheet}!${c.address}`;
@@ -103,7 +105,14 @@ export function clearMarksPlan(grids: Grid[], kinds: MarkKind[] = [CHECK_MARKS, 
  * `reading`: what the check read (region, tables, verdicts), printed at the head of the report.
  * `report`: the sheet the report was written to (校验报告, or 校验报告(2) beside an accountant's own).
  */
-export function markPlan(findings: Finding[], grids: Grid[], kind: MarkKind = CHECK_MARKS, reading?: string): WritePlan & { report: string } {
+export function markPlan(
+  findings: Finding[],
+  grids: Grid[],
+  kind: MarkKind = CHECK_MARKS,
+  reading?: string,
+  /** the 表号 each table was read under, for the report's words */
+  numberOf?: (id: string) => string,
+): WritePlan & { report: string } {
   const previous = readLedger(grids, kind.ledger);
   const originalNote = new Map(previous.map((c) => [key(c), c.note]));
   const sheets = new Set(grids.map((g) => g.sheet));
@@ -119,7 +128,8 @@ export function markPlan(findings: Finding[], grids: Grid[], kind: MarkKind = CH
     marked.set(key(ref), m);
   };
   for (const f of findings) {
-    const line = `【${SEVERITY_LABEL[f.severity]}】${f.message}（${f.rule}）`;
+    // words only: the rule's id is the JSON's, not the accountant's
+    const line = `【${SEVERITY_LABEL[f.severity]}】${f.message}`;
     if (!f.cause) {
       mark(f.cells[0], f.severity, line);
       continue;
@@ -127,8 +137,7 @@ export function markPlan(findings: Finding[], grids: Grid[], kind: MarkKind = CH
     // the cell most likely typed wrong carries the error; the totals it throws off are only affected
     mark(f.cause, "error", `【错误】${f.cause.note}`);
     mark(f.cause, "error", line);
-    if (key(f.cells[0]) !== key(f.cause))
-      mark(f.cells[0], "affected", `【受影响】${f.message}——最可能是 ${f.cause.sheet}!${f.cause.address} 录错（${f.rule}）`);
+    if (key(f.cells[0]) !== key(f.cause)) mark(f.cells[0], "affected", `【受影响】${f.message}——最可能是 ${f.cause.sheet}!${f.cause.address} 录错`);
   }
 
   const ops: PlanOp[] = undoOps(grids, previous, new Set(marked.keys()), kind);
@@ -162,21 +171,21 @@ export function markPlan(findings: Finding[], grids: Grid[], kind: MarkKind = CH
     ops.push({ op: "note", sheet: m.ref.sheet, cell: m.ref.address, text, existing: noteNow(grids, m.ref) !== undefined });
   });
 
-  ops.push(...reportOps(findings, kind, report, sheets, reading));
+  ops.push(...reportOps(findings, kind, report, sheets, reading, numberOf));
   ops.push(...ownSheetsOps(grids, new Map([...reports, [kind.ledger, report]])));
   return { ops, report };
 }
 
 /** The report sheet: every finding, linked to its cell when that cell is in the workbook. */
-function reportOps(findings: Finding[], kind: MarkKind, sheet: string, sheets: Set<string>, reading?: string): PlanOp[] {
+function reportOps(findings: Finding[], kind: MarkKind, sheet: string, sheets: Set<string>, reading?: string, numberOf?: (id: string) => string): PlanOp[] {
   const s = summarize(findings);
   const ops: PlanOp[] = [{ op: "addSheet", sheet }];
-  const header = ["严重程度", "规则", "单元格", "说明", "应为", "实为", "差额"];
+  const header = ["严重程度", "类别", "单元格", "说明", "应为", "实为", "差额"];
   // a finding with a likely cause is listed at that cell, the one to correct
   const at = (f: Finding) => f.cause ?? f.cells[0];
   const rows = findings.map((f) => [
     SEVERITY_LABEL[f.severity],
-    f.rule,
+    findingHeading(f, numberOf),
     at(f) ? qualified(at(f).sheet, at(f).address) : "",
     f.cause ? `${f.message}。${f.cause.note.replace("本格", `${f.cause.sheet}!${f.cause.address} `)}` : f.message,
     f.expected ?? null,

@@ -14,6 +14,7 @@ import { ownSheets } from "../plan";
 import { textGrid } from "../narrative/text";
 import { WritePlan } from "../plan";
 import { CHECK_MARKS, SCORE_MARKS, clearMarksPlan, markPlan } from "../plan/marks";
+import { tableNumbers } from "../headings";
 import { ScoreResult, scoreWorkbook } from "../performance/score";
 import { subjectLines, workbookTemplatePlan } from "../disclosure/template";
 import { performanceTemplatePlan } from "../performance/template";
@@ -74,7 +75,7 @@ export function checkNarrativeText(
 /** `plan.report`: the sheet the 校验报告 goes to (a name of the accountant's own is left alone). */
 export function checkAndMark(grids: Grid[], profile?: Profile, texts: Grid[] = []): { result: CheckResult; plan: WritePlan & { report: string } } {
   const result = checkWorkbook([...grids, ...texts], { profile });
-  return { result, plan: markPlan(result.findings, grids, CHECK_MARKS, readingSummary(result)) };
+  return { result, plan: markPlan(result.findings, grids, CHECK_MARKS, readingSummary(result), tableNumbers(result.tables)) };
 }
 
 export function scoreAndMark(grids: Grid[]): { result: ScoreResult; plan: WritePlan & { report: string } } {
@@ -118,6 +119,8 @@ export type { CellRef, Finding, Severity } from "../finding";
 export type { Grid } from "../grid";
 export type { WritePlan } from "../plan";
 export { summarize } from "../finding";
+export { findingHeading } from "../headings";
+export type { Locale } from "../headings";
 export { TemplateError } from "../disclosure/template";
 export { textGrid, textStats } from "../narrative/text";
 export { columnLetters } from "../address";
