@@ -21,6 +21,8 @@ export interface Finding {
   difference?: string;
   /** the cell most likely typed wrong, where the failing relations meet, with why (disclosure/cause.ts) */
   cause?: CellRef & { note: string };
+  /** the accountant's 核实说明 written in the last report for this finding (plan/explanations.ts) */
+  explained?: string;
 }
 
 export interface FindingSummary {
@@ -28,12 +30,20 @@ export interface FindingSummary {
   tails: number;
   warnings: number;
   infos: number;
+  /** warnings, tails and notes the accountant has explained: out of the other counts */
+  explained: number;
+}
+
+/** An explained warning, tail or note is settled; an error stays an error until it is corrected. */
+export function isSettled(f: Finding): boolean {
+  return !!f.explained && f.severity !== "error";
 }
 
 export function summarize(findings: readonly Finding[]): FindingSummary {
-  const s: FindingSummary = { errors: 0, tails: 0, warnings: 0, infos: 0 };
+  const s: FindingSummary = { errors: 0, tails: 0, warnings: 0, infos: 0, explained: 0 };
   for (const f of findings) {
-    if (f.severity === "error") s.errors++;
+    if (isSettled(f)) s.explained++;
+    else if (f.severity === "error") s.errors++;
     else if (f.severity === "tail") s.tails++;
     else if (f.severity === "warning") s.warnings++;
     else s.infos++;

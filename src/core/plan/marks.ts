@@ -5,7 +5,8 @@
  */
 import { parseCell, qualified, splitQualified } from "../address";
 import { Grid, cellAt } from "../grid";
-import { CellRef, Finding, Severity, summarize } from "../finding";
+import { CellRef, Finding, Severity, isSettled, summarize } from "../finding";
+import { EXPLANATION_HEADER, reportCell } from "./explanations";
 import { findingHeading } from "../headings";
 import { SEVERITY_NAMES } from "../../catalog/findings";
 import { OWN_SHEETS, REPORT_SHEET, SCORE_REPORT_SHEET, ownReports } from ".";
@@ -129,7 +130,7 @@ export function markPlan(
   };
   for (const f of findings) {
     // words only: the rule's id is the JSON's, not the accountant's
-    const line = `【${SEVERITY_LABEL[f.severity]}】${f.message}`;
+    const line = `【${SEVERITY_LABEL[f.severity]}】${f.message}${f.explained ? `（已说明：${f.explained}）` : ""}`;
     if (!f.cause) {
       mark(f.cells[0], f.severity, line);
       continue;
@@ -180,31 +181,41 @@ export function markPlan(
 function reportOps(findings: Finding[], kind: MarkKind, sheet: string, sheets: Set<string>, reading?: string, numberOf?: (id: string) => string): PlanOp[] {
   const s = summarize(findings);
   const ops: PlanOp[] = [{ op: "addSheet", sheet }];
-  const header = ["严重程度", "类别", "单元格", "说明", "应为", "实为", "差额"];
+  const header = ["严重程度", "类别", "单元格", "说明", "应为", "实为", "差额", EXPLANATION_HEADER];
   // a finding with a likely cause is listed at that cell, the one to correct
   const at = (f: Finding) => f.cause ?? f.cells[0];
   const rows = findings.map((f) => [
-    SEVERITY_LABEL[f.severity],
+    isSettled(f) ? `${SEVERITY_LABEL[f.severity]}（已说明）` : SEVERITY_LABEL[f.severity],
     findingHeading(f, numberOf),
-    at(f) ? qualified(at(f).sheet, at(f).address) : "",
+    reportCell(f),
     f.cause ? `${f.message}。${f.cause.note.replace("本格", `${f.cause.sheet}!${f.cause.address} `)}` : f.message,
     f.expected ?? null,
     f.actual ?? null,
     f.difference ?? null,
+    f.explained ?? null,
   ]);
   ops.push({
     op: "setValues",
     sheet,
-    address: `A1:G${3 + rows.length}`,
+    address: `A1:H${3 + rows.length}`,
     values: [
-      [kind.title, null, null, null, null, null, null],
-      [`错误 ${s.errors} 项，警告 ${s.warnings} 项，提示 ${s.infos} 项，尾差 ${s.tails} 项`, null, null, reading ?? null, null, null, null],
+      [kind.title, null, null, null, null, null, null, null],
+      [
+        `错误 ${s.errors} 项，警告 ${s.warnings} 项，提示 ${s.infos} 项，尾差 ${s.tails} 项${s.explained ? `，已说明 ${s.explained} 项` : ""}`,
+        null,
+        null,
+        reading ?? null,
+        null,
+        null,
+        null,
+        null,
+      ],
       header,
       ...rows,
     ],
   });
-  ops.push({ op: "font", sheet, addresses: ["A1", "A3:G3"], font: { bold: true } });
-  ops.push({ op: "fill", sheet, addresses: ["A3:G3"], color: "#F2F2F2" });
+  ops.push({ op: "font", sheet, addresses: ["A1", "A3:H3"], font: { bold: true } });
+  ops.push({ op: "fill", sheet, addresses: ["A3:H3"], color: "#F2F2F2" });
   const colored = new Map<string, string[]>();
   findings.forEach((f, i) => {
     const color = MARK_COLORS[f.severity];
@@ -229,9 +240,11 @@ function reportOps(findings: Finding[], kind: MarkKind, sheet: string, sheets: S
       { column: "E", width: 14 },
       { column: "F", width: 14 },
       { column: "G", width: 12 },
+      { column: "H", width: 36 },
     ],
   });
   ops.push({ op: "alignment", sheet, address: `D2:D${Math.max(4, 3 + findings.length)}`, wrapText: true });
+  ops.push({ op: "alignment", sheet, address: `H4:H${Math.max(4, 3 + findings.length)}`, wrapText: true });
   ops.push({ op: "freeze", sheet, rows: 3, columns: 0 });
   return ops;
 }

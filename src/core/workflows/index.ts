@@ -15,6 +15,7 @@ import { textGrid } from "../narrative/text";
 import { WritePlan } from "../plan";
 import { CHECK_MARKS, SCORE_MARKS, clearMarksPlan, markPlan } from "../plan/marks";
 import { tableNumbers } from "../headings";
+import { readExplanations, withExplanations } from "../plan/explanations";
 import { ScoreResult, scoreWorkbook } from "../performance/score";
 import { subjectLines, workbookTemplatePlan } from "../disclosure/template";
 import { performanceTemplatePlan } from "../performance/template";
@@ -74,12 +75,16 @@ export function checkNarrativeText(
 /** `texts`: 说明 read from outside the workbook (a .txt, pasted text); checked, listed, never marked. */
 /** `plan.report`: the sheet the 校验报告 goes to (a name of the accountant's own is left alone). */
 export function checkAndMark(grids: Grid[], profile?: Profile, texts: Grid[] = []): { result: CheckResult; plan: WritePlan & { report: string } } {
-  const result = checkWorkbook([...grids, ...texts], { profile });
-  return { result, plan: markPlan(result.findings, grids, CHECK_MARKS, readingSummary(result), tableNumbers(result.tables)) };
+  const checked = checkWorkbook([...grids, ...texts], { profile });
+  const numberOf = tableNumbers(checked.tables);
+  // what the accountant explained in the last report stays with its finding
+  const result = { ...checked, findings: withExplanations(checked.findings, readExplanations(grids, CHECK_MARKS.ledger), numberOf) };
+  return { result, plan: markPlan(result.findings, grids, CHECK_MARKS, readingSummary(result), numberOf) };
 }
 
 export function scoreAndMark(grids: Grid[]): { result: ScoreResult; plan: WritePlan & { report: string } } {
-  const result = scoreWorkbook(grids);
+  const scored = scoreWorkbook(grids);
+  const result = { ...scored, findings: withExplanations(scored.findings, readExplanations(grids, SCORE_MARKS.ledger)) };
   return { result, plan: markPlan(result.findings, grids, SCORE_MARKS) };
 }
 
