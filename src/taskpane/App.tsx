@@ -28,7 +28,7 @@ export function App(props: { host: WorkbookHost; initialView?: View; initialLoca
             {t("language")}
           </Button>
         </div>
-        <TabList selectedValue={view} onTabSelect={(_, d) => setView(d.value as View)}>
+        <TabList className={styles.tabs} size="small" selectedValue={view} onTabSelect={(_, d) => setView(d.value as View)}>
           <Tab value="templates">{t("tabTemplates")}</Tab>
           <Tab value="check">{t("tabCheck")}</Tab>
           <Tab value="score">{t("tabScore")}</Tab>

@@ -71,6 +71,7 @@ export function FindingsList({ findings, t, numbers = new Map() }: { findings: F
                     </span>
                     <span>{f.message}</span>
                     {f.cause && <span data-testid="cause">{f.cause.note}</span>}
+                    {f.explained && <span data-testid="explained">{t("explainedAs", { text: f.explained })}</span>}
                   </CellButton>
                 </div>
               );

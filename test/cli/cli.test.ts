@@ -47,7 +47,7 @@ describe("juesuan check", () => {
     expect(r.code).toBe(0);
     const json = JSON.parse(fs.readFileSync(file("check.json"), "utf8"));
     expect(json.workbook).toBe("sample.xlsx");
-    expect(json.summary).toEqual({ errors: 2, tails: 15, warnings: 1, infos: 3 });
+    expect(json.summary).toEqual({ errors: 2, tails: 15, warnings: 1, infos: 3, explained: 0 });
     // the published 三公 table leaves two 决算数 blank where 0 belongs
     expect(
       json.findings.filter((f: { rule: string }) => f.rule === "form.blank").map((f: { cells: { address: string }[] }) => f.cells.map((c) => c.address)),

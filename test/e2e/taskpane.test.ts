@@ -16,6 +16,7 @@ import { loadWorkbook, readGrids } from "../../src/xlsx";
 import { PUBLISHED, seedWorkbook } from "../fixtures/seed-workbooks";
 import { perfWorkbook } from "../fixtures/perf-workbooks";
 import type { SheetState } from "../fake-excel/state";
+import type { Grid } from "../../src/core/grid";
 
 const ROOT = path.resolve(__dirname, "../..");
 const DIST = path.join(ROOT, "dist");
@@ -83,8 +84,8 @@ afterAll(async () => {
   await new Promise((r) => server?.close(r));
 });
 
-async function openPane(query: string, before?: (page: Page) => Promise<void>): Promise<Page> {
-  const page = await browser.newPage({ viewport: { width: 420, height: 900 } });
+async function openPane(query: string, before?: (page: Page) => Promise<void>, width = 420): Promise<Page> {
+  const page = await browser.newPage({ viewport: { width, height: 900 } });
   await before?.(page);
   const shim = fs.readFileSync(SHIM, "utf8");
   await page.route("https://appsforoffice.microsoft.com/**", (route) => route.fulfill({ status: 200, contentType: "text/javascript", body: shim }));
@@ -306,5 +307,77 @@ it("when Excel does not answer, the pane says so after the timeout and 重试 do
     .getByTestId("findings")
     .getByText(/^Excel 在 120 秒内没有回应/)
     .waitFor();
+  await page.close();
+});
+
+it.each([320, 300])(
+  "at a task pane %i px wide: every tab, after its work, is no wider than the pane and has no inner scroll box",
+  async (width) => {
+    const steps: [string, (page: Page) => Promise<void>][] = [
+      [
+        "templates",
+        (page) =>
+          page
+            .getByRole("button", { name: "生成模板" })
+            .click()
+            .then(() => page.getByText(/已生成 9 张表/).waitFor()),
+      ],
+      [
+        "check",
+        async (page) => {
+          await page.evaluate((g) => window.__fake.load(g), readGrids(seedWorkbook("sheets")));
+          await page.getByRole("button", { name: "一键校验" }).click();
+          await page.getByTestId("summary").waitFor();
+          await page.getByTestId("tails").click();
+        },
+      ],
+      [
+        "score",
+        async (page) => {
+          await page.evaluate((g) => window.__fake.load(g), readGrids(perfWorkbook(["seed001/p03", "seed003/p08"])));
+          await page.getByRole("button", { name: "绩效评分" }).click();
+          await page.getByTestId("projects").getByRole("listitem").first().waitFor();
+        },
+      ],
+      [
+        "narrative",
+        async (page) => {
+          await page.evaluate((g) => window.__fake.load(g), readGrids(seedWorkbook("sheets")));
+          await page.getByRole("button", { name: "按表起草说明" }).click();
+          await page.getByText(/已起草 13 节/).waitFor();
+        },
+      ],
+    ];
+    for (const [view, work] of steps) {
+      const page = await openPane(`?view=${view}`, undefined, width);
+      await work(page);
+      await page.screenshot({ path: path.join(OUT, `${view}-${width}.png`), fullPage: true });
+      const measured = await page.evaluate(() => {
+        // a text field scrolls its own text; a list or a panel must not
+        const boxes = [...document.querySelectorAll("body *:not(textarea)")].filter((e) => {
+          const style = getComputedStyle(e);
+          return (
+            /(auto|scroll)/.test(style.overflowY + style.overflowX) &&
+            (e.scrollHeight > e.clientHeight + 1 || e.scrollWidth > e.clientWidth + 1) &&
+            e !== document.scrollingElement
+          );
+        });
+        return { page: document.documentElement.scrollWidth, innerScrollBoxes: boxes.map((e) => e.getAttribute("data-testid") ?? e.tagName.toLowerCase()) };
+      });
+      expect({ view, ...measured }).toEqual({ view, page: width, innerScrollBoxes: [] });
+      await page.close();
+    }
+  },
+  120_000,
+);
+
+it("an empty workbook is greeted with what to do, not a list of tables not found", async () => {
+  const page = await openPane("?view=check");
+  const memo: Grid[] = [{ sheet: "Sheet1", origin: "A1", cells: [[{ value: "备忘" }]], merges: [], visibility: "visible" }];
+  await page.evaluate((g) => window.__fake.load(g), memo);
+  await page.getByRole("button", { name: "一键校验" }).click();
+  await page.getByTestId("summary").waitFor();
+  expect(await page.getByTestId("summary").textContent()).toBe("未识别到公开表：请打开决算公开表，或先到“生成模板”生成空白表再填写");
+  expect(await page.getByTestId("findings").count()).toBe(0);
   await page.close();
 });

@@ -27,7 +27,7 @@ export function CheckView({ host, t }: { host: WorkbookHost; t: T }) {
       setResult(r);
     });
   const clear = () =>
-    run(t("checking"), async () => {
+    run(t("clearing"), async () => {
       await host.apply(clearMarks(await host.read()));
       setResult(undefined);
       return t("cleared");
@@ -56,10 +56,17 @@ export function CheckView({ host, t }: { host: WorkbookHost; t: T }) {
       </div>
       <Switch checked={onlyActive} onChange={(_, d) => setOnlyActive(d.checked)} label={t("onlyActiveSheet")} />
       <StatusLine status={status} />
-      {result && s && (
+      {result && result.tables.length === 0 && (
+        // an empty or foreign workbook: what to do, not nine "not found" notes
+        <Text role="status" data-testid="summary">
+          {t("noTables")}
+        </Text>
+      )}
+      {result && s && result.tables.length > 0 && (
         <>
           <Text role="status" data-testid="summary">
             {t("tablesFound", { n: result.tables.length })} · {t("summary", { ...s })}
+            {s.explained > 0 && ` · ${t("explainedCount", { n: s.explained })}`}
           </Text>
           <Text size={200} data-testid="reading">
             {t("readAs", { profile: t(`profile_${result.profile}`), tables: result.tables.map((x) => `${x.number} ${x.title}`).join("、") })}
