@@ -193,9 +193,11 @@ it("绩效评分: per project printed and computed totals, marks, click to the t
   const projects = page.getByTestId("projects").getByRole("listitem");
   await projects.first().waitFor();
   expect(await projects.allTextContents()).toEqual([
-    "2024 年度政务公开新媒体产品制作 （seed001-p03）表中总分 99.9 · 按规则 99.7 · 等级 优",
-    "西城区社会心理服务指导中心运营服务经费 （seed003-p08）表中总分 990 · 按规则 99 · 等级 优",
+    "2024 年度政务公开新媒体产品制作 （seed001-p03）总分不符 表中总分 99.9 · 按规则 99.7 · 等级 优",
+    "西城区社会心理服务指导中心运营服务经费 （seed003-p08）总分不符 表中总分 990 · 按规则 99 · 等级 优",
   ]);
+  // the totals that differ stand out
+  expect(await page.locator("[data-differs]").count()).toBe(2);
   await projects.nth(1).getByRole("button").click();
   await page.waitForFunction(() => window.__fake.selection()?.sheet === "seed003-p08");
   expect(await page.evaluate(() => window.__fake.selection())).toEqual({ sheet: "seed003-p08", address: "G19" });

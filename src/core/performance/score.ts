@@ -21,6 +21,8 @@ export interface ProjectScore {
   computedTotal?: string;
   grade?: string;
   printedGrade?: string;
+  /** the printed 总分 is not the rules' total at its printed places (rounding alone would not differ) */
+  totalDiffers?: boolean;
 }
 
 export interface ScoreResult {
@@ -28,7 +30,7 @@ export interface ScoreResult {
   findings: Finding[];
 }
 
-import { HUNDRED, SCORE_PLACES, finding, fmt } from "./verdicts";
+import { HUNDRED, SCORE_PLACES, classify, finding, fmt } from "./verdicts";
 import { fundsCell, scoreFunds } from "./funds";
 import { links, scoreIndicators, weightTree } from "./indicators";
 import { uncalculatedFindings } from "../reading";
@@ -110,6 +112,7 @@ export function scoreTable(t: PerformanceTable): { project: ProjectScore; findin
       computedTotal: computedTotal.toDecimalPlaces(SCORE_PLACES).toFixed(),
       grade,
       printedGrade: t.grade?.text,
+      totalDiffers: totalScore !== undefined && classify(totalScore, computedTotal) === "error",
     },
     findings: out,
   };

@@ -1,6 +1,6 @@
 /** 绩效评分: each project's printed and computed 总分 and 等级, and the findings. */
 import * as React from "react";
-import { Button, Text } from "@fluentui/react-components";
+import { Badge, Button, Text } from "@fluentui/react-components";
 import { scoreAndMark, ScoreResult } from "../../core/workflows";
 import { WorkbookHost } from "../../host";
 import { FindingsList } from "../FindingsList";
@@ -35,7 +35,14 @@ export function ScoreView({ host, t }: { host: WorkbookHost; t: T }) {
                   <span>
                     {p.name || p.kind} <Text size={200}>（{p.sheet}）</Text>
                   </span>
-                  <span>{t("projectTotals", { printed: p.printedTotal ?? "—", computed: p.computedTotal ?? "—", grade: p.grade ?? "—" })}</span>
+                  <span data-differs={p.totalDiffers ? "true" : undefined}>
+                    {p.totalDiffers && (
+                      <Badge appearance="filled" color="danger">
+                        {t("totalDiffers")}
+                      </Badge>
+                    )}{" "}
+                    {t("projectTotals", { printed: p.printedTotal ?? "—", computed: p.computedTotal ?? "—", grade: p.grade ?? "—" })}
+                  </span>
                 </CellButton>
               </div>
             ))}
