@@ -22,6 +22,7 @@ import { Rule } from "../catalog/rules/types";
 import { Profile, TableDef } from "../catalog/tables/types";
 import { kind } from "../catalog/findings";
 import { uncalculatedFindings } from "./reading";
+import { yearOnYearFindings } from "./disclosure/year-on-year";
 
 export interface CheckResult {
   /** the regional profile the tables were read in (detected, or as chosen) */
@@ -64,6 +65,7 @@ export function checkWorkbook(grids: Grid[], options: { profile?: Profile; table
   const perf = locatePerformanceTables(grids);
   findings.push(...crossDocumentFindings(perf, byTable, (inst, item, col) => reader.read(inst, item, col)?.value));
   findings.push(...narrativeFindings(grids, byTable, reader, perf));
+  findings.push(...yearOnYearFindings(grids, byTable, reader));
   findings.push(...reader.problems.values());
   findings.push(...uncalculatedFindings(grids));
   for (const t of tables) {
