@@ -7,6 +7,7 @@ import { tableById } from "../catalog";
 import { Locale, findingHeading } from "../core/workflows";
 import { CellButton, SeverityBadge, T } from "./common";
 import { useStyles } from "./styles";
+import { ExplainField } from "./ExplainField";
 
 const FILTERS: { value: Severity | "all"; key: MessageKey }[] = [
   { value: "all", key: "filterAll" },
@@ -23,7 +24,18 @@ function groupOf(f: Finding, numberOf: (id: string) => string, locale: Locale): 
 }
 
 /** `numbers`: the 表号 each table carries in the region it was read in (id → 表号). */
-export function FindingsList({ findings, t, numbers = new Map() }: { findings: Finding[]; t: T; numbers?: Map<string, string> }) {
+/** `explain`: after a check that wrote its report, each finding can take a 核实说明 there. */
+export function FindingsList({
+  findings,
+  t,
+  numbers = new Map(),
+  explain,
+}: {
+  findings: Finding[];
+  t: T;
+  numbers?: Map<string, string>;
+  explain?: { report: string; onSaved: (f: Finding, text: string) => void };
+}) {
   const numberOf = (id: string) => numbers.get(id) ?? tableById(id)?.number ?? id;
   const styles = useStyles();
   const [filter, setFilter] = React.useState<Severity | "all">("all");
@@ -73,6 +85,9 @@ export function FindingsList({ findings, t, numbers = new Map() }: { findings: F
                     {f.cause && <span data-testid="cause">{f.cause.note}</span>}
                     {f.explained && <span data-testid="explained">{t("explainedAs", { text: f.explained })}</span>}
                   </CellButton>
+                  {explain && (
+                    <ExplainField report={explain.report} index={findings.indexOf(f)} text={f.explained} onSaved={(text) => explain.onSaved(f, text)} />
+                  )}
                 </div>
               );
             })}

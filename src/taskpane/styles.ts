@@ -30,4 +30,5 @@ export const useStyles = makeStyles({
   },
   claim: { display: "flex", gap: tokens.spacingHorizontalS, alignItems: "baseline", paddingLeft: tokens.spacingHorizontalM },
   badge: { flexShrink: 0, whiteSpace: "nowrap" },
+  explain: { alignSelf: "flex-start", minWidth: 0 },
 });

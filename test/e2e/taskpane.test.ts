@@ -147,7 +147,7 @@ it("一键校验: summary, findings list, click-to-cell, marks in two syncs (one
   expect(await items.count()).toBe(1);
   // headed in words, not rule ids
   expect(await page.getByTestId("findings").textContent()).toMatch(/^公开05表 ↔ 公开06表/);
-  await items.first().getByRole("button").click();
+  await items.first().getByRole("button").first().click();
   await page.waitForFunction(() => window.__fake.selection()?.address === "D18");
   expect(await page.evaluate(() => window.__fake.selection())).toEqual({ sheet: "表5", address: "D18" });
   await page.screenshot({ path: path.join(OUT, "check.png"), fullPage: true });
@@ -303,7 +303,7 @@ it("when Excel does not answer, the pane says so after the timeout and 重试 do
   // going to a cell while Excel does not answer says so under the finding, not silently
   await page.getByRole("button", { name: "警告", exact: true }).click();
   await page.evaluate(() => void (window.__fake.host.hangSyncs = 1));
-  await page.getByTestId("findings").getByRole("listitem").first().getByRole("button").click();
+  await page.getByTestId("findings").getByRole("listitem").first().getByRole("button").first().click();
   await page.clock.fastForward(121_000);
   await page
     .getByTestId("findings")
@@ -381,5 +381,26 @@ it("an empty workbook is greeted with what to do, not a list of tables not found
   await page.getByTestId("summary").waitFor();
   expect(await page.getByTestId("summary").textContent()).toBe("未识别到公开表：请打开决算公开表，或先到“生成模板”生成空白表再填写");
   expect(await page.getByTestId("findings").count()).toBe(0);
+  await page.close();
+});
+
+it("核实说明: written under a finding, it goes into the report, leaves the counts, and is read back by the next check", async () => {
+  const page = await openPane("?view=check");
+  await page.evaluate((g) => window.__fake.load(g), readGrids(seedWorkbook("sheets")));
+  await page.getByRole("button", { name: "一键校验" }).click();
+  await page.getByTestId("summary").waitFor();
+  const warning = page.getByTestId("findings").getByRole("listitem").filter({ hasText: "警告" }).first();
+  await warning.getByRole("button", { name: "写核实说明" }).click();
+  await warning.getByRole("textbox", { name: "核实说明" }).fill("经核实，医疗补助按规定列其他科目");
+  await warning.getByRole("button", { name: "保存" }).click();
+  await page.getByTestId("explained").first().waitFor();
+  expect(await page.getByTestId("summary").textContent()).toBe("找到 9 张表 · 错误 0 · 警告 0 · 提示 3 · 尾差 11 · 已说明 1");
+  const report = sheet(await page.evaluate(() => window.__fake.state()), "校验报告");
+  expect(Object.entries(report.cells).find(([, c]) => c.value === "经核实，医疗补助按规定列其他科目")?.[0]).toMatch(/^H\d+$/);
+  // checked again: read back from the report, still out of the counts
+  await page.getByRole("button", { name: "一键校验" }).click();
+  await page.getByText("已说明：经核实，医疗补助按规定列其他科目").waitFor();
+  expect(await page.getByTestId("summary").textContent()).toBe("找到 9 张表 · 错误 0 · 警告 0 · 提示 3 · 尾差 11 · 已说明 1");
+  await page.screenshot({ path: path.join(OUT, "explained.png"), fullPage: true });
   await page.close();
 });

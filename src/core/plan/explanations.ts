@@ -7,7 +7,7 @@ import { qualified } from "../address";
 import { Finding } from "../finding";
 import { Grid } from "../grid";
 import { findingHeading } from "../headings";
-import { ownReports } from ".";
+import { WritePlan, ownReports } from ".";
 
 export const EXPLANATION_HEADER = "核实说明";
 
@@ -44,4 +44,12 @@ export function withExplanations(findings: Finding[], explanations: Map<string, 
     const text = explanations.get(key(reportCell(f), findingHeading(f, numberOf)));
     return text ? { ...f, explained: text } : f;
   });
+}
+
+/** The report row of the first finding (the report lists them in order under three lines of heading). */
+export const REPORT_FIRST_ROW = 4;
+
+/** Write (or clear) the 核实说明 of the i-th finding in the report we wrote for them. */
+export function explanationPlan(report: string, index: number, text: string): WritePlan {
+  return { ops: [{ op: "setValues", sheet: report, address: `H${REPORT_FIRST_ROW + index}`, values: [[text.trim() || null]] }] };
 }

@@ -6,7 +6,7 @@
 import { parseCell, qualified, splitQualified } from "../address";
 import { Grid, cellAt } from "../grid";
 import { CellRef, Finding, Severity, isSettled, summarize } from "../finding";
-import { EXPLANATION_HEADER, reportCell } from "./explanations";
+import { EXPLANATION_HEADER, REPORT_FIRST_ROW, reportCell } from "./explanations";
 import { findingHeading } from "../headings";
 import { SEVERITY_NAMES } from "../../catalog/findings";
 import { OWN_SHEETS, REPORT_SHEET, SCORE_REPORT_SHEET, ownReports } from ".";
@@ -221,13 +221,19 @@ function reportOps(findings: Finding[], kind: MarkKind, sheet: string, sheets: S
     const color = MARK_COLORS[f.severity];
     if (!color) return;
     if (!colored.has(color)) colored.set(color, []);
-    colored.get(color)!.push(`A${4 + i}`);
+    colored.get(color)!.push(`A${REPORT_FIRST_ROW + i}`);
   });
   for (const [color, addresses] of colored) ops.push({ op: "fill", sheet, addresses, color });
   findings.forEach((f, i) => {
     const c = at(f);
     if (c && sheets.has(c.sheet))
-      ops.push({ op: "hyperlink", sheet, cell: `C${4 + i}`, target: { sheet: c.sheet, address: c.address }, text: qualified(c.sheet, c.address) });
+      ops.push({
+        op: "hyperlink",
+        sheet,
+        cell: `C${REPORT_FIRST_ROW + i}`,
+        target: { sheet: c.sheet, address: c.address },
+        text: qualified(c.sheet, c.address),
+      });
   });
   ops.push({
     op: "columnWidth",

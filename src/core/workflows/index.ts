@@ -125,6 +125,7 @@ export type { Grid } from "../grid";
 export type { WritePlan } from "../plan";
 export { summarize } from "../finding";
 export { findingHeading } from "../headings";
+export { explanationPlan } from "../plan/explanations";
 export type { Locale } from "../headings";
 export { TemplateError } from "../disclosure/template";
 export { textGrid, textStats } from "../narrative/text";

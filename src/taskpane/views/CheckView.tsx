@@ -11,6 +11,7 @@ import { useStyles } from "../styles";
 export function CheckView({ host, t }: { host: WorkbookHost; t: T }) {
   const styles = useStyles();
   const [result, setResult] = React.useState<CheckResult | undefined>();
+  const [report, setReport] = React.useState<string | undefined>();
   const [onlyActive, setOnlyActive] = React.useState(false);
   const [profile, setProfile] = React.useState<Profile | "auto">("auto");
   const { status, run, busy } = useTask(t);
@@ -25,6 +26,7 @@ export function CheckView({ host, t }: { host: WorkbookHost; t: T }) {
       const { result: r, plan } = checkAndMark(grids, profile === "auto" ? undefined : profile);
       await host.apply(plan);
       setResult(r);
+      setReport(plan.report);
     });
   const clear = () =>
     run(t("clearing"), async () => {
@@ -76,7 +78,21 @@ export function CheckView({ host, t }: { host: WorkbookHost; t: T }) {
               {t("relations", { total: r.holds + r.tails + r.errors + r.warnings + r.unchecked, ...r })}
             </Text>
           )}
-          <FindingsList findings={result.findings} t={t} numbers={new Map(result.tables.map((x) => [x.id, x.number]))} />
+          <FindingsList
+            findings={result.findings}
+            t={t}
+            numbers={new Map(result.tables.map((x) => [x.id, x.number]))}
+            explain={
+              report
+                ? {
+                    report,
+                    // the counts follow at once: an explained warning leaves them, as on the next check
+                    onSaved: (f, text) =>
+                      setResult({ ...result, findings: result.findings.map((x) => (x === f ? { ...x, explained: text || undefined } : x)) }),
+                  }
+                : undefined
+            }
+          />
         </>
       )}
     </>

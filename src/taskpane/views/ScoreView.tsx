@@ -10,12 +10,14 @@ import { useStyles } from "../styles";
 export function ScoreView({ host, t }: { host: WorkbookHost; t: T }) {
   const styles = useStyles();
   const [result, setResult] = React.useState<ScoreResult | undefined>();
+  const [report, setReport] = React.useState<string | undefined>();
   const { status, run, busy } = useTask(t);
   const score = () =>
     run(t("scoring"), async () => {
       const { result: r, plan } = scoreAndMark(await host.read());
       await host.apply(plan);
       setResult(r);
+      setReport(plan.report);
       return r.projects.length === 0 ? t("noPerfTables") : undefined;
     });
   return (
@@ -47,7 +49,19 @@ export function ScoreView({ host, t }: { host: WorkbookHost; t: T }) {
               </div>
             ))}
           </div>
-          <FindingsList findings={result.findings} t={t} />
+          <FindingsList
+            findings={result.findings}
+            t={t}
+            explain={
+              report
+                ? {
+                    report,
+                    onSaved: (f, text) =>
+                      setResult({ ...result, findings: result.findings.map((x) => (x === f ? { ...x, explained: text || undefined } : x)) }),
+                  }
+                : undefined
+            }
+          />
         </>
       )}
     </>
