@@ -1,7 +1,7 @@
 /** applyPlan: the whole WritePlan in one sync, grouped into multi-area ranges (more syncs only past the payload limit). */
 import { areaAddress, areaSize, columnIndex, parseArea, qualified, splitQualified } from "../core/address";
 import { CellValue } from "../core/grid";
-import { PlanOp, WritePlan, ledgerSheet } from "../core/plan";
+import { PlanOp, WritePlan } from "../core/plan";
 import { Capabilities } from "./capabilities";
 import { AdapterOptions, PAYLOAD_BUDGET, sync } from "./sync";
 
@@ -235,7 +235,7 @@ export async function applyPlan(context: Excel.RequestContext, plan: WritePlan, 
         return;
       }
       case "saveFormats": {
-        const ledger = sheets.add(ledgerSheet(op.id));
+        const ledger = sheets.add(op.sheet);
         ledger.visibility = "VeryHidden";
         if (op.cells.length === 0) return;
         ledger.getRange(`A1:C${op.cells.length}`).values = op.cells.map((c) => [officeValue(qualified(c.sheet, c.address)), "", officeValue(c.note)]);
@@ -245,7 +245,7 @@ export async function applyPlan(context: Excel.RequestContext, plan: WritePlan, 
         return;
       }
       case "restoreFormats": {
-        const name = ledgerSheet(op.id);
+        const name = op.sheet;
         if (caps.copyFormats) {
           op.cells.forEach((c, i) =>
             ws(c.sheet)

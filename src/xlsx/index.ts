@@ -8,7 +8,7 @@
 import ExcelJS from "exceljs";
 import { areaAddress, areaCells, columnIndex, parseArea, qualified, splitQualified } from "../core/address";
 import { Cell, CellValue, CellsByKey, Grid, SHEET_COLUMNS, SheetVisibility, gridFromCells } from "../core/grid";
-import { PlanOp, WritePlan, ledgerSheet } from "../core/plan";
+import { PlanOp, WritePlan } from "../core/plan";
 import { UnusableWorkbookError } from "./package/zip";
 
 /** A workbook as this adapter holds it: the rest of the program passes it along, never looks inside. */
@@ -254,7 +254,7 @@ export async function applyPlan(wb: ExcelJS.Workbook, plan: WritePlan): Promise<
         return;
       }
       case "saveFormats": {
-        const ledger = wb.addWorksheet(ledgerSheet(op.id), { state: "veryHidden" });
+        const ledger = wb.addWorksheet(op.sheet, { state: "veryHidden" });
         op.cells.forEach((c, i) => {
           const src = sheet(c.sheet).getCell(c.address);
           ledger.getCell(i + 1, 1).value = qualified(c.sheet, c.address);
@@ -264,7 +264,7 @@ export async function applyPlan(wb: ExcelJS.Workbook, plan: WritePlan): Promise<
         return;
       }
       case "restoreFormats": {
-        const ledger = sheet(ledgerSheet(op.id));
+        const ledger = sheet(op.sheet);
         op.cells.forEach((c, i) => (sheet(c.sheet).getCell(c.address).style = cloneStyle(ledger.getCell(i + 1, 2).style)));
         wb.removeWorksheet(ledger.id);
         return;

@@ -6,7 +6,7 @@
 import * as fs from "fs";
 import { Grid } from "../../src/core/grid";
 import { WritePlan, checkAndMark, clearMarks, scoreAndMark } from "../../src/core/workflows";
-import { applyPlan, loadWorkbook, readGrids, saveWorkbook } from "../../src/xlsx";
+import { WorkbookFile, loadWorkbook, readGrids, saveWorkbook } from "../../src/xlsx";
 import { workbookFromGrids } from "../fake-excel/browser-workbook";
 import { FakeExcelHost } from "../fake-excel/host";
 import { paneHost } from "../fake-excel/pane-host";
@@ -28,14 +28,15 @@ interface Adapter {
   apply(plan: WritePlan): Promise<void>;
 }
 
+/** The CLI's path: the accountant's own package, read and marked, a real file between steps. */
 function fileAdapter(file: Buffer): Adapter {
   let bytes = file;
   return {
-    read: async () => readGrids(await loadWorkbook(bytes)),
+    read: async () => (await WorkbookFile.open(bytes)).grids,
     apply: async (plan) => {
-      const wb = await loadWorkbook(bytes);
-      await applyPlan(wb, plan);
-      bytes = await saveWorkbook(wb);
+      const wb = await WorkbookFile.open(bytes);
+      await wb.apply(plan);
+      bytes = await wb.save();
     },
   };
 }
@@ -49,7 +50,7 @@ const cell = (grids: Grid[], sheet: string) => grids.find((g) => g.sheet === she
 const names = (grids: Grid[]) => grids.map((g) => g.sheet);
 
 describe.each([
-  ["the file adapter (ExcelJS)", (f: Buffer) => Promise.resolve(fileAdapter(f))],
+  ["the file adapter (the package)", (f: Buffer) => Promise.resolve(fileAdapter(f))],
   ["the Office adapter (fake host)", officeAdapter],
 ] as const)("%s", (_name, make) => {
   it("writes the report beside the accountant's own 校验报告 and 评分报告, re-checks into it, and clears only ours", async () => {
@@ -78,6 +79,28 @@ describe.each([
     const cleared = await wb.read();
     expect(names(cleared).filter((n) => /报告|_juesuan_/.test(n))).toEqual(["校验报告", "评分报告"]);
     expect([cell(cleared, "校验报告"), cell(cleared, "评分报告")]).toEqual([MINE, MINE]);
+  });
+
+  it("sheets of the accountant's named like our ledger and our list stay theirs: ours take the next free names", async () => {
+    const source = await loadWorkbook(fs.readFileSync(SAMPLE));
+    source.addWorksheet("_juesuan_marks").getCell("A1").value = MINE;
+    source.addWorksheet("_juesuan_sheets").getCell("A1").value = MINE;
+    const wb = await make(await saveWorkbook(source));
+    const check = checkAndMark(await wb.read());
+    await wb.apply(check.plan);
+    let after = await wb.read();
+    expect(names(after).filter((n) => n.startsWith("_juesuan_"))).toEqual(["_juesuan_marks", "_juesuan_sheets", "_juesuan_marks(2)", "_juesuan_sheets(2)"]);
+    expect([cell(after, "_juesuan_marks"), cell(after, "_juesuan_sheets")]).toEqual([MINE, MINE]);
+    // checked again: our ledger is found by identity, the marks come back the same
+    const again = checkAndMark(after);
+    expect(again.result.findings).toEqual(check.result.findings);
+    await wb.apply(again.plan);
+    after = await wb.read();
+    expect(names(after).filter((n) => n.startsWith("_juesuan_"))).toEqual(["_juesuan_marks", "_juesuan_sheets", "_juesuan_marks(2)", "_juesuan_sheets(2)"]);
+    await wb.apply(clearMarks(after));
+    const cleared = await wb.read();
+    expect(names(cleared).filter((n) => /报告|_juesuan_/.test(n))).toEqual(["_juesuan_marks", "_juesuan_sheets"]);
+    expect([cell(cleared, "_juesuan_marks"), cell(cleared, "_juesuan_sheets")]).toEqual([MINE, MINE]);
   });
 
   it("清除标记 on a workbook never checked deletes nothing of the accountant's", async () => {

@@ -73,7 +73,7 @@ const markPlan: WritePlan = {
   ops: [
     {
       op: "saveFormats",
-      id: "marks",
+      sheet: ledgerSheet("marks"),
       cells: [
         { sheet: "公开01表", address: "C2", note: null },
         { sheet: "公开01表", address: "C3", note: "本部门无政府性基金" },
@@ -95,7 +95,7 @@ const restorePlan: WritePlan = {
   ops: [
     {
       op: "restoreFormats",
-      id: "marks",
+      sheet: ledgerSheet("marks"),
       cells: [
         { sheet: "公开01表", address: "C2" },
         { sheet: "公开01表", address: "C3" },

@@ -48,12 +48,12 @@ export type PlanOp =
   | { op: "freeze"; sheet: string; rows: number; columns: number }
   | { op: "printSetup"; sheet: string; orientation: "landscape" | "portrait"; fitToWidth: boolean; titleRows?: { first: number; last: number } }
   /**
-   * Copy the formats (fill, font, borders, number format) and note of each cell to a very hidden
-   * ledger sheet named `ledgerSheet(id)`, row i ↔ cells[i], so that they can be restored later.
+   * Copy the formats (fill, font, borders, number format) and note of each cell to a new very hidden
+   * ledger sheet named `sheet`, row i ↔ cells[i], so that they can be restored later.
    */
-  | { op: "saveFormats"; id: string; cells: SavedCell[] }
+  | { op: "saveFormats"; sheet: string; cells: SavedCell[] }
   /** Copy the ledger's formats back onto its cells (row i ↔ cells[i]), then delete the ledger sheet. */
-  | { op: "restoreFormats"; id: string; cells: CellRef[] };
+  | { op: "restoreFormats"; sheet: string; cells: CellRef[] };
 
 export interface SavedCell extends CellRef {
   /** the note the cell had before marking (null: none) */
@@ -66,13 +66,9 @@ export interface WritePlan {
 
 const LEDGER_PREFIX = "_juesuan_";
 
-/** The very hidden sheet that keeps the formats saved under `id`. */
+/** The name a ledger of `id` is first given (a name the accountant already uses gets a suffix: ledgerName). */
 export function ledgerSheet(id: string): string {
   return `${LEDGER_PREFIX}${id}`.slice(0, 31);
-}
-
-export function isLedgerSheet(sheet: string): boolean {
-  return sheet.startsWith(LEDGER_PREFIX);
 }
 
 export const REPORT_SHEET = "校验报告";
@@ -80,13 +76,36 @@ export const SCORE_REPORT_SHEET = "评分报告";
 
 /** The very hidden sheet that lists the sheets we wrote (kind | name): ours by identity, not by name. */
 export const OWN_SHEETS = ledgerSheet("sheets");
+const LEDGER_ENTRY = "ledger:";
+
+/** `base`, else base(2), base(3) … — the first name no sheet has (Excel compares names without case). */
+export function freeSheetName(grids: Grid[], base: string): string {
+  const taken = new Set(grids.map((g) => g.sheet.toLowerCase()));
+  let name = base;
+  for (let n = 2; taken.has(name.toLowerCase()); n++) name = `${base}(${n})`;
+  return name;
+}
+
+/** Our list of our sheets: a very hidden sheet under its name (or a suffixed one, where the accountant took the name). */
+export function registrySheet(grids: Grid[]): Grid | undefined {
+  return grids.find((g) => g.visibility === "veryHidden" && (g.sheet === OWN_SHEETS || g.sheet.startsWith(`${OWN_SHEETS}(`)));
+}
+
+/** Every entry of the list as written: report entries ("marks" → "校验报告(2)") and ledger entries ("ledger:marks" → "_juesuan_marks"). */
+function registryEntries(grids: Grid[]): Map<string, string> | undefined {
+  const registry = registrySheet(grids);
+  if (!registry) return undefined;
+  const out = new Map<string, string>();
+  for (const row of registry.cells) if (typeof row[0]?.value === "string" && typeof row[1]?.value === "string") out.set(row[0].value, row[1].value);
+  return out;
+}
 
 /** The report sheets we wrote, by the ledger id of their marks ("marks" → "校验报告(2)"). */
 export function ownReports(grids: Grid[]): Map<string, string> {
   const out = new Map<string, string>();
-  const registry = grids.find((g) => g.sheet === OWN_SHEETS);
-  if (registry) {
-    for (const row of registry.cells) if (typeof row[0]?.value === "string" && typeof row[1]?.value === "string") out.set(row[0].value, row[1].value);
+  const entries = registryEntries(grids);
+  if (entries) {
+    for (const [k, v] of entries) if (!k.startsWith(LEDGER_ENTRY)) out.set(k, v);
     return out;
   }
   // a workbook marked before the list existed: its report is ours where our ledger sits beside it
@@ -99,11 +118,37 @@ export function ownReports(grids: Grid[]): Map<string, string> {
   return out;
 }
 
-/** The sheets the add-in wrote itself (never read as the accountant's tables); a user's own 校验报告 is not one of them. */
+/**
+ * Our ledgers by id: listed in our list, or — written before ledgers were listed — a very hidden
+ * sheet under the ledger's own name. A visible or hidden sheet the accountant named so is theirs.
+ */
+export function ownLedgers(grids: Grid[]): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const [k, v] of registryEntries(grids) ?? []) if (k.startsWith(LEDGER_ENTRY)) out.set(k.slice(LEDGER_ENTRY.length), v);
+  for (const g of grids)
+    if (g.visibility === "veryHidden" && g.sheet.startsWith(LEDGER_PREFIX) && g !== registrySheet(grids)) {
+      const id = g.sheet.slice(LEDGER_PREFIX.length);
+      if (!out.has(id) && ![...out.values()].includes(g.sheet)) out.set(id, g.sheet);
+    }
+  return out;
+}
+
+/** The ledger of `id`: ours where it is, else a name no sheet has. */
+export function ledgerName(grids: Grid[], id: string): string {
+  return ownLedgers(grids).get(id) ?? freeSheetName(grids, ledgerSheet(id));
+}
+
+/** Our list written as it will be: reports and ledgers by id. */
+export function registryRows(reports: Map<string, string>, ledgers: Map<string, string>): string[][] {
+  return [...[...reports].map(([id, name]) => [id, name]), ...[...ledgers].map(([id, name]) => [`${LEDGER_ENTRY}${id}`, name])];
+}
+
+/** The sheets the add-in wrote itself (never read as the accountant's tables); a user's own 校验报告 or _juesuan_marks is not one of them. */
 export function ownSheets(grids: Grid[]): Set<string> {
-  const reports = new Set(ownReports(grids).values());
-  // a very hidden sheet of the accountant's is still theirs (and read): ours are known by name prefix and list
-  return new Set(grids.filter((g) => isLedgerSheet(g.sheet) || reports.has(g.sheet)).map((g) => g.sheet));
+  const own = new Set([...ownReports(grids).values(), ...ownLedgers(grids).values()]);
+  const registry = registrySheet(grids);
+  if (registry) own.add(registry.sheet);
+  return new Set(grids.filter((g) => own.has(g.sheet)).map((g) => g.sheet));
 }
 
 /** The workbook without the sheets the add-in wrote. */

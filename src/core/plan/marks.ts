@@ -9,8 +9,8 @@ import { CellRef, Finding, Severity, isSettled, summarize } from "../finding";
 import { EXPLANATION_HEADER, REPORT_FIRST_ROW, reportCell } from "./explanations";
 import { findingHeading } from "../headings";
 import { SEVERITY_NAMES } from "../../catalog/findings";
-import { OWN_SHEETS, REPORT_SHEET, SCORE_REPORT_SHEET, ownReports } from ".";
-import { PlanOp, SavedCell, WritePlan, isLedgerSheet, ledgerSheet } from "./index";
+import { OWN_SHEETS, REPORT_SHEET, SCORE_REPORT_SHEET, freeSheetName, ledgerName, ownLedgers, ownReports, ownSheets, registryRows, registrySheet } from ".";
+import { PlanOp, SavedCell, WritePlan } from "./index";
 
 export const MARK_LEDGER = "marks";
 
@@ -31,9 +31,10 @@ const NOTE_RULE = "——决算助手——";
 
 const key = (c: CellRef) => `${c.sheet}!${c.address}`;
 
-/** The cells an earlier run marked, with the notes they had before, from the ledger sheet. */
+/** The cells an earlier run marked, with the notes they had before, from our ledger sheet. */
 export function readLedger(grids: Grid[], id = MARK_LEDGER): SavedCell[] {
-  const g = grids.find((x) => x.sheet === ledgerSheet(id));
+  const name = ownLedgers(grids).get(id);
+  const g = name === undefined ? undefined : grids.find((x) => x.sheet === name);
   if (!g) return [];
   const origin = parseCell(g.origin);
   const out: SavedCell[] = [];
@@ -57,8 +58,9 @@ function noteNow(grids: Grid[], c: CellRef): string | undefined {
 /** Ops that undo an earlier run: formats back, notes back, report removed. */
 function undoOps(grids: Grid[], previous: SavedCell[], keepNotesFor: Set<string>, kind: MarkKind): PlanOp[] {
   const ops: PlanOp[] = [];
-  if (!grids.some((g) => g.sheet === ledgerSheet(kind.ledger))) return ops;
-  ops.push({ op: "restoreFormats", id: kind.ledger, cells: previous.map(({ sheet, address }) => ({ sheet, address })) });
+  const ledger = ownLedgers(grids).get(kind.ledger);
+  if (!ledger || !grids.some((g) => g.sheet === ledger)) return ops;
+  ops.push({ op: "restoreFormats", sheet: ledger, cells: previous.map(({ sheet, address }) => ({ sheet, address })) });
   for (const c of previous) {
     if (keepNotesFor.has(key(c))) continue; // rewritten below in one step
     const current = noteNow(grids, c);
@@ -68,37 +70,38 @@ function undoOps(grids: Grid[], previous: SavedCell[], keepNotesFor: Set<string>
   return ops;
 }
 
-/** The list of our report sheets rewritten: `reports` (ledger id → sheet name) as it will be. */
-function ownSheetsOps(grids: Grid[], reports: Map<string, string>): PlanOp[] {
+/** Our list of our sheets rewritten: reports and ledgers (by id) as they will be. */
+function ownSheetsOps(grids: Grid[], reports: Map<string, string>, ledgers: Map<string, string>): PlanOp[] {
   const ops: PlanOp[] = [];
-  if (grids.some((g) => g.sheet === OWN_SHEETS)) ops.push({ op: "deleteSheet", sheet: OWN_SHEETS });
-  if (reports.size === 0) return ops;
-  ops.push({ op: "addSheet", sheet: OWN_SHEETS, visibility: "veryHidden" });
-  ops.push({ op: "setValues", sheet: OWN_SHEETS, address: `A1:B${reports.size}`, values: [...reports].map(([id, name]) => [id, name]) });
+  const old = registrySheet(grids);
+  if (old) ops.push({ op: "deleteSheet", sheet: old.sheet });
+  const rows = registryRows(reports, ledgers);
+  if (rows.length === 0) return ops;
+  // our list keeps its name; an accountant's sheet of that name stays theirs, ours takes the next free one
+  const sheet = old?.sheet ?? freeSheetName(grids, OWN_SHEETS);
+  ops.push({ op: "addSheet", sheet, visibility: "veryHidden" });
+  ops.push({ op: "setValues", sheet, address: `A1:B${rows.length}`, values: rows });
   return ops;
 }
 
 /** Where this kind's report goes: the sheet we wrote before, else its name, else the next free one (校验报告(2)). */
 function reportSheetName(grids: Grid[], kind: MarkKind, reports: Map<string, string>): string {
-  const ours = reports.get(kind.ledger);
-  if (ours) return ours;
-  const taken = new Set(grids.map((g) => g.sheet.toLowerCase()));
-  let name = kind.report;
-  for (let n = 2; taken.has(name.toLowerCase()); n++) name = `${kind.report}(${n})`;
-  return name;
+  return reports.get(kind.ledger) ?? freeSheetName(grids, kind.report);
 }
 
 export function clearMarksPlan(grids: Grid[], kinds: MarkKind[] = [CHECK_MARKS, SCORE_MARKS]): WritePlan {
   const ops: PlanOp[] = [];
   const reports = ownReports(grids);
+  const ledgers = ownLedgers(grids);
   for (const kind of kinds) {
     ops.push(...undoOps(grids, readLedger(grids, kind.ledger), new Set(), kind));
     // only the report we wrote: a sheet of the accountant's that bears its name stays
     const ours = reports.get(kind.ledger);
     if (ours && grids.some((g) => g.sheet === ours)) ops.push({ op: "deleteSheet", sheet: ours });
     reports.delete(kind.ledger);
+    ledgers.delete(kind.ledger);
   }
-  ops.push(...ownSheetsOps(grids, reports));
+  ops.push(...ownSheetsOps(grids, reports, ledgers));
   return { ops };
 }
 
@@ -115,6 +118,7 @@ export function markPlan(
   numberOf?: (id: string) => string,
 ): WritePlan & { report: string } {
   const previous = readLedger(grids, kind.ledger);
+  const ours = ownSheets(grids);
   const originalNote = new Map(previous.map((c) => [key(c), c.note]));
   const sheets = new Set(grids.map((g) => g.sheet));
 
@@ -122,7 +126,7 @@ export function markPlan(
   const marked = new Map<string, { ref: CellRef; severity: MarkLevel; lines: string[] }>();
   const rank: Record<MarkLevel, number> = { error: 0, affected: 1, warning: 2, tail: 3, info: 4 };
   const mark = (ref: CellRef | undefined, level: MarkLevel, line: string) => {
-    if (!ref || !MARK_COLORS[level] || !sheets.has(ref.sheet) || isLedgerSheet(ref.sheet)) return;
+    if (!ref || !MARK_COLORS[level] || !sheets.has(ref.sheet) || ours.has(ref.sheet)) return;
     const m = marked.get(key(ref)) ?? { ref: { sheet: ref.sheet, address: ref.address }, severity: level, lines: [] };
     if (rank[level] < rank[m.severity]) m.severity = level;
     if (!m.lines.includes(line)) m.lines.push(line);
@@ -152,7 +156,12 @@ export function markPlan(
     const before = originalNote.has(k) ? originalNote.get(k)! : (noteNow(grids, m.ref) ?? null);
     return { sheet: m.ref.sheet, address: m.ref.address, note: before };
   });
-  if (cells.length) ops.push({ op: "saveFormats", id: kind.ledger, cells: saved });
+  const ledgers = ownLedgers(grids);
+  const ledger = ledgerName(grids, kind.ledger);
+  if (cells.length) {
+    ops.push({ op: "saveFormats", sheet: ledger, cells: saved });
+    ledgers.set(kind.ledger, ledger);
+  } else ledgers.delete(kind.ledger);
 
   const bySheetColor = new Map<string, string[]>();
   for (const m of cells) {
@@ -173,7 +182,7 @@ export function markPlan(
   });
 
   ops.push(...reportOps(findings, kind, report, sheets, reading, numberOf));
-  ops.push(...ownSheetsOps(grids, new Map([...reports, [kind.ledger, report]])));
+  ops.push(...ownSheetsOps(grids, new Map([...reports, [kind.ledger, report]]), ledgers));
   return { ops, report };
 }
 

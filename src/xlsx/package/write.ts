@@ -6,7 +6,7 @@
  * settings, parts we do not know) is written back byte for byte.
  */
 import { areaAddress, areaCells, columnIndex, parseArea, parseCell, qualified } from "../../core/address";
-import { PlanOp, WritePlan, ledgerSheet } from "../../core/plan";
+import { PlanOp, WritePlan } from "../../core/plan";
 import { NewSheet } from "./sheet-new";
 import { cellStyles, restyleCells } from "./sheet-patch";
 import { SHEET_COLUMNS } from "../../core/grid";
@@ -137,7 +137,7 @@ export async function applyPlanToPackage(pkg: Package, plan: WritePlan): Promise
         // files get no chart: the data block stays, Excel draws the pie through the add-in
         return;
       case "saveFormats": {
-        const name = ledgerSheet(op.id);
+        const name = op.sheet;
         await addSheet(name, "veryHidden");
         const ledger = built(name);
         const bySheet = new Map<string, number[]>();
@@ -159,7 +159,7 @@ export async function applyPlanToPackage(pkg: Package, plan: WritePlan): Promise
         return;
       }
       case "restoreFormats": {
-        const name = ledgerSheet(op.id);
+        const name = op.sheet;
         const s = sheet(name);
         const saved = cellStyles(
           await text(s),
