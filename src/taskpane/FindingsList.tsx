@@ -24,18 +24,25 @@ function groupOf(f: Finding, numberOf: (id: string) => string, locale: Locale): 
 }
 
 /** `numbers`: the 表号 each table carries in the region it was read in (id → 表号). */
+export interface Explain {
+  report: string;
+  onSaved: (f: Finding, text: string) => void;
+}
+
+/**
+ * A view's `explain`: the report its last run wrote, and its result updated when a 核实说明 is
+ * saved — the counts follow at once, as they will on the next run.
+ */
+export function explaining<R extends { findings: Finding[] }>(report: string | undefined, result: R, setResult: (r: R) => void): Explain | undefined {
+  if (!report) return undefined;
+  return {
+    report,
+    onSaved: (f, text) => setResult({ ...result, findings: result.findings.map((x) => (x === f ? { ...x, explained: text || undefined } : x)) }),
+  };
+}
+
 /** `explain`: after a check that wrote its report, each finding can take a 核实说明 there. */
-export function FindingsList({
-  findings,
-  t,
-  numbers = new Map(),
-  explain,
-}: {
-  findings: Finding[];
-  t: T;
-  numbers?: Map<string, string>;
-  explain?: { report: string; onSaved: (f: Finding, text: string) => void };
-}) {
+export function FindingsList({ findings, t, numbers = new Map(), explain }: { findings: Finding[]; t: T; numbers?: Map<string, string>; explain?: Explain }) {
   const numberOf = (id: string) => numbers.get(id) ?? tableById(id)?.number ?? id;
   const styles = useStyles();
   const [filter, setFilter] = React.useState<Severity | "all">("all");

@@ -1,7 +1,6 @@
 /** Every hostile workbook of the corpus gets its exact outcome from the CLI and the pane's path; none crashes. */
 import * as fs from "fs";
 import * as path from "path";
-import { main } from "../../src/cli";
 import { checkAndMark } from "../../src/core/workflows";
 import * as office from "../../src/excel";
 import { readWorkbook } from "../../src/xlsx";
@@ -9,6 +8,7 @@ import { workbookFromGrids } from "../fake-excel/browser-workbook";
 import { FakeExcelHost, FakeRequestContext } from "../fake-excel/host";
 import { SAMPLE } from "../fixtures/sample";
 import { BadInput, buildCorpus } from "./corpus";
+import { runCli } from "../helpers/cli";
 
 const DIR = path.resolve(__dirname, "../../test-output/bad");
 let corpus: BadInput[] = [];
@@ -17,15 +17,7 @@ beforeAll(async () => {
   corpus = await buildCorpus(DIR, SAMPLE);
 }, 240_000);
 
-async function run(...argv: string[]) {
-  let stderr = "";
-  const e = jest.spyOn(process.stderr, "write").mockImplementation((s) => ((stderr += String(s)), true));
-  try {
-    return { code: await main(argv), stderr };
-  } finally {
-    e.mockRestore();
-  }
-}
+const run = runCli;
 
 const NAMES = [
   "not-an-xlsx.xlsx",

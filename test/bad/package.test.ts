@@ -6,7 +6,6 @@
 import JSZip from "jszip";
 import * as fs from "fs";
 import * as path from "path";
-import { main } from "../../src/cli";
 import { clearMarks } from "../../src/core/workflows";
 import { WorkbookFile } from "../../src/xlsx";
 import { SAMPLE } from "../fixtures/sample";
@@ -25,19 +24,12 @@ import {
   variant,
   writeFile,
 } from "./package-corpus";
+import { runCli } from "../helpers/cli";
 
 const DIR = path.resolve(__dirname, "../../test-output/package");
 const sample = fs.readFileSync(SAMPLE);
 
-async function run(...argv: string[]) {
-  let stderr = "";
-  const e = jest.spyOn(process.stderr, "write").mockImplementation((s) => ((stderr += String(s)), true));
-  try {
-    return { code: await main(argv), stderr };
-  } finally {
-    e.mockRestore();
-  }
-}
+const run = runCli;
 
 interface Checked {
   code: number;

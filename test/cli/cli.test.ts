@@ -3,27 +3,16 @@ import { execFileSync, spawnSync } from "child_process";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { main } from "../../src/cli";
 import { loadWorkbook, readWorkbook } from "../../src/xlsx";
 import * as workflows from "../../src/core/workflows";
 import { SAMPLE } from "../fixtures/sample";
 import { SEED001 } from "../fixtures/seed-workbooks";
+import { runCli } from "../helpers/cli";
 
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "juesuan-cli-"));
 const file = (name: string) => path.join(tmp, name);
 
-async function run(...argv: string[]): Promise<{ code: number; stderr: string; stdout: string }> {
-  let stderr = "";
-  let stdout = "";
-  const e = jest.spyOn(process.stderr, "write").mockImplementation((s) => ((stderr += String(s)), true));
-  const o = jest.spyOn(process.stdout, "write").mockImplementation((s) => ((stdout += String(s)), true));
-  try {
-    return { code: await main(argv), stderr, stdout };
-  } finally {
-    e.mockRestore();
-    o.mockRestore();
-  }
-}
+const run = runCli;
 
 describe("juesuan check", () => {
   it("another province: 上海 detected from its titles, or chosen with --profile; the JSON counts every relation's verdict", async () => {

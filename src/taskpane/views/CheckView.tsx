@@ -4,7 +4,7 @@ import { Button, Field, Select, Switch, Text } from "@fluentui/react-components"
 import { PROFILE_IDS, Profile } from "../../catalog/profiles";
 import { checkAndMark, CheckResult, clearMarks, onlySheet, summarize } from "../../core/workflows";
 import { WorkbookHost } from "../../host";
-import { FindingsList } from "../FindingsList";
+import { FindingsList, explaining } from "../FindingsList";
 import { StatusLine, T, useTask } from "../common";
 import { useStyles } from "../styles";
 
@@ -82,16 +82,7 @@ export function CheckView({ host, t }: { host: WorkbookHost; t: T }) {
             findings={result.findings}
             t={t}
             numbers={new Map(result.tables.map((x) => [x.id, x.number]))}
-            explain={
-              report
-                ? {
-                    report,
-                    // the counts follow at once: an explained warning leaves them, as on the next check
-                    onSaved: (f, text) =>
-                      setResult({ ...result, findings: result.findings.map((x) => (x === f ? { ...x, explained: text || undefined } : x)) }),
-                  }
-                : undefined
-            }
+            explain={explaining(report, result, setResult)}
           />
         </>
       )}

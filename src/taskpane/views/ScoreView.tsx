@@ -3,7 +3,7 @@ import * as React from "react";
 import { Badge, Button, Text } from "@fluentui/react-components";
 import { scoreAndMark, ScoreResult } from "../../core/workflows";
 import { WorkbookHost } from "../../host";
-import { FindingsList } from "../FindingsList";
+import { FindingsList, explaining } from "../FindingsList";
 import { CellButton, StatusLine, T, useTask } from "../common";
 import { useStyles } from "../styles";
 
@@ -49,19 +49,7 @@ export function ScoreView({ host, t }: { host: WorkbookHost; t: T }) {
               </div>
             ))}
           </div>
-          <FindingsList
-            findings={result.findings}
-            t={t}
-            explain={
-              report
-                ? {
-                    report,
-                    onSaved: (f, text) =>
-                      setResult({ ...result, findings: result.findings.map((x) => (x === f ? { ...x, explained: text || undefined } : x)) }),
-                  }
-                : undefined
-            }
-          />
+          <FindingsList findings={result.findings} t={t} explain={explaining(report, result, setResult)} />
         </>
       )}
     </>
