@@ -182,6 +182,14 @@ describe("an output never replaces an input, and fails in one line", () => {
     const r = await run("check", SAMPLE, "-o", target);
     expect([r.code, r.stderr.trim()]).toEqual([2, `juesuan: ${target}：无法写入（ENOENT）`]);
     expect(fs.existsSync(file("no-such-folder"))).toBe(false);
+    // a folder where the file should go: the same, and the folder untouched
+    const folder = file("a-folder.xlsx");
+    fs.mkdirSync(folder, { recursive: true });
+    const onFolder = await run("check", SAMPLE, "-o", folder);
+    expect(onFolder.code).toBe(2);
+    expect(onFolder.stderr.trim()).toMatch(new RegExp(`^juesuan: ${folder.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}：无法写入（E[A-Z]+）$`));
+    expect(fs.statSync(folder).isDirectory()).toBe(true);
+    expect(fs.readdirSync(path.dirname(folder)).filter((n) => n.endsWith(".tmp"))).toEqual([]);
   });
 
   it("a batch marked into its own folder writes beside the inputs, never over them", async () => {
