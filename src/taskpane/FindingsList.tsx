@@ -4,7 +4,7 @@ import { Text, ToggleButton } from "@fluentui/react-components";
 import { Finding, Severity, summarize } from "../core/workflows";
 import { MessageKey } from "./i18n";
 import { tableById } from "../catalog";
-import { Locale, findingHeading } from "../core/workflows";
+import { Locale, findingHeading, ruleFormula } from "../core/workflows";
 import { CellButton, SeverityBadge, T } from "./common";
 import { useStyles } from "./styles";
 import { ExplainField } from "./ExplainField";
@@ -44,6 +44,7 @@ export function explaining<R extends { findings: Finding[] }>(report: string | u
 /** `explain`: after a check that wrote its report, each finding can take a 核实说明 there. */
 export function FindingsList({ findings, t, numbers = new Map(), explain }: { findings: Finding[]; t: T; numbers?: Map<string, string>; explain?: Explain }) {
   const numberOf = (id: string) => numbers.get(id) ?? tableById(id)?.number ?? id;
+  const formulaOf = (rule: string) => ruleFormula(rule, numberOf);
   const styles = useStyles();
   const [filter, setFilter] = React.useState<Severity | "all">("all");
   // the rounding tails are many and say little: under "all" they wait behind one line with their count
@@ -89,6 +90,11 @@ export function FindingsList({ findings, t, numbers = new Map(), explain }: { fi
                       <SeverityBadge severity={f.severity} t={t} /> {at}
                     </span>
                     <span>{f.message}</span>
+                    {formulaOf(f.rule) && (
+                      <Text size={200} data-testid="formula">
+                        {t("relationFormula", { formula: formulaOf(f.rule)! })}
+                      </Text>
+                    )}
                     {f.cause && <span data-testid="cause">{f.cause.note}</span>}
                     {f.explained && <span data-testid="explained">{t("explainedAs", { text: f.explained })}</span>}
                   </CellButton>

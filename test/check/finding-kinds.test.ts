@@ -7,7 +7,7 @@ import * as fs from "fs";
 import * as path from "path";
 import { RULES } from "../../src/catalog";
 import { FINDING_KINDS, FINDING_KINDS_EN } from "../../src/catalog/findings";
-import { findingHeading, tableNumbers } from "../../src/core/headings";
+import { findingHeading, ruleFormula, tableNumbers } from "../../src/core/headings";
 import { checkWorkbook } from "../../src/core/engine";
 import { scoreWorkbook } from "../../src/core/performance/score";
 import { textGrid } from "../../src/core/narrative/text";
@@ -50,4 +50,14 @@ it("headings say what a finding is about: within a table, between tables, or its
   expect(findingHeading(at("P~T03.total"))).toBe("年度资金总额与公开03表");
   expect(findingHeading(at("T01+T05~N.amount"), numberOf, "en-US")).toBe("公开01表+公开07表 ↔ explanation");
   expect(findingHeading(at("codes.unknown"), numberOf, "en-US")).toBe("Subject codes not in the dictionary");
+});
+
+it("every rule of the tables reads as the accountant's formula, in the region's 表号 and 栏次", () => {
+  expect(ruleFormula("T05.row")).toBe("[公开05表] 栏1 = 栏2 + 栏3");
+  expect(ruleFormula("T05.row", tableNumbers([{ id: "T05", number: "公开07表" }]))).toBe("[公开07表] 栏1 = 栏2 + 栏3");
+  expect(ruleFormula("T01.expense")).toBe("[公开01表] 第57行·栏1 = 第31–56行·栏1 之和");
+  expect(ruleFormula("T04.carryover.general")).toBe("[公开04表] 第60行·栏3 = 第29行·栏1 + 第1行·栏1 − 第59行·栏3");
+  expect(ruleFormula("T01~T03.total")).toBe("[公开01表] 第57行·栏1 = [公开03表] 合计·栏1");
+  expect(ruleFormula("codes.unknown")).toBeUndefined();
+  for (const r of RULES) expect({ id: r.id, formula: ruleFormula(r.id) }).toEqual({ id: r.id, formula: expect.stringMatching(/^\[公开\d\d表\] .+ (=|≤) .+$/) });
 });

@@ -7,7 +7,7 @@ import { parseCell, qualified, splitQualified } from "../address";
 import { Grid, cellAt } from "../grid";
 import { CellRef, Finding, Severity, isSettled, summarize } from "../finding";
 import { EXPLANATION_HEADER, REPORT_FIRST_ROW, reportCell } from "./explanations";
-import { findingHeading } from "../headings";
+import { findingHeading, ruleFormula } from "../headings";
 import { SEVERITY_NAMES } from "../../catalog/findings";
 import { OWN_SHEETS, REPORT_SHEET, SCORE_REPORT_SHEET, freeSheetName, ledgerName, ownLedgers, ownReports, ownSheets, registryRows, registrySheet } from ".";
 import { PlanOp, SavedCell, WritePlan } from "./index";
@@ -134,7 +134,8 @@ export function markPlan(
   };
   for (const f of findings) {
     // words only: the rule's id is the JSON's, not the accountant's
-    const line = `【${SEVERITY_LABEL[f.severity]}】${f.message}${f.explained ? `（已说明：${f.explained}）` : ""}`;
+    const formula = ruleFormula(f.rule, numberOf);
+    const line = `【${SEVERITY_LABEL[f.severity]}】${f.message}${formula ? `\n关系：${formula}` : ""}${f.explained ? `（已说明：${f.explained}）` : ""}`;
     if (!f.cause) {
       mark(f.cells[0], f.severity, line);
       continue;

@@ -124,7 +124,7 @@ export type { CellRef, Finding, Severity } from "../finding";
 export type { Grid } from "../grid";
 export type { WritePlan } from "../plan";
 export { summarize } from "../finding";
-export { findingHeading } from "../headings";
+export { findingHeading, ruleFormula } from "../headings";
 export { explanationPlan } from "../plan/explanations";
 export type { Locale } from "../headings";
 export { TemplateError } from "../disclosure/template";
