@@ -5,6 +5,7 @@
  *   juesuan check IN.xlsx [-o marked.xlsx] [--json FILE|-]
  *   juesuan score IN.xlsx [-o marked.xlsx] [--json FILE|-]
  *   juesuan check [IN.xlsx] --text 说明.txt   (a 说明 as text, alone or against the workbook's tables)
+ *   juesuan check 部门决算.docx [--json FILE|-]   (a published Word document: its tables and its 说明)
  *   juesuan draft IN.xlsx [-o OUT.xlsx] [--text FILE|-]
  *   juesuan demo [SAMPLE.xlsx] [--out DIR]
  * Exit 0 when it ran (findings or not), 2 on unusable input with a one-line reason naming the file.
@@ -13,7 +14,19 @@ import { Command, CommanderError } from "commander";
 import * as fs from "fs";
 import * as path from "path";
 import { applyPlan, newWorkbook, saveWorkbook, UnusableWorkbookError } from "../xlsx";
-import { UsageError, checkCopyName, checkOutputs, profileOption, readInput, readText, selectTables, writeJson, writeOutput } from "./io";
+import {
+  UsageError,
+  checkCopyName,
+  checkOutputs,
+  isWordDocument,
+  readDocumentInput,
+  profileOption,
+  readInput,
+  readText,
+  selectTables,
+  writeJson,
+  writeOutput,
+} from "./io";
 import { PROFILE_IDS } from "../catalog/profiles";
 import { SEVERITY_NAMES } from "../catalog/findings";
 import { runBatch } from "./batch";
@@ -66,10 +79,14 @@ export async function runCheck(file: string | undefined, opts: { output?: string
   if (!file && texts.length === 0) throw new UsageError("请给出要校验的 .xlsx 文件，或用 --text 给出决算说明文本");
   if (!file && opts.output) throw new UsageError("只校验文本时没有工作簿可写出（去掉 -o）");
   checkOutputs([file, ...(opts.text ?? [])], [opts.output, opts.json]);
-  const wb = file ? await readInput(file) : undefined;
+  // a published Word document: its tables and its 说明 checked together; a document is never marked
+  const document = file && isWordDocument(file) ? await readDocumentInput(file) : undefined;
+  if (document && opts.output) throw new UsageError(`${file}：Word 文档不写标记副本（去掉 -o，用 --json 取得结果）`);
+  if (document) texts.push(document.narrative);
+  const wb = file && !document ? await readInput(file) : undefined;
   if (wb) checkCopyName(wb, opts.output);
   const { result, plan } = checkAndMark(
-    wb?.grids ?? [],
+    document?.tables ?? wb?.grids ?? [],
     profile,
     texts.map((t) => t.grid),
   );

@@ -3,6 +3,7 @@ import * as fs from "fs";
 import * as path from "path";
 import { Grid, textGrid } from "../core/workflows";
 import { NotNarrativeError, narrativeText } from "../documents/text";
+import { NotWordDocumentError, readWordDocument } from "../documents/docx";
 import { Profile } from "../catalog/tables/types";
 import { PROFILE_IDS } from "../catalog/profiles";
 import { ALL_TABLES, tableById, tablesOf } from "../catalog";
@@ -100,6 +101,30 @@ export async function readInput(file: string): Promise<WorkbookFile> {
     throw new UnusableWorkbookError(`${file}：无法读取文件（${(e as NodeJS.ErrnoException).code ?? (e as Error).message}）`);
   }
   return WorkbookFile.open(bytes, file);
+}
+
+/** A published Word document (.docx) to check whole: its tables as Grids, its paragraphs as the 说明. */
+export async function readDocumentInput(file: string): Promise<{ tables: Grid[]; narrative: { name: string; text: string; grid: Grid } }> {
+  let bytes: Buffer;
+  try {
+    bytes = fs.readFileSync(file);
+  } catch (e) {
+    throw new UnusableWorkbookError(`${file}：无法读取文件（${(e as NodeJS.ErrnoException).code ?? (e as Error).message}）`);
+  }
+  try {
+    const doc = await readWordDocument(bytes);
+    const name = path.basename(file);
+    const text = doc.paragraphs.join("\n");
+    return { tables: doc.tables, narrative: { name, text, grid: textGrid(name, text) } };
+  } catch (e) {
+    if (e instanceof NotWordDocumentError) throw new UnusableWorkbookError(`${file}：${e.message}`);
+    throw new UnusableWorkbookError(`${file}：无法读取 Word 文档（${(e as Error).message.split("\n")[0]}）`);
+  }
+}
+
+/** A Word document given as the input (by its name): read whole, never marked. */
+export function isWordDocument(file: string): boolean {
+  return /\.docx$/i.test(file);
 }
 
 /** A 说明 to check (.txt or .docx, see narrativeText), one cell per line or paragraph. */

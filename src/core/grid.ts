@@ -27,6 +27,8 @@ export interface Grid {
   /** Merged areas, as absolute addresses on the sheet ("A1:F1"). */
   merges: string[];
   visibility: SheetVisibility;
+  /** a text (a .txt, pasted text, a document's paragraphs) laid out one line a row: prose, never searched for tables */
+  fromText?: boolean;
   /** cells far away from the sheet's main block that were not read (a stray value at row 1,048,576) */
   dropped?: { count: number; example: string; beyondLimit?: number };
 }

@@ -220,7 +220,8 @@ export function locateTables(grids: Grid[], tables: TableDef[], profile?: Profil
   const own = ownSheets(grids);
   const out: LocatedTable[] = [];
   const sheets = grids
-    .filter((g) => !own.has(g.sheet))
+    // a 说明 given as text (a .txt, a Word document's paragraphs) is prose: its titles are no tables
+    .filter((g) => !own.has(g.sheet) && !g.fromText)
     .map((grid) => {
       const view = viewOf(grid);
       return { grid, view, marks: findMarks(view, tables) };

@@ -15,6 +15,7 @@ export function textGrid(source: string, text: string): Grid {
     cells: lines.map((line) => [{ value: line.trim() === "" ? null : line }]),
     merges: [],
     visibility: "visible",
+    fromText: true,
   };
 }
 

@@ -1,5 +1,5 @@
 /** Number formats by cell style index, as the sheet's `s` attribute names them; which of them show dates. */
-import { XmlElement, attr, child, children } from "./xml";
+import { XmlElement, attr, child, children } from "../../documents/xml";
 
 /** Excel's built-in formats (the ids a styles part may use without defining them). */
 const BUILT_IN: Record<number, string> = {

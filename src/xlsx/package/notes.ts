@@ -6,7 +6,7 @@
 import { parseCell } from "../../core/address";
 import { Package } from "./zip";
 import { TYPES, addRelationship, ensureDefault, freePart, removeRelationship, setOverride } from "./parts";
-import { XmlDocument, XmlElement, attr, child, children, documentXml, element, escapeXml, parseXml, textOf } from "./xml";
+import { XmlDocument, XmlElement, attr, child, children, documentXml, element, escapeXml, parseXml, textOf } from "../../documents/xml";
 
 const AUTHOR = "决算助手";
 const EMPTY_COMMENTS =

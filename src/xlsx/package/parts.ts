@@ -1,7 +1,7 @@
 /** Relationships and content types edited entry by entry, so a part we add or drop leaves the others' entries as they were. */
 import * as posix from "path/posix";
 import { Package, relsPath } from "./zip";
-import { escapeAttr } from "./xml";
+import { escapeAttr } from "../../documents/xml";
 
 export const REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
 export const TYPES = {

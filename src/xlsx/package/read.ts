@@ -9,7 +9,7 @@ import { cellFormats } from "./formats";
 import { MAX_CELLS, readSharedStrings, readSheetCells } from "./sheet-read";
 import { workbookPart } from "./workbook";
 import { Package, UnusableWorkbookError } from "./zip";
-import { attr, children, textOf } from "./xml";
+import { attr, children, textOf } from "../../documents/xml";
 
 /** The notes of a sheet (legacy comments, which Excel also writes for threaded ones): address → text. */
 async function sheetNotes(pkg: Package, sheetPart: string): Promise<Map<string, string>> {

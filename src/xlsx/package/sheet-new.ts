@@ -1,7 +1,7 @@
 /** A sheet we add (report, ledger, draft): built in memory from the plan's ops, written as one worksheet part. */
 import { cellAddress } from "../../core/address";
 import { CellValue } from "../../core/grid";
-import { escapeXml } from "./xml";
+import { escapeXml } from "../../documents/xml";
 
 export interface NewCell {
   value?: CellValue;

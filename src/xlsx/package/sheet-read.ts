@@ -10,7 +10,7 @@ import { StringDecoder } from "string_decoder";
 import { Cell, SHEET_COLUMNS } from "../../core/grid";
 import { cellAddress, columnIndex, columnLetters } from "../../core/address";
 import { CellFormats } from "./formats";
-import { local } from "./xml";
+import { local } from "../../documents/xml";
 
 export interface SheetCells {
   /** row-major key row * 16384 + col (0-based) → cell */

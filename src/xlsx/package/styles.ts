@@ -4,7 +4,7 @@
  * same derivation is made once however many cells share it.
  */
 import { Color, FontSpec, HorizontalAlignment, VerticalAlignment } from "../../core/plan";
-import { XmlElement, XmlDocument, attr, child, children, element, elementXml, parseXml } from "./xml";
+import { XmlElement, XmlDocument, attr, child, children, element, elementXml, parseXml } from "../../documents/xml";
 
 /** What an op changes in a cell's format; undefined fields are kept from the base format. */
 export interface StylePatch {

@@ -1,6 +1,6 @@
 /** The workbook part: where it is, which sheets it lists (name, state, part), and its sheets' kin parts. */
 import { Package, Relationship, UnusableWorkbookError } from "./zip";
-import { XmlElement, attr, child, children } from "./xml";
+import { XmlElement, attr, child, children } from "../../documents/xml";
 import { SheetVisibility } from "../../core/grid";
 
 export interface SheetEntry {

@@ -15,7 +15,7 @@ import { MINIMAL_STYLES, StyleBook, StylePatch } from "./styles";
 import { TYPES, addRelationship, freePart, removeRelationship, setOverride } from "./parts";
 import { workbookPart } from "./workbook";
 import { Package } from "./zip";
-import { attr, child, children, documentXml, element, parseXml } from "./xml";
+import { attr, child, children, documentXml, element, parseXml } from "../../documents/xml";
 
 interface SheetState {
   name: string;

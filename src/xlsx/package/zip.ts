@@ -6,7 +6,7 @@
 import JSZip from "jszip";
 import * as posix from "path/posix";
 import { Readable } from "stream";
-import { XmlElement, attr, children, parseXml } from "./xml";
+import { XmlElement, attr, children, parseXml } from "../../documents/xml";
 
 export class UnusableWorkbookError extends Error {
   constructor(message: string) {

@@ -1,7 +1,7 @@
 /**
- * Small XML parts (workbook, relationships, styles, comments) as a light element tree, and back.
+ * XML parts (a workbook's lists, styles and notes; a Word body) as a light element tree, and back.
  * Names are kept as written (prefix included); `local` compares without the prefix, since
- * producers differ in the prefixes they choose. Big parts (sheets) are never built as trees.
+ * producers differ in the prefixes they choose. Sheets, which can be huge, are never built as trees.
  */
 import { SaxesParser } from "saxes";
 
