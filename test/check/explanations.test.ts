@@ -41,7 +41,7 @@ it("an explained warning leaves the counts, is listed as 已说明, and its 说�
   expect(warning.cells[0]).toEqual({ sheet: "表5", address: "D18" });
   expect(summarize(first.result.findings)).toMatchObject({ errors: 2, warnings: 1, explained: 0 });
 
-  const second = await check(await explain(first.bytes, "'表5'!D18", WHY));
+  const second = await check(await explain(first.bytes, "表5!D18", WHY));
   fs.writeFileSync(path.join(OUT, "explained.xlsx"), second.bytes);
   expect(summarize(second.result.findings)).toMatchObject({ errors: 2, warnings: 0, explained: 1 });
   expect(second.result.findings.find((f) => f.rule === warning.rule)!.explained).toBe(WHY);
@@ -49,7 +49,7 @@ it("an explained warning leaves the counts, is listed as 已说明, and its 说�
   const grids = (await WorkbookFile.open(second.bytes)).grids;
   const report = grids.find((g) => g.sheet === "校验报告")!;
   expect(report.cells[1][0].value).toMatch(/警告 0 项.*已说明 1 项$/);
-  const row = report.cells.find((r) => r[2].value === "'表5'!D18")!;
+  const row = report.cells.find((r) => r[2].value === "表5!D18")!;
   expect([row[0].value, row[7].value]).toEqual(["警告（已说明）", WHY]);
   expect(grids.find((g) => g.sheet === "表5")!.cells[17][3].note).toContain(`（已说明：${WHY}）`);
 
@@ -60,7 +60,7 @@ it("an explained warning leaves the counts, is listed as 已说明, and its 说�
 
 it("an explained error still counts as an error, with its 说明 beside it", async () => {
   const first = await check(fs.readFileSync(SAMPLE));
-  const second = await check(await explain(first.bytes, "'表5'!E10", "已与原始凭证核对"));
+  const second = await check(await explain(first.bytes, "表5!E10", "已与原始凭证核对"));
   expect(summarize(second.result.findings)).toMatchObject({ errors: 2, explained: 0 });
   expect(second.result.findings.filter((f) => f.explained === "已与原始凭证核对").map((f) => f.severity)).toEqual(["error", "error"]);
 });

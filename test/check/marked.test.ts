@@ -4,6 +4,7 @@
  * same discrepancies, and 清除标记 gives back the sheet exactly as it was.
  */
 import ExcelJS from "exceljs";
+import JSZip from "jszip";
 import * as fs from "fs";
 import * as path from "path";
 import { checkAndMark, clearMarks } from "../../src/core/workflows";
@@ -71,4 +72,29 @@ it("清除标记 restores every touched cell and removes the report, after a sav
   const cleared = await loadWorkbook(await reopened.save());
   const original = await loadWorkbook(await saveWorkbook(before));
   expect(xlsxState(cleared)).toEqual(xlsxState(original));
+});
+
+it("the 校验报告 prints: A4 landscape one page wide, its header row on every page, amounts as numbers, rows as tall as their text", async () => {
+  const { file } = await marked();
+  const zip = await JSZip.loadAsync(fs.readFileSync(file));
+  const workbook = await zip.file("xl/workbook.xml")!.async("string");
+  const sheets = [...workbook.matchAll(/<sheet [^>]*name="([^"]+)"/g)].map((m) => m[1]);
+  expect(workbook).toContain(`<definedName name="_xlnm.Print_Titles" localSheetId="${sheets.indexOf("校验报告")}">'校验报告'!$3:$3</definedName>`);
+  const grids = (await WorkbookFile.open(fs.readFileSync(file))).grids;
+  const report = grids.find((g) => g.sheet === "校验报告")!;
+  const slip = report.cells.find((r) => r[2].value === "表5!E10")!;
+  // the relation that fails at the slip: 小计 C10 should be 740.25 by its parts, it is 740.43
+  expect([slip[4], slip[5], slip[6]].map((c) => [c.value, c.numberFormat])).toEqual([
+    [740.25, "#,##0.00"],
+    [740.43, "#,##0.00"],
+    [0.18, "#,##0.00"],
+  ]);
+  // LibreOffice lays it out as printed: 校验报告 pages one page wide (no 应为/实为/差额 page of their own)
+  const rels = await zip.file("xl/_rels/workbook.xml.rels")!.async("string");
+  const rid = new RegExp(`name="校验报告"[^>]*r:id="([^"]+)"`).exec(workbook)![1];
+  const part = `xl/${new RegExp(`Id="${rid}"[^>]*Target="([^"]+)"`).exec(rels)![1]}`;
+  const xml = await zip.file(part)!.async("string");
+  expect(xml).toMatch(/<pageSetup paperSize="9" orientation="landscape" fitToWidth="1" fitToHeight="0"\/>/);
+  expect(xml).toContain('<pageSetUpPr fitToPage="1"/>');
+  expect(xml).toMatch(/<row r="4" ht="\d+" customHeight="1">/);
 });

@@ -345,7 +345,7 @@ describe("juesuan check --text", () => {
     const grids = await readWorkbook(fs.readFileSync(file("with-text.xlsx")));
     expect(grids.map((g) => g.sheet)).not.toContain("决算说明（gbk.txt）");
     const report = grids.find((g) => g.sheet === "校验报告")!;
-    expect(report.cells.some((row) => row[2].value === "'决算说明（gbk.txt）'!A1")).toBe(true);
+    expect(report.cells.some((row) => row[2].value === "决算说明（gbk.txt）!A1")).toBe(true);
   });
 
   it("reads a Word .docx 说明 too: paragraphs in order, runs joined, table cells paragraph by paragraph", async () => {

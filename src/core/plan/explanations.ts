@@ -3,7 +3,6 @@
  * the next run and kept with that finding — matched by its cell and what it is about — so a
  * warning, tail or note already verified stops counting (listed as 已说明) and its words carry over.
  */
-import { qualified } from "../address";
 import { Finding } from "../finding";
 import { Grid } from "../grid";
 import { findingHeading } from "../headings";
@@ -11,10 +10,10 @@ import { WritePlan, ownReports } from ".";
 
 export const EXPLANATION_HEADER = "核实说明";
 
-/** The cell a finding is listed at in the report: its likely cause, else its first cell. */
+/** The cell a finding is listed at in the report, as the accountant reads it (表5!C10): its likely cause, else its first cell. */
 export function reportCell(f: Finding): string {
   const at = f.cause ?? f.cells[0];
-  return at ? qualified(at.sheet, at.address) : "";
+  return at ? `${at.sheet}!${at.address}` : "";
 }
 
 const key = (cell: string, heading: string) => `${cell}\u0000${heading}`;

@@ -3,8 +3,8 @@
  * accountant's own formats and notes saved first in a ledger so that 清除标记 restores them.
  * Re-running replaces earlier marks instead of piling them up.
  */
-import { parseCell, qualified, splitQualified } from "../address";
-import { Grid, cellAt } from "../grid";
+import { parseCell, splitQualified } from "../address";
+import { CellValue, Grid, cellAt } from "../grid";
 import { CellRef, Finding, Severity, isSettled, summarize } from "../finding";
 import { EXPLANATION_HEADER, REPORT_FIRST_ROW, reportCell } from "./explanations";
 import { findingHeading, ruleFormula } from "../headings";
@@ -187,6 +187,25 @@ export function markPlan(
   return { ops, report };
 }
 
+/** A decimal string from the core as the number it is (Excel shows it in #,##0.00); other text stays text. */
+function reportNumber(v: string | undefined): CellValue {
+  if (v === undefined) return null;
+  return /^-?\d+(\.\d+)?$/.test(v) ? Number(v) : v;
+}
+
+/** Points for a row whose texts wrap in columns of the given widths (characters; a Chinese character is two). */
+function rowHeight(cells: [CellValue, number][]): number {
+  const lines = Math.max(
+    1,
+    ...cells.map(([v, width]) =>
+      typeof v === "string"
+        ? v.split("\n").reduce((n, line) => n + Math.max(1, Math.ceil([...line].reduce((w, ch) => w + (ch.charCodeAt(0) > 0xff ? 2 : 1), 0) / width)), 0)
+        : 1,
+    ),
+  );
+  return Math.min(409, 15 * lines);
+}
+
 /** The report sheet: every finding, linked to its cell when that cell is in the workbook. */
 function reportOps(findings: Finding[], kind: MarkKind, sheet: string, sheets: Set<string>, reading?: string, numberOf?: (id: string) => string): PlanOp[] {
   const s = summarize(findings);
@@ -199,9 +218,9 @@ function reportOps(findings: Finding[], kind: MarkKind, sheet: string, sheets: S
     findingHeading(f, numberOf),
     reportCell(f),
     f.cause ? `${f.message}。${f.cause.note.replace("本格", `${f.cause.sheet}!${f.cause.address} `)}` : f.message,
-    f.expected ?? null,
-    f.actual ?? null,
-    f.difference ?? null,
+    reportNumber(f.expected),
+    reportNumber(f.actual),
+    reportNumber(f.difference),
     f.explained ?? null,
   ]);
   ops.push({
@@ -242,9 +261,24 @@ function reportOps(findings: Finding[], kind: MarkKind, sheet: string, sheets: S
         sheet,
         cell: `C${REPORT_FIRST_ROW + i}`,
         target: { sheet: c.sheet, address: c.address },
-        text: qualified(c.sheet, c.address),
+        text: reportCell(f),
       });
   });
+  const last = Math.max(REPORT_FIRST_ROW, 3 + findings.length);
+  ops.push({ op: "numberFormat", sheet, address: `E${REPORT_FIRST_ROW}:G${last}`, format: "#,##0.00" });
+  // wrapped 说明 and 核实说明 get the height their lines need, so printed lines never overlap
+  const heights = [
+    { row: 2, height: rowHeight([[reading ?? null, 80]]) },
+    ...rows.map((r, i) => ({
+      row: REPORT_FIRST_ROW + i,
+      height: rowHeight([
+        [r[3], 80],
+        [r[7], 36],
+      ]),
+    })),
+  ].filter((h) => h.height > 15);
+  if (heights.length) ops.push({ op: "rowHeight", sheet, rows: heights });
+  ops.push({ op: "printSetup", sheet, orientation: "landscape", fitToWidth: true, titleRows: { first: 3, last: 3 } });
   ops.push({
     op: "columnWidth",
     sheet,

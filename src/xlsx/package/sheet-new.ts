@@ -15,7 +15,7 @@ export class NewSheet {
   readonly heights = new Map<number, number>();
   readonly merges: string[] = [];
   freeze?: { rows: number; columns: number };
-  print?: { orientation: "landscape" | "portrait"; fitToWidth: boolean };
+  print?: { orientation: "landscape" | "portrait"; fitToWidth: boolean; titleRows?: { first: number; last: number } };
 
   cell(row: number, col: number): NewCell {
     const k = row * 16384 + col;

@@ -128,7 +128,7 @@ export async function applyPlanToPackage(pkg: Package, plan: WritePlan): Promise
         built(op.sheet).freeze = { rows: op.rows, columns: op.columns };
         return;
       case "printSetup":
-        built(op.sheet).print = { orientation: op.orientation, fitToWidth: op.fitToWidth };
+        built(op.sheet).print = { orientation: op.orientation, fitToWidth: op.fitToWidth, titleRows: op.titleRows };
         return;
       case "note":
         sheet(op.sheet).notes.set(op.cell, op.text);
@@ -271,6 +271,28 @@ export async function applyPlanToPackage(pkg: Package, plan: WritePlan): Promise
     await removeRelationship(pkg, wb.part, rel.id);
   }
 
+  /** Rows repeated on every printed page: a defined name local to the sheet, by its position in the workbook. */
+  function printTitles(): void {
+    const list = children(sheetsEl, "sheet");
+    for (const s of sheets.values()) {
+      const rows = s.built?.print?.titleRows;
+      if (!rows) continue;
+      const index = list.findIndex((e) => attr(e, "name") === s.name);
+      let names = child(wbDoc.root, "definedNames");
+      if (!names) {
+        names = element(wbDoc.root, "definedNames");
+        // CT_Workbook: definedNames come after sheets (and externalReferences), before calcPr
+        const after = child(wbDoc.root, "externalReferences") ?? sheetsEl;
+        wbDoc.root.children.splice(wbDoc.root.children.indexOf(after) + 1, 0, names);
+      }
+      const quoted = `'${s.name.replace(/'/g, "''")}'`;
+      names.children.push(
+        element(names, "definedName", { name: "_xlnm.Print_Titles", localSheetId: String(index) }, [`${quoted}!$${rows.first}:$${rows.last}`]),
+      );
+      wbChanged = true;
+    }
+  }
+
   // notes and our new sheets go last, once every op has shaped them
   let block = 1;
   for (const s of sheets.values()) {
@@ -279,6 +301,7 @@ export async function applyPlanToPackage(pkg: Package, plan: WritePlan): Promise
     if (s.notes.size) s.xml = await setNotes(pkg, s.part, await text(s), s.notes, 64 + block);
     if (s.xml !== undefined) pkg.set(s.part, s.xml);
   }
+  printTitles();
   if (styles.changed) pkg.set(stylesPart, styles.xml());
   if (wbChanged) pkg.set(wb.part, documentXml(wbDoc));
 }
