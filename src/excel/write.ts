@@ -209,8 +209,16 @@ export async function applyPlan(context: Excel.RequestContext, plan: WritePlan, 
         ws(op.sheet).getRange(op.address).format.protection.locked = op.locked;
         return;
       case "protect":
-        // formatting cells and notes stay allowed so that 一键校验 can still mark a protected template
-        ws(op.sheet).protection.protect({ allowFormatCells: true, allowFormatColumns: true, allowFormatRows: true, allowEditObjects: true });
+        // formatting cells and notes stay allowed so that 一键校验 can still mark a protected template;
+        // rows can be inserted and deleted, so a department with more 科目 lines than the form is not stuck
+        ws(op.sheet).protection.protect({
+          allowFormatCells: true,
+          allowFormatColumns: true,
+          allowFormatRows: true,
+          allowEditObjects: true,
+          allowInsertRows: true,
+          allowDeleteRows: true,
+        });
         return;
       case "chart": {
         const chart = ws(op.sheet).charts.add("Pie" as Excel.ChartType, ws(op.sheet).getRange(op.source), "Columns" as Excel.ChartSeriesBy);

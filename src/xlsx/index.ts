@@ -232,7 +232,15 @@ export async function applyPlan(wb: ExcelJS.Workbook, plan: WritePlan): Promise<
         each(sheet(op.sheet), op.address, (c) => restyle(c, { protection: { ...(c.protection ?? {}), locked: op.locked } }));
         return;
       case "protect":
-        await sheet(op.sheet).protect("", { formatCells: true, formatColumns: true, formatRows: true, selectLockedCells: true, selectUnlockedCells: true });
+        await sheet(op.sheet).protect("", {
+          formatCells: true,
+          formatColumns: true,
+          formatRows: true,
+          insertRows: true,
+          deleteRows: true,
+          selectLockedCells: true,
+          selectUnlockedCells: true,
+        });
         return;
       case "chart":
         // ExcelJS writes no charts: the data block stays, the pie is drawn in Excel by the add-in

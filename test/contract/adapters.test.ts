@@ -159,6 +159,7 @@ describe("adapter contract: ExcelJS and Office.js leave the same workbook", () =
     expect(s.cells.A4.value).toBe("-");
     expect(s.frozen).toEqual({ rows: 2, columns: 2 });
     expect(s.protected).toBe(true);
+    expect(s.rowsEditable).toBe(true);
     expect(s.landscape).toBe(true);
     expect(s.validations).toEqual(["D3:decimal", "E3:decimal"]);
   });

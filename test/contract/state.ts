@@ -62,10 +62,17 @@ export function xlsxState(wb: ExcelJS.Workbook): SheetState[] {
       merges: ((ws.model as unknown as { merges?: string[] }).merges ?? []).map((m) => areaAddress(parseArea(m))).sort(),
       frozen: view?.state === "frozen" ? { rows: view.ySplit ?? 0, columns: view.xSplit ?? 0 } : { rows: 0, columns: 0 },
       protected: Boolean((ws as unknown as { sheetProtection?: { sheet?: boolean } }).sheetProtection?.sheet),
+      rowsEditable: rowsEditable(ws),
       landscape: ws.pageSetup.orientation === "landscape",
       validations: Object.entries(dv)
         .flatMap(([addr, rule]) => expandValidation(addr).map((a) => `${a}:${rule.type}`))
         .sort(),
     };
   });
+}
+
+/** ExcelJS keeps what a protection allows as flags beside it (insertRows, deleteRows). */
+function rowsEditable(ws: ExcelJS.Worksheet): boolean {
+  const p = (ws as unknown as { sheetProtection?: { sheet?: boolean; insertRows?: boolean; deleteRows?: boolean } }).sheetProtection;
+  return !p?.sheet || (p.insertRows === true && p.deleteRows === true);
 }

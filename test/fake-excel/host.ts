@@ -1319,6 +1319,7 @@ class ProtectionProxy extends ClientObject {
       const s = this.ws.sheet();
       if (s.protected) throw new FakeOfficeError("InvalidOperation", `worksheet '${s.name}' is already protected`);
       s.protected = true;
+      s.protectionOptions = { ...((options as Record<string, boolean> | undefined) ?? {}) };
     });
   }
   unprotect(): void {

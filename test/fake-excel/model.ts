@@ -64,6 +64,8 @@ export class FakeSheet {
   comments = new Map<string, string>();
   frozen = { rows: 0, columns: 0 };
   protected = false;
+  /** what the protection lets the accountant still do (Excel.WorksheetProtectionOptions) */
+  protectionOptions: Record<string, boolean> = {};
   visibility: "Visible" | "Hidden" | "VeryHidden" = "Visible";
   pageLayout = { orientation: "Portrait", paperSize: "Letter", zoom: {} as Record<string, unknown>, printTitleRows: "" };
   /** points, by 0-based column */

@@ -27,6 +27,8 @@ export interface SheetState {
   merges: string[];
   frozen: { rows: number; columns: number };
   protected: boolean;
+  /** a protected sheet still lets the accountant insert and delete rows */
+  rowsEditable: boolean;
   landscape: boolean;
   validations: string[];
   /** charts as "Pie Sheet!C2:D7 “title” @F2" (absent when the sheet has none) */
@@ -80,6 +82,7 @@ export function fakeState(wb: FakeWorkbook): SheetState[] {
       merges: s.merges.map(areaAddress).sort(),
       frozen: s.frozen,
       protected: s.protected,
+      rowsEditable: !s.protected || (s.protectionOptions.allowInsertRows === true && s.protectionOptions.allowDeleteRows === true),
       landscape: s.pageLayout.orientation === "Landscape",
       charts: s.charts.length ? s.charts.map((c) => `${c.type} ${c.source} “${c.title}” @${c.position}`) : undefined,
       validations: s.validations.flatMap((v) => expandValidation(areaAddress(v.area)).map((a) => `${a}:${Object.keys(v.rule as object)[0]}`)).sort(),
