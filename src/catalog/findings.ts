@@ -46,6 +46,7 @@ export const FINDING_KINDS = {
   "N.projects.all": "说明中项目执行数合计",
   "N.projects.funds": "说明中项目资金合计",
   "N.unchecked": "说明中未核对的数字",
+  "N.unfinished": "说明中未完成的草稿",
   // last year's figures (a 上年数 sheet)
   "Y.carryOver": "年初结转和结余与上年年末数",
   "Y.change": "较上年变动大而未说明原因",
@@ -112,6 +113,7 @@ export const FINDING_KINDS_EN: Record<FindingKind, string> = {
   "N.projects.all": "Total of project spending in the explanation",
   "N.projects.funds": "Total of project funds in the explanation",
   "N.unchecked": "Numbers in the explanation not checked",
+  "N.unfinished": "Unfinished draft explanation",
   "Y.carryOver": "Opening balances against last year's closing",
   "Y.change": "Large changes on last year without a reason",
   "P.cap": "Scores above the maximum",

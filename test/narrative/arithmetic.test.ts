@@ -223,3 +223,9 @@ it("a 项 named by its 类, 款 and 项 names without its code (names with brack
     ["error", "决算说明中科目 2010301（一般公共服务支出/政府办公厅(室)及相关机构事务/行政运行） 的决算数 704.43 万元与公开05表（表5） 740.43 万元不一致"],
   ]);
 });
+
+it("a share over 100% is an error whatever its base: a part is never more than its whole", () => {
+  const check = (text: string) => checkNarrative(text, { sheet: "说明", address: "A1" }).map((f) => [f.rule, f.severity, f.actual]);
+  expect(check("一级项目4个，涉及资金130.00万元，占一般公共预算项目支出总额的 105.97%。")).toEqual([["N.share", "error", "105.97"]]);
+  expect(check("一级项目4个，涉及资金122.67万元，占一般公共预算项目支出总额的 99.99%。")).toEqual([]);
+});

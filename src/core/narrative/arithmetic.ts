@@ -66,6 +66,17 @@ export function checkNarrative(text: string, cell: CellRef, resolveBase: BaseRes
     const base = named ?? opening?.value;
     // the part and the share are read either way: checked here, or reported as not checkable
     mark(seen, m[1], m[3], baseName ? undefined : opening?.printed);
+    // a part is never more than its whole, whatever the base
+    if (num(m[3]).gt(100)) {
+      out.push({
+        rule: kind("N.share"),
+        severity: "error",
+        message: `决算说明“${m[0]}”：占比 ${m[3]}% 超过 100%，部分不可能大于总额（常见于用预算数除以执行数，或基数取错）`,
+        cells: [cell],
+        actual: m[3],
+      });
+      continue;
+    }
     if (base === undefined || base.isZero()) {
       if (!part.isZero() && baseName) {
         out.push({ rule: kind("N.share.base"), severity: "info", message: `决算说明“${m[0]}”：找不到“${baseName}”的金额，占比未核对`, cells: [cell] });

@@ -229,11 +229,10 @@ export function draftNarrative(f: Figures, options: DraftOptions): DraftSection[
   const projects = f.perf.filter((p) => p.def.id === "P.project").map((p) => ({ p, funds: projectFunds(p) }));
   const evaluated = projects.filter((x) => x.funds);
   const projectTotal = get("T05", { key: "total" }, "c3");
-  const budgetSum = evaluated.reduce((s, x) => s.plus(x.funds!.budget), ZERO);
   const actualSum = evaluated.reduce((s, x) => s.plus(x.funds!.actual), ZERO);
   const paragraphs = [
     evaluated.length
-      ? `本部门对${y}一般公共预算项目支出${actualSum.eq(projectTotal) ? "全面" : ""}开展绩效自评，一级项目${evaluated.length}个，涉及资金${w(budgetSum)}万元，占一般公共预算项目支出总额的 ${pct(budgetSum, projectTotal) ?? "____"}%。`
+      ? `本部门对${y}一般公共预算项目支出${actualSum.eq(projectTotal) ? "全面" : ""}开展绩效自评，一级项目${evaluated.length}个，涉及资金${w(actualSum)}万元，占一般公共预算项目支出总额的 ${pct(actualSum, projectTotal) ?? "____"}%。`
       : `本部门对${y}一般公共预算项目支出开展绩效自评，一级项目____个，涉及资金____万元，占一般公共预算项目支出总额的____%。`,
     ...evaluated.map(({ p, funds }, i) => {
       const score = options.scores?.find((s) => s.sheet === p.sheet);

@@ -79,7 +79,7 @@ export function narrativeFindings(grids: Grid[], byTable: Map<string, LocatedTab
       if (typeof cell.value === "string" && /[%％]|万元/.test(cell.value)) texts.push({ text: cell.value, at: { sheet: g.sheet, address }, read: new Set() });
     }
   }
-  const out: Finding[] = [];
+  const out: Finding[] = unfinishedFindings(grids);
   if (texts.length === 0) return out;
   // the projects: the workbook's 项目支出绩效自评表, else the ones the 说明 itself reports on
   const tables: ProjectTable[] = perf
@@ -113,6 +113,37 @@ export function narrativeFindings(grids: Grid[], byTable: Map<string, LocatedTab
         cells: [at],
       });
     }
+  }
+  return out;
+}
+
+/**
+ * A 说明 not ready to publish: blanks left to fill ("____", as the draft leaves them) and a title
+ * still marked （草稿）. One warning a sheet, at its first such cell.
+ */
+function unfinishedFindings(grids: Grid[]): Finding[] {
+  const out: Finding[] = [];
+  for (const g of accountantsSheets(grids).filter((x) => /说明/.test(x.sheet))) {
+    let blanks = 0;
+    let first: string | undefined;
+    let draft: string | undefined;
+    for (const [address, cell] of nonEmptyCells(g)) {
+      if (typeof cell.value !== "string") continue;
+      const n = cell.value.match(/[_＿]{2,}/g)?.length ?? 0;
+      if (n) {
+        blanks += n;
+        first ??= address;
+      }
+      if (!draft && /（草稿）|\(草稿\)/.test(cell.value)) draft = address;
+    }
+    if (!blanks && !draft) continue;
+    const parts = [blanks ? `${blanks} 处待填写的“____”（第一处在 ${first}）` : "", draft ? `“（草稿）”字样（${draft}）` : ""].filter(Boolean);
+    out.push({
+      rule: kind("N.unfinished"),
+      severity: "warning",
+      message: `${g.sheet} 还有 ${parts.join("，以及")}：公开前请补齐、删去`,
+      cells: [{ sheet: g.sheet, address: first ?? draft! }],
+    });
   }
   return out;
 }
