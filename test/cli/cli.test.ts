@@ -424,7 +424,7 @@ describe("juesuan draft", () => {
 
   it("prints to stdout without -o; a workbook without the tables is a one-line refusal", async () => {
     const r = await run("draft", SAMPLE);
-    expect(r.stdout).toContain("三、支出决算情况说明\n2024年度支出合计 887.29 万元");
+    expect(r.stdout).toContain("三、支出决算情况说明\n2024年度支出合计887.29万元");
     const blank = (await import("exceljs")).default;
     const wb = new blank.Workbook();
     wb.addWorksheet("Sheet1").getCell("A1").value = "hello";

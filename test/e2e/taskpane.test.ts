@@ -232,7 +232,7 @@ it("决算说明: drafts onto a new sheet, and shows each pasted paragraph with 
     122.68,
   ]);
   expect(await page.getByTestId("draft").inputValue()).toContain(
-    "2024年度支出合计 887.29 万元，其中：基本支出 764.61 万元，占 86.17%；项目支出 122.68 万元，占 13.83%。",
+    "2024年度支出合计887.29万元，其中：基本支出764.61万元，占86.17%；项目支出122.68万元，占13.83%。",
   );
   await page.getByRole("button", { name: "复制草稿" }).click();
   await page.getByText("已复制到剪贴板").waitFor();

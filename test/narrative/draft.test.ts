@@ -47,15 +47,16 @@ it("drafts every standard section from the tables; checked again, the draft has 
   const text = draft.text;
   expect(text.split("\n")[0]).toBe("临夏市人民政府办公室2024年度部门决算情况说明（草稿）");
   // the published sentences (001-p02, 001-p03, 001-p06) with the tables' numbers
-  expect(text).toContain("2024年度收入合计 887.29 万元，其中：财政拨款收入 887.29 万元，占 100.00%。");
-  expect(text).toContain("2024年度支出合计 887.29 万元，其中：基本支出 764.61 万元，占 86.17%；项目支出 122.68 万元，占 13.83%。");
-  expect(text).toContain(
-    "主要用于以下方面：一般公共服务支出 793.69 万元，占 89.45%；社会保障和就业支出 61.21 万元，占 6.90%；卫生健康支出 32.39 万元，占 3.65%。",
-  );
-  expect(text).toContain("“三公”经费财政拨款支出全年预算数为 31.00 万元，支出决算为 6.00 万元，完成全年预算的 19.35%。");
+  expect(text).toContain("2024年度收入合计887.29万元，其中：财政拨款收入887.29万元，占100.00%。");
+  // text to publish: numbers set close, and no drafting instruction left in it
+  expect(text).not.toMatch(/[\u4e00-\u9fff，：] \d|\d 万元|\d %/);
+  expect(text).not.toMatch(/请改写|事业单位请/);
+  expect(text).toContain("2024年度支出合计887.29万元，其中：基本支出764.61万元，占86.17%；项目支出122.68万元，占13.83%。");
+  expect(text).toContain("主要用于以下方面：一般公共服务支出793.69万元，占89.45%；社会保障和就业支出61.21万元，占6.90%；卫生健康支出32.39万元，占3.65%。");
+  expect(text).toContain("“三公”经费财政拨款支出全年预算数为31.00万元，支出决算为6.00万元，完成全年预算的19.35%。");
   // the 款 of 06表 named in code order, 302 before 310
   expect(text).toContain(
-    "公用经费 187.57 万元，主要包括办公费、印刷费、邮电费、差旅费、维修（护）费、劳务费、工会经费、福利费、公务用车运行维护费、其他交通费用、办公设备购置；",
+    "公用经费187.57万元，主要包括办公费、印刷费、邮电费、差旅费、维修（护）费、劳务费、工会经费、福利费、公务用车运行维护费、其他交通费用、办公设备购置；",
   );
   // no last year's figures: the changes are blanks to fill, and so are the reasons
   expect(text).toContain("与上年相比，收、支总计各增加（减少）____万元，增长（下降）____%，主要原因是：____。");
@@ -78,10 +79,10 @@ it("with a 上年数 sheet the changes are computed: the published 7.70% again, 
   ]);
   const { draft, narrative } = await draftInto(wb);
   expect(narrative).toEqual([]);
-  expect(draft.text).toContain("2024年度收、支总计均为 887.29 万元。与上年相比，收、支总计各减少 74.02 万元，下降 7.70%，主要原因是：____。");
-  expect(draft.text).toContain("公用经费 187.57 万元，主要包括");
-  expect(draft.text).toContain("与上年相比，公用经费增加 64.06 万元，增长 51.87%，主要原因是：____。");
-  expect(draft.text).toContain("与上年相比，“三公”经费支出增加 0.53 万元，增长 9.69%，主要原因是：____。");
+  expect(draft.text).toContain("2024年度收、支总计均为887.29万元。与上年相比，收、支总计各减少74.02万元，下降7.70%，主要原因是：____。");
+  expect(draft.text).toContain("公用经费187.57万元，主要包括");
+  expect(draft.text).toContain("与上年相比，公用经费增加64.06万元，增长51.87%，主要原因是：____。");
+  expect(draft.text).toContain("与上年相比，“三公”经费支出增加0.53万元，增长9.69%，主要原因是：____。");
 });
 
 it("with a 年初预算 sheet the 项 lines carry 年初预算 and 完成率", async () => {
@@ -95,7 +96,7 @@ it("with a 年初预算 sheet the 项 lines carry 年初预算 and 完成率", a
   expect(narrative).toEqual([]);
   const line = draft.text.split("\n").find((l) => l.includes("行政运行（项）"))!;
   expect(line).toMatch(
-    /^1\.一般公共服务支出（类）.*（款）行政运行（项）（科目编码 2010301）：年初预算为 700\.00 万元，支出决算为 740\.43 万元，完成年初预算的 105\.78%。/,
+    /^1\.一般公共服务支出（类）.*（款）行政运行（项）（科目编码2010301）：年初预算为700\.00万元，支出决算为740\.43万元，完成年初预算的105\.78%。/,
   );
 });
 
@@ -105,9 +106,9 @@ it("with the 绩效自评表 beside the tables: the projects, their money and th
   const perf = draft.sections.find((s) => s.heading.endsWith("预算绩效情况说明"))!.paragraphs;
   // Σ 执行数 122.67 ≠ 05表 122.68 (a tail): the draft does not claim 全面开展
   // the projects' 执行数 over all project spending (a 全年预算数 over it gave 105.97%, which no share can be)
-  expect(perf[0]).toBe("本部门对2024年度一般公共预算项目支出开展绩效自评，一级项目4个，涉及资金122.67万元，占一般公共预算项目支出总额的 99.99%。");
+  expect(perf[0]).toBe("本部门对2024年度一般公共预算项目支出开展绩效自评，一级项目4个，涉及资金122.67万元，占一般公共预算项目支出总额的99.99%。");
   expect(perf[2]).toMatch(
-    /^2\.“2024 年度乡镇街道政务信息公开专区建设及运行维护费”项目绩效自评情况：项目绩效自评得分为 98\.88 分。项目全年预算数为 60\.00 万元，执行数为 53\.25 万元，完成预算的 88\.75%。/,
+    /^2\.“2024 年度乡镇街道政务信息公开专区建设及运行维护费”项目绩效自评情况：项目绩效自评得分为98\.88分。项目全年预算数为60\.00万元，执行数为53\.25万元，完成预算的88\.75%。/,
   );
 });
 
@@ -130,8 +131,8 @@ it("a 项 line's 决算数 is checked through its 科目编码: a slip in the dr
   let at = "";
   ws.eachRow((row, n) => {
     const v = String(row.getCell(1).value ?? "");
-    if (v.includes("（科目编码 2010301）")) {
-      row.getCell(1).value = v.replace("支出决算为 740.43 万元", "支出决算为 704.43 万元");
+    if (v.includes("（科目编码2010301）")) {
+      row.getCell(1).value = v.replace("支出决算为740.43万元", "支出决算为704.43万元");
       at = `A${n}`;
     }
   });

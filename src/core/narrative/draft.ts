@@ -103,11 +103,17 @@ export function draftInputs(grids: Grid[]): Pick<DraftOptions, "lastYear" | "bud
   return { lastYear, budgets };
 }
 
+/** Chinese prose sets numbers close: "合计887.29万元，占86.17%", never "合计 887.29 万元". */
+export function tight(text: string): string {
+  return text.replace(/(?<=[\u4e00-\u9fff，。：；、（“])\s+(?=[-\d])/g, "").replace(/(?<=\d)\s+(?=万元|%|分|个|辆|台|人|项)/g, "");
+}
+
 export function draftNarrative(f: Figures, options: DraftOptions): DraftSection[] {
   const y = `${options.year}年度`;
   const get = (table: string, sel: Parameters<Figures["at"]>[1], col: string) => f.at(table, sel, col) ?? ZERO;
   const sections: DraftSection[] = [];
-  const add = (heading: string, ...paragraphs: string[]) => sections.push({ heading: `${chineseOrdinal(sections.length + 1)}、${heading}`, paragraphs });
+  const add = (heading: string, ...paragraphs: string[]) =>
+    sections.push({ heading: `${chineseOrdinal(sections.length + 1)}、${heading}`, paragraphs: paragraphs.map(tight) });
 
   // 一 收入支出总体
   const total = get("T01", { line: 30 }, "amount");
@@ -206,7 +212,7 @@ export function draftNarrative(f: Figures, options: DraftOptions): DraftSection[
   // 十 机关运行经费 (行政单位: the 公用经费 of 一般公共预算 基本支出)
   add(
     "机关运行经费支出情况说明",
-    `${y}本部门机关运行经费支出 ${w(publicFunds)} 万元。${change(publicFunds, lastYearOf(options, "operating"), "机关运行经费")}（事业单位请改写为不适用。）`,
+    `${y}本部门机关运行经费支出 ${w(publicFunds)} 万元。${change(publicFunds, lastYearOf(options, "operating"), "机关运行经费")}`,
   );
 
   // 十一 政府采购 (Beijing prints it as 公开11表), 十二 国有资产: otherwise not in the tables
