@@ -1,7 +1,7 @@
 /** applyPlan: the whole WritePlan in one sync, grouped into multi-area ranges (more syncs only past the payload limit). */
 import { areaAddress, areaSize, columnIndex, parseArea, qualified, splitQualified } from "../core/address";
 import { CellValue } from "../core/grid";
-import { PlanOp, WritePlan } from "../core/plan";
+import { PAGE_FOOTER, PlanOp, WritePlan } from "../core/plan";
 import { Capabilities } from "./capabilities";
 import { AdapterOptions, PAYLOAD_BUDGET, sync } from "./sync";
 
@@ -238,7 +238,9 @@ export async function applyPlan(context: Excel.RequestContext, plan: WritePlan, 
         const pl = ws(op.sheet).pageLayout;
         pl.orientation = op.orientation === "landscape" ? "Landscape" : "Portrait";
         pl.paperSize = "A4";
-        if (op.fitToWidth) pl.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
+        if (op.fitToWidth || op.onePage) pl.zoom = { horizontalFitToPages: 1, verticalFitToPages: op.onePage ? 1 : 0 };
+        if (op.centered) pl.centerHorizontally = true;
+        if (op.pageNumbers) pl.headersFooters.defaultForAllPages.centerFooter = PAGE_FOOTER.replace(/^&C/, "");
         if (op.titleRows) pl.setPrintTitleRows(`$${op.titleRows.first}:$${op.titleRows.last}`);
         return;
       }

@@ -8,7 +8,7 @@
 import ExcelJS from "exceljs";
 import { areaAddress, areaCells, columnIndex, parseArea, qualified, splitQualified } from "../core/address";
 import { Cell, CellValue, CellsByKey, Grid, SHEET_COLUMNS, SheetVisibility, gridFromCells } from "../core/grid";
-import { PlanOp, WritePlan } from "../core/plan";
+import { PAGE_FOOTER, PlanOp, WritePlan } from "../core/plan";
 import { UnusableWorkbookError } from "./package/zip";
 
 /** A workbook as this adapter holds it: the rest of the program passes it along, never looks inside. */
@@ -254,11 +254,13 @@ export async function applyPlan(wb: ExcelJS.Workbook, plan: WritePlan): Promise<
           ...ws.pageSetup,
           orientation: op.orientation,
           paperSize: PAPER_A4,
-          fitToPage: op.fitToWidth,
+          fitToPage: op.fitToWidth || op.onePage,
           fitToWidth: 1,
-          fitToHeight: 0,
+          fitToHeight: op.onePage ? 1 : 0,
+          horizontalCentered: op.centered ?? false,
           ...(op.titleRows ? { printTitlesRow: `${op.titleRows.first}:${op.titleRows.last}` } : {}),
         };
+        if (op.pageNumbers) ws.headerFooter = { ...ws.headerFooter, oddFooter: PAGE_FOOTER };
         return;
       }
       case "saveFormats": {

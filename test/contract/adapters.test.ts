@@ -63,7 +63,16 @@ const templatePlan: WritePlan = {
     { op: "dataValidation", sheet: "公开05表", address: "D3:E3", rule: { type: "decimal", min: 0 }, message: "请输入不小于 0 的金额" },
     { op: "locked", sheet: "公开05表", address: "D3:E3", locked: false },
     { op: "freeze", sheet: "公开05表", rows: 2, columns: 2 },
-    { op: "printSetup", sheet: "公开05表", orientation: "landscape", fitToWidth: true, titleRows: { first: 1, last: 2 } },
+    {
+      op: "printSetup",
+      sheet: "公开05表",
+      orientation: "landscape",
+      fitToWidth: true,
+      onePage: true,
+      centered: true,
+      pageNumbers: true,
+      titleRows: { first: 1, last: 2 },
+    },
     { op: "protect", sheet: "公开05表" },
   ],
 };
@@ -160,6 +169,7 @@ describe("adapter contract: ExcelJS and Office.js leave the same workbook", () =
     expect(s.frozen).toEqual({ rows: 2, columns: 2 });
     expect(s.protected).toBe(true);
     expect(s.rowsEditable).toBe(true);
+    expect(s.printLayout).toEqual({ centered: true, footer: "第 &P 页，共 &N 页" });
     expect(s.landscape).toBe(true);
     expect(s.validations).toEqual(["D3:decimal", "E3:decimal"]);
   });

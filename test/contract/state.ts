@@ -64,6 +64,8 @@ export function xlsxState(wb: ExcelJS.Workbook): SheetState[] {
       protected: Boolean((ws as unknown as { sheetProtection?: { sheet?: boolean } }).sheetProtection?.sheet),
       rowsEditable: rowsEditable(ws),
       landscape: ws.pageSetup.orientation === "landscape",
+      // ExcelJS keeps the footer with its section code; Office's centerFooter is the centre section itself
+      printLayout: { centered: Boolean(ws.pageSetup.horizontalCentered), footer: (ws.headerFooter?.oddFooter ?? "").replace(/^&C/, "") },
       validations: Object.entries(dv)
         .flatMap(([addr, rule]) => expandValidation(addr).map((a) => `${a}:${rule.type}`))
         .sort(),

@@ -1356,8 +1356,29 @@ class PageLayoutProxy extends ClientObject {
   set zoom(v: Record<string, unknown>) {
     this.write("zoom", v, () => (this.ws.sheet().pageLayout.zoom = { ...v }));
   }
+  get centerHorizontally(): boolean {
+    return this.read("centerHorizontally");
+  }
+  set centerHorizontally(v: boolean) {
+    this.write("centerHorizontally", v, () => (this.ws.sheet().pageLayout.centerHorizontally = v));
+  }
   setPrintTitleRows(rows: string): void {
     this.context.enqueue(rows.length, () => (this.ws.sheet().pageLayout.printTitleRows = rows));
+  }
+  /** headersFooters.defaultForAllPages.centerFooter: the one footer the add-in writes */
+  get headersFooters(): { defaultForAllPages: { centerFooter: string } } {
+    const enqueue = (text: string) => this.context.enqueue(text.length, () => (this.ws.sheet().pageLayout.centerFooter = text));
+    const read = () => this.ws.sheet().pageLayout.centerFooter;
+    return {
+      defaultForAllPages: {
+        get centerFooter(): string {
+          return read();
+        },
+        set centerFooter(v: string) {
+          enqueue(v);
+        },
+      },
+    };
   }
 }
 

@@ -67,7 +67,14 @@ export class FakeSheet {
   /** what the protection lets the accountant still do (Excel.WorksheetProtectionOptions) */
   protectionOptions: Record<string, boolean> = {};
   visibility: "Visible" | "Hidden" | "VeryHidden" = "Visible";
-  pageLayout = { orientation: "Portrait", paperSize: "Letter", zoom: {} as Record<string, unknown>, printTitleRows: "" };
+  pageLayout = {
+    orientation: "Portrait",
+    paperSize: "Letter",
+    zoom: {} as Record<string, unknown>,
+    printTitleRows: "",
+    centerHorizontally: false,
+    centerFooter: "",
+  };
   /** points, by 0-based column */
   columnWidths = new Map<number, number>();
   /** points, by 0-based row */

@@ -30,6 +30,8 @@ export interface SheetState {
   /** a protected sheet still lets the accountant insert and delete rows */
   rowsEditable: boolean;
   landscape: boolean;
+  /** printed centred on the page, with "第 &P 页，共 &N 页" in the footer */
+  printLayout: { centered: boolean; footer: string };
   validations: string[];
   /** charts as "Pie Sheet!C2:D7 “title” @F2" (absent when the sheet has none) */
   charts?: string[];
@@ -84,6 +86,7 @@ export function fakeState(wb: FakeWorkbook): SheetState[] {
       protected: s.protected,
       rowsEditable: !s.protected || (s.protectionOptions.allowInsertRows === true && s.protectionOptions.allowDeleteRows === true),
       landscape: s.pageLayout.orientation === "Landscape",
+      printLayout: { centered: s.pageLayout.centerHorizontally, footer: s.pageLayout.centerFooter },
       charts: s.charts.length ? s.charts.map((c) => `${c.type} ${c.source} “${c.title}” @${c.position}`) : undefined,
       validations: s.validations.flatMap((v) => expandValidation(areaAddress(v.area)).map((a) => `${a}:${Object.keys(v.rule as object)[0]}`)).sort(),
     };

@@ -284,8 +284,6 @@ export function templatePlan(table: TableDef, rules: Rule[], options: TemplateOp
     ops.push({ op: "locked", sheet, address: group, locked: false });
   }
   for (const a of openLabelCells) ops.push({ op: "locked", sheet, address: a, locked: false });
-  const formulaCells = [...formulas.keys()];
-  if (formulaCells.length) ops.push({ op: "font", sheet, addresses: formulaCells, font: { color: "#1F4E79" } });
   // 合计 rows stand out as in print
   const totalRows = items.filter((it) => it.key === "total" || /合计|总计/.test(it.label ?? "")).map((it) => it.row);
   if (totalRows.length) {
@@ -323,7 +321,17 @@ export function templatePlan(table: TableDef, rules: Rule[], options: TemplateOp
   if (top === 0) {
     const freezeCols = table.layout === "coded_rows" ? 2 : 0;
     ops.push({ op: "freeze", sheet, rows: dataTop, columns: freezeCols });
-    ops.push({ op: "printSetup", sheet, orientation: "landscape", fitToWidth: true, titleRows: { first: headerTop + 1, last: dataTop } });
+    // each standard table on one A4 page, centred, numbered, figures black as printed
+    ops.push({
+      op: "printSetup",
+      sheet,
+      orientation: "landscape",
+      fitToWidth: true,
+      onePage: true,
+      centered: true,
+      pageNumbers: true,
+      titleRows: { first: headerTop + 1, last: dataTop },
+    });
   }
   return { plan: { ops }, instance };
 }

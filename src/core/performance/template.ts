@@ -268,6 +268,6 @@ export function performanceTemplatePlan(layout: PerformanceLayout, options: Perf
     columns: layout.indicatorColumns.map((c, i) => ({ column: columnLetters(i), width: i === 1 ? Math.max(16, widthOf(c.key)) : widthOf(c.key) })),
   });
   ops.push({ op: "freeze", sheet, rows: 2, columns: 0 });
-  ops.push({ op: "printSetup", sheet, orientation: "landscape", fitToWidth: true });
+  ops.push({ op: "printSetup", sheet, orientation: "landscape", fitToWidth: true, centered: true, pageNumbers: true });
   return { ops };
 }

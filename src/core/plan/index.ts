@@ -46,7 +46,17 @@ export type PlanOp =
   | { op: "locked"; sheet: string; address: string; locked: boolean }
   | { op: "protect"; sheet: string }
   | { op: "freeze"; sheet: string; rows: number; columns: number }
-  | { op: "printSetup"; sheet: string; orientation: "landscape" | "portrait"; fitToWidth: boolean; titleRows?: { first: number; last: number } }
+  /** `onePage`: the whole sheet on one page; `centered`: horizontally on the page; `pageNumbers`: "第 N 页，共 M 页" in the footer */
+  | {
+      op: "printSetup";
+      sheet: string;
+      orientation: "landscape" | "portrait";
+      fitToWidth: boolean;
+      titleRows?: { first: number; last: number };
+      onePage?: boolean;
+      centered?: boolean;
+      pageNumbers?: boolean;
+    }
   /**
    * Copy the formats (fill, font, borders, number format) and note of each cell to a new very hidden
    * ledger sheet named `sheet`, row i ↔ cells[i], so that they can be restored later.
@@ -59,6 +69,9 @@ export interface SavedCell extends CellRef {
   /** the note the cell had before marking (null: none) */
   note: string | null;
 }
+
+/** The footer a printed page carries (Excel's codes: &P the page, &N the pages). */
+export const PAGE_FOOTER = "&C第 &P 页，共 &N 页";
 
 export interface WritePlan {
   ops: PlanOp[];

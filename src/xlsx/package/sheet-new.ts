@@ -15,7 +15,14 @@ export class NewSheet {
   readonly heights = new Map<number, number>();
   readonly merges: string[] = [];
   freeze?: { rows: number; columns: number };
-  print?: { orientation: "landscape" | "portrait"; fitToWidth: boolean; titleRows?: { first: number; last: number } };
+  print?: {
+    orientation: "landscape" | "portrait";
+    fitToWidth: boolean;
+    titleRows?: { first: number; last: number };
+    onePage?: boolean;
+    centered?: boolean;
+    footer?: string;
+  };
 
   cell(row: number, col: number): NewCell {
     const k = row * 16384 + col;
@@ -64,14 +71,18 @@ export class NewSheet {
     return (
       '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\r\n' +
       '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">' +
-      (p?.fitToWidth ? '<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>' : "") +
+      (p?.fitToWidth || p?.onePage ? '<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>' : "") +
       `<sheetViews><sheetView workbookViewId="0">${pane}</sheetView></sheetViews>` +
       '<sheetFormatPr defaultRowHeight="15"/>' +
       (cols ? `<cols>${cols}</cols>` : "") +
       `<sheetData>${sheetData}</sheetData>` +
       (this.merges.length ? `<mergeCells count="${this.merges.length}">${this.merges.map((m) => `<mergeCell ref="${m}"/>`).join("")}</mergeCells>` : "") +
+      (p?.centered ? '<printOptions horizontalCentered="1"/>' : "") +
       '<pageMargins left="0.5" right="0.5" top="0.6" bottom="0.6" header="0.3" footer="0.3"/>' +
-      (p ? `<pageSetup paperSize="9" orientation="${p.orientation}"${p.fitToWidth ? ' fitToWidth="1" fitToHeight="0"' : ""}/>` : "") +
+      (p
+        ? `<pageSetup paperSize="9" orientation="${p.orientation}"${p.fitToWidth || p.onePage ? ` fitToWidth="1" fitToHeight="${p.onePage ? 1 : 0}"` : ""}/>`
+        : "") +
+      (p?.footer ? `<headerFooter><oddFooter>${escapeXml(p.footer)}</oddFooter></headerFooter>` : "") +
       "</worksheet>"
     );
   }

@@ -6,7 +6,7 @@
  * settings, parts we do not know) is written back byte for byte.
  */
 import { areaAddress, areaCells, columnIndex, parseArea, parseCell, qualified } from "../../core/address";
-import { PlanOp, WritePlan } from "../../core/plan";
+import { PAGE_FOOTER, PlanOp, WritePlan } from "../../core/plan";
 import { NewSheet } from "./sheet-new";
 import { cellStyles, restyleCells } from "./sheet-patch";
 import { SHEET_COLUMNS } from "../../core/grid";
@@ -128,7 +128,14 @@ export async function applyPlanToPackage(pkg: Package, plan: WritePlan): Promise
         built(op.sheet).freeze = { rows: op.rows, columns: op.columns };
         return;
       case "printSetup":
-        built(op.sheet).print = { orientation: op.orientation, fitToWidth: op.fitToWidth, titleRows: op.titleRows };
+        built(op.sheet).print = {
+          orientation: op.orientation,
+          fitToWidth: op.fitToWidth,
+          titleRows: op.titleRows,
+          onePage: op.onePage,
+          centered: op.centered,
+          footer: op.pageNumbers ? PAGE_FOOTER : undefined,
+        };
         return;
       case "note":
         sheet(op.sheet).notes.set(op.cell, op.text);
