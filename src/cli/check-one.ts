@@ -2,7 +2,7 @@
 import * as fs from "fs";
 import * as path from "path";
 import { Profile } from "../catalog/tables/types";
-import { checkAndMark, summarize } from "../core/workflows";
+import { checkAndMark, stampTime, summarize } from "../core/workflows";
 import { UnusableWorkbookError } from "../xlsx/file";
 import { freePath, readInput, writeOutput } from "./io";
 
@@ -29,7 +29,7 @@ export interface BatchRow {
 export async function checkOne(job: BatchJob): Promise<BatchRow> {
   try {
     const wb = await readInput(job.file);
-    const { result, plan } = checkAndMark(wb.grids, job.profile);
+    const { result, plan } = checkAndMark(wb.grids, job.profile, [], { file: job.rel, at: stampTime(new Date()) });
     const s = summarize(result.findings);
     if (job.output) {
       await wb.apply(plan);

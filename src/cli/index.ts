@@ -39,6 +39,7 @@ import {
   performanceTemplatesFor,
   scoreAndMark,
   ScoreResult,
+  stampTime,
   summarize,
   TemplateError,
   templatesFor,
@@ -89,6 +90,7 @@ export async function runCheck(file: string | undefined, opts: { output?: string
     document?.tables ?? wb?.grids ?? [],
     profile,
     texts.map((t) => t.grid),
+    { file: file && path.basename(file), at: stampTime(new Date()) },
   );
   for (const t of texts) {
     const s = textStats(t.text);
@@ -114,7 +116,7 @@ export async function runScore(file: string, opts: { output?: string; json?: str
   checkOutputs([file], [opts.output, opts.json]);
   const wb = await readInput(file);
   checkCopyName(wb, opts.output);
-  const { result, plan } = scoreAndMark(wb.grids);
+  const { result, plan } = scoreAndMark(wb.grids, { file: path.basename(file), at: stampTime(new Date()) });
   if (opts.output) {
     await wb.apply(plan);
     writeOutput(opts.output, await wb.save());

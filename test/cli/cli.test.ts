@@ -49,6 +49,8 @@ describe("juesuan check", () => {
     const grids = await readWorkbook(fs.readFileSync(file("marked.xlsx")));
     const report = grids.find((g) => g.sheet === "校验报告")!;
     expect(report.cells[1][0].value).toBe("错误 2 项，警告 1 项，提示 3 项，尾差 15 项");
+    // beside the title: which 单位, which file, when (the time from the command line's clock)
+    expect(report.cells[0][3].value).toMatch(/^单位：临夏市人民政府办公室\u3000文件：sample\.xlsx\u3000校验时间：\d{4}-\d\d-\d\d \d\d:\d\d$/);
     // the report opens with what was read: the region, the tables, every relation's verdict
     expect(report.cells[1][3].value).toMatch(
       /^按甘肃口径读取 9 张表：公开01表 收入支出决算总表（表1）、.*；勾稽关系 \d+ 条：成立 \d+，尾差 11，错误 2，警告 1，未核对 0$/,

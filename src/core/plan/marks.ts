@@ -109,14 +109,17 @@ export function clearMarksPlan(grids: Grid[], kinds: MarkKind[] = [CHECK_MARKS, 
  * `reading`: what the check read (region, tables, verdicts), printed at the head of the report.
  * `report`: the sheet the report was written to (校验报告, or 校验报告(2) beside an accountant's own).
  */
-export function markPlan(
-  findings: Finding[],
-  grids: Grid[],
-  kind: MarkKind = CHECK_MARKS,
-  reading?: string,
+export interface ReportContext {
+  /** what the check read (region, tables, verdicts), under the counts */
+  reading?: string;
   /** the 表号 each table was read under, for the report's words */
-  numberOf?: (id: string) => string,
-): WritePlan & { report: string } {
+  numberOf?: (id: string) => string;
+  /** the 单位, the file and the time, beside the title (the faces know them; the core reads no clock) */
+  stamp?: { dept?: string; file?: string; at?: string };
+}
+
+export function markPlan(findings: Finding[], grids: Grid[], kind: MarkKind = CHECK_MARKS, context: ReportContext = {}): WritePlan & { report: string } {
+  const { numberOf } = context;
   const previous = readLedger(grids, kind.ledger);
   const ours = ownSheets(grids);
   const originalNote = new Map(previous.map((c) => [key(c), c.note]));
@@ -182,7 +185,7 @@ export function markPlan(
     ops.push({ op: "note", sheet: m.ref.sheet, cell: m.ref.address, text, existing: noteNow(grids, m.ref) !== undefined });
   });
 
-  ops.push(...reportOps(findings, kind, report, sheets, reading, numberOf));
+  ops.push(...reportOps(findings, kind, report, sheets, context));
   ops.push(...ownSheetsOps(grids, new Map([...reports, [kind.ledger, report]]), ledgers));
   return { ops, report };
 }
@@ -207,7 +210,14 @@ function rowHeight(cells: [CellValue, number][]): number {
 }
 
 /** The report sheet: every finding, linked to its cell when that cell is in the workbook. */
-function reportOps(findings: Finding[], kind: MarkKind, sheet: string, sheets: Set<string>, reading?: string, numberOf?: (id: string) => string): PlanOp[] {
+function reportOps(findings: Finding[], kind: MarkKind, sheet: string, sheets: Set<string>, { reading, numberOf, stamp }: ReportContext): PlanOp[] {
+  const stampLine = [
+    stamp?.dept && `单位：${stamp.dept}`,
+    stamp?.file && `文件：${stamp.file}`,
+    stamp?.at && `${kind.title.includes("评分") ? "评分" : "校验"}时间：${stamp.at}`,
+  ]
+    .filter(Boolean)
+    .join("　");
   const s = summarize(findings);
   const ops: PlanOp[] = [{ op: "addSheet", sheet }];
   const header = ["严重程度", "类别", "单元格", "说明", "应为", "实为", "差额", EXPLANATION_HEADER];
@@ -228,7 +238,7 @@ function reportOps(findings: Finding[], kind: MarkKind, sheet: string, sheets: S
     sheet,
     address: `A1:H${3 + rows.length}`,
     values: [
-      [kind.title, null, null, null, null, null, null, null],
+      [kind.title, null, null, stampLine || null, null, null, null, null],
       [
         `错误 ${s.errors} 项，警告 ${s.warnings} 项，提示 ${s.infos} 项，尾差 ${s.tails} 项${s.explained ? `，已说明 ${s.explained} 项` : ""}`,
         null,

@@ -74,18 +74,30 @@ export function checkNarrativeText(
 
 /** `texts`: 说明 read from outside the workbook (a .txt, pasted text); checked, listed, never marked. */
 /** `plan.report`: the sheet the 校验报告 goes to (a name of the accountant's own is left alone). */
-export function checkAndMark(grids: Grid[], profile?: Profile, texts: Grid[] = []): { result: CheckResult; plan: WritePlan & { report: string } } {
+/** A moment the face read off its clock, as the report prints it: "2026-11-30 16:45". */
+export function stampTime(d: Date): string {
+  const two = (n: number) => String(n).padStart(2, "0");
+  return `${d.getFullYear()}-${two(d.getMonth() + 1)}-${two(d.getDate())} ${two(d.getHours())}:${two(d.getMinutes())}`;
+}
+
+/** `stamp`: the file and the time the face checks it at, for the report's head (the core reads no clock). */
+export function checkAndMark(
+  grids: Grid[],
+  profile?: Profile,
+  texts: Grid[] = [],
+  stamp: { file?: string; at?: string } = {},
+): { result: CheckResult; plan: WritePlan & { report: string } } {
   const checked = checkWorkbook([...grids, ...texts], { profile });
   const numberOf = tableNumbers(checked.tables);
   // what the accountant explained in the last report stays with its finding
   const result = { ...checked, findings: withExplanations(checked.findings, readExplanations(grids, CHECK_MARKS.ledger), numberOf) };
-  return { result, plan: markPlan(result.findings, grids, CHECK_MARKS, readingSummary(result), numberOf) };
+  return { result, plan: markPlan(result.findings, grids, CHECK_MARKS, { reading: readingSummary(result), numberOf, stamp: { dept: result.dept, ...stamp } }) };
 }
 
-export function scoreAndMark(grids: Grid[]): { result: ScoreResult; plan: WritePlan & { report: string } } {
+export function scoreAndMark(grids: Grid[], stamp: { file?: string; at?: string } = {}): { result: ScoreResult; plan: WritePlan & { report: string } } {
   const scored = scoreWorkbook(grids);
   const result = { ...scored, findings: withExplanations(scored.findings, readExplanations(grids, SCORE_MARKS.ledger)) };
-  return { result, plan: markPlan(result.findings, grids, SCORE_MARKS) };
+  return { result, plan: markPlan(result.findings, grids, SCORE_MARKS, { stamp }) };
 }
 
 /**

@@ -2,7 +2,7 @@
 import * as React from "react";
 import { Button, Field, Select, Switch, Text } from "@fluentui/react-components";
 import { PROFILE_IDS, Profile } from "../../catalog/profiles";
-import { checkAndMark, CheckResult, clearMarks, onlySheet, summarize } from "../../core/workflows";
+import { checkAndMark, CheckResult, clearMarks, onlySheet, stampTime, summarize } from "../../core/workflows";
 import { WorkbookHost } from "../../host";
 import { FindingsList, explaining } from "../FindingsList";
 import { StatusLine, T, useTask } from "../common";
@@ -23,7 +23,7 @@ export function CheckView({ host, t }: { host: WorkbookHost; t: T }) {
         // the ledger and the report stay visible to the core, so marks still undo and re-run cleanly
         grids = onlySheet(grids, active);
       }
-      const { result: r, plan } = checkAndMark(grids, profile === "auto" ? undefined : profile);
+      const { result: r, plan } = checkAndMark(grids, profile === "auto" ? undefined : profile, [], { at: stampTime(new Date()) });
       await host.apply(plan);
       setResult(r);
       setReport(plan.report);

@@ -1,7 +1,7 @@
 /** 绩效评分: each project's printed and computed 总分 and 等级, and the findings. */
 import * as React from "react";
 import { Badge, Button, Text } from "@fluentui/react-components";
-import { scoreAndMark, ScoreResult } from "../../core/workflows";
+import { scoreAndMark, ScoreResult, stampTime } from "../../core/workflows";
 import { WorkbookHost } from "../../host";
 import { FindingsList, explaining } from "../FindingsList";
 import { CellButton, StatusLine, T, useTask } from "../common";
@@ -14,7 +14,7 @@ export function ScoreView({ host, t }: { host: WorkbookHost; t: T }) {
   const { status, run, busy } = useTask(t);
   const score = () =>
     run(t("scoring"), async () => {
-      const { result: r, plan } = scoreAndMark(await host.read());
+      const { result: r, plan } = scoreAndMark(await host.read(), { at: stampTime(new Date()) });
       await host.apply(plan);
       setResult(r);
       setReport(plan.report);
