@@ -8,6 +8,7 @@ import JSZip from "jszip";
 import { Cell, Grid } from "../core/grid";
 import { areaAddress } from "../core/address";
 import { XmlElement, attr, child, children, local, parseXml } from "./xml";
+import { MAX_BODY, boundedText } from "./text";
 
 export interface WordDocument {
   tables: Grid[];
@@ -85,13 +86,14 @@ function tableGrid(tbl: XmlElement, name: string, heading: string[]): Grid {
 export class NotWordDocumentError extends Error {}
 
 /** The body of a .docx: tables as Grids named "表格1", "表格2" …, paragraphs as text. */
-export async function readWordDocument(bytes: Uint8Array, maxBody = 64 * 2 ** 20): Promise<WordDocument> {
+export async function readWordDocument(bytes: Uint8Array): Promise<WordDocument> {
   const zip = await JSZip.loadAsync(bytes).catch(() => undefined);
   const part = zip?.file("word/document.xml");
   if (!part) throw new NotWordDocumentError("不是 Word 文档（.docx）");
-  const size = (part as unknown as { _data?: { uncompressedSize?: number } })._data?.uncompressedSize;
-  if (size !== undefined && size > maxBody) throw new NotWordDocumentError(`正文解压后超过 ${maxBody / 2 ** 20} MB，不像决算公开文件`);
-  const body = child(parseXml(await part.async("string")).root, "body");
+  // bounded as a 说明's body is: a zip bomb stops at the bound, whatever its header says
+  const xml = await boundedText(part);
+  if (xml === undefined) throw new NotWordDocumentError(`正文解压后超过 ${MAX_BODY / 2 ** 20} MB，不像决算公开文件`);
+  const body = child(parseXml(xml).root, "body");
   const tables: Grid[] = [];
   const paragraphs: string[] = [];
   let sinceTable: string[] = [];

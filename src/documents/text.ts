@@ -20,7 +20,7 @@ export class NotNarrativeError extends Error {
 }
 
 /** A 说明's body is a few hundred KB; past this the zip is no 说明 (a zip bomb), and decompressing stops. */
-const MAX_BODY = 64 * 2 ** 20;
+export const MAX_BODY = 64 * 2 ** 20;
 
 /** JSZip's own stream (typed in its sources, not its .d.ts): runs in Node and in the browser. */
 interface StreamHelper {
@@ -31,8 +31,11 @@ interface StreamHelper {
   resume(): StreamHelper;
 }
 
-/** The part's text, decompressed as a stream that stops past MAX_BODY (the header's size may lie). */
-function boundedText(file: JSZip.JSZipObject): Promise<string> {
+/**
+ * A zip entry's text, decompressed as a stream that stops past MAX_BODY (the header's size may
+ * lie): undefined then. A Word body, as a 说明 or as a whole document, is read through this.
+ */
+export function boundedText(file: JSZip.JSZipObject): Promise<string | undefined> {
   return new Promise((resolve, reject) => {
     const chunks: Uint8Array[] = [];
     let size = 0;
@@ -42,7 +45,7 @@ function boundedText(file: JSZip.JSZipObject): Promise<string> {
         size += chunk.length;
         if (size > MAX_BODY) {
           stream.pause();
-          reject(new NotNarrativeError("large"));
+          resolve(undefined);
         } else chunks.push(chunk);
       })
       .on("error", reject)
@@ -66,7 +69,9 @@ export async function narrativeText(bytes: Uint8Array): Promise<string> {
     const zip = await JSZip.loadAsync(bytes).catch(() => undefined);
     const body = zip?.file("word/document.xml");
     if (!body) throw new NotNarrativeError("zip");
-    return docxParagraphs(await boundedText(body)).join("\n");
+    const text = await boundedText(body);
+    if (text === undefined) throw new NotNarrativeError("large");
+    return docxParagraphs(text).join("\n");
   }
   // Notepad's "Unicode": UTF-16 with its byte-order mark
   if (bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder("utf-16le").decode(bytes.subarray(2));

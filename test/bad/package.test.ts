@@ -216,6 +216,8 @@ describe("broken and foreign packages: exit 2, one line naming the file and what
       [["check", zipFile, "--json", `${zipFile}.json`], /不是 Excel 工作簿/, zipFile],
       [["check", odsFile], /是 OpenDocument 表格（\.ods）/, odsFile],
       [["check", "--text", bomb], /正文解压后超过 64 MB/, bomb],
+      // the same bomb as the published document to check whole
+      [["check", bomb, "--json", `${bomb}.json`], /正文解压后超过 64 MB，不像决算公开文件/, bomb],
     ];
     for (const [argv, message, file] of cases) {
       const r = await run(...argv);

@@ -2,7 +2,7 @@
 import { XmlElement, attr, child, children } from "../../documents/xml";
 
 /** Excel's built-in formats (the ids a styles part may use without defining them). */
-const BUILT_IN: Record<number, string> = {
+export const BUILT_IN: Record<number, string> = {
   0: "General",
   1: "0",
   2: "0.00",
@@ -32,6 +32,12 @@ const BUILT_IN: Record<number, string> = {
   48: "##0.0E+0",
   49: "@",
 };
+
+/** The built-in id of a format code, when Excel has one for it. */
+export function builtInId(code: string): number | undefined {
+  const hit = Object.entries(BUILT_IN).find(([, c]) => c === code);
+  return hit ? Number(hit[0]) : undefined;
+}
 
 /** A format shows a date when it has date letters outside quotes, brackets and escapes. */
 export function isDateFormat(format: string): boolean {

@@ -1,6 +1,6 @@
 /** A sheet we add (report, ledger, draft): built in memory from the plan's ops, written as one worksheet part. */
 import { cellAddress } from "../../core/address";
-import { CellValue } from "../../core/grid";
+import { CellValue, SHEET_COLUMNS } from "../../core/grid";
 import { escapeXml } from "../../documents/xml";
 
 export interface NewCell {
@@ -25,7 +25,7 @@ export class NewSheet {
   };
 
   cell(row: number, col: number): NewCell {
-    const k = row * 16384 + col;
+    const k = row * SHEET_COLUMNS + col;
     let c = this.cells.get(k);
     if (!c) this.cells.set(k, (c = { style: 0 }));
     return c;
@@ -34,9 +34,9 @@ export class NewSheet {
   xml(): string {
     const rows = new Map<number, string[]>();
     for (const k of [...this.cells.keys()].sort((a, b) => a - b)) {
-      const row = Math.floor(k / 16384);
+      const row = Math.floor(k / SHEET_COLUMNS);
       const c = this.cells.get(k)!;
-      const ref = cellAddress({ row, col: k % 16384 });
+      const ref = cellAddress({ row, col: k % SHEET_COLUMNS });
       const s = c.style ? ` s="${c.style}"` : "";
       let xml: string;
       const v = c.value;

@@ -13,7 +13,7 @@ import { CellFormats } from "./formats";
 import { local } from "../../documents/xml";
 
 export interface SheetCells {
-  /** row-major key row * 16384 + col (0-based) → cell */
+  /** row-major key row * SHEET_COLUMNS + col (0-based) → cell */
   cells: Map<number, Cell>;
   merges: string[];
   /** formulas that carry no cached result */

@@ -4,6 +4,7 @@
  * same derivation is made once however many cells share it.
  */
 import { Color, FontSpec, HorizontalAlignment, VerticalAlignment } from "../../core/plan";
+import { builtInId } from "./formats";
 import { XmlElement, XmlDocument, attr, child, children, element, elementXml, parseXml } from "../../documents/xml";
 
 /** What an op changes in a cell's format; undefined fields are kept from the base format. */
@@ -71,8 +72,8 @@ export class StyleBook {
   }
 
   private numberFormatId(code: string): number {
-    const BUILT_IN: Record<string, number> = { General: 0, "0": 1, "0.00": 2, "#,##0": 3, "#,##0.00": 4, "0%": 9, "0.00%": 10, "@": 49 };
-    if (BUILT_IN[code] !== undefined) return BUILT_IN[code];
+    const builtIn = builtInId(code);
+    if (builtIn !== undefined) return builtIn;
     const existing = this.items("numFmts").find((f) => attr(f, "formatCode") === code);
     if (existing) return Number(attr(existing, "numFmtId"));
     const next = Math.max(163, ...this.items("numFmts").map((f) => Number(attr(f, "numFmtId")))) + 1;

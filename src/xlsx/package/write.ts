@@ -14,7 +14,7 @@ import { setNotes } from "./notes";
 import { MINIMAL_STYLES, StyleBook, StylePatch } from "./styles";
 import { TYPES, addRelationship, freePart, removeRelationship, setOverride } from "./parts";
 import { workbookPart } from "./workbook";
-import { Package } from "./zip";
+import { Package, relsPath } from "./zip";
 import { attr, child, children, documentXml, element, parseXml } from "../../documents/xml";
 
 interface SheetState {
@@ -227,7 +227,7 @@ export async function applyPlanToPackage(pkg: Package, plan: WritePlan): Promise
         await setOverride(pkg, r.target, null);
       }
     pkg.remove(s.part);
-    if (pkg.has(s.part.replace(/([^/]+)$/, "_rels/$1.rels"))) pkg.remove(s.part.replace(/([^/]+)$/, "_rels/$1.rels"));
+    if (pkg.has(relsPath(s.part))) pkg.remove(relsPath(s.part));
     await setOverride(pkg, s.part, null);
     await removeRelationship(pkg, wb.part, s.relId);
     if (sheetId) await dropFromCalcChain(sheetId);
