@@ -25,6 +25,7 @@ export const FINDING_KINDS = {
   "cell.error": "错误值单元格",
   "cell.notAmount": "不是金额的单元格",
   "cell.uncalculated": "未计算的公式",
+  "document.unread": "未读取的页面",
   // the printed form of a table
   "form.negative": "不应为负的金额",
   "form.emptyNote": "空表未注明无数据",
@@ -95,6 +96,7 @@ export const FINDING_KINDS_EN: Record<FindingKind, string> = {
   "cell.error": "Cells with error values",
   "cell.notAmount": "Cells that are not amounts",
   "cell.uncalculated": "Formulas without results",
+  "document.unread": "Pages not read, scanned or without characters",
   "form.negative": "Negative amounts where none can be",
   "form.emptyNote": "Empty tables without their no-data note",
   "form.blank": "Blank amounts that should read 0",

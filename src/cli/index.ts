@@ -5,7 +5,7 @@
  *   juesuan check IN.xlsx [-o marked.xlsx] [--json FILE|-]
  *   juesuan score IN.xlsx [-o marked.xlsx] [--json FILE|-]
  *   juesuan check [IN.xlsx] --text 说明.txt   (a 说明 as text, alone or against the workbook's tables)
- *   juesuan check 部门决算.docx [--json FILE|-]   (a published Word document: its tables and its 说明)
+ *   juesuan check 部门决算.pdf|.docx [--json FILE|-]   (a published document: its tables and its 说明, by page)
  *   juesuan draft IN.xlsx [-o OUT.xlsx] [--text FILE|-]
  *   juesuan demo [SAMPLE.xlsx] [--out DIR]
  * Exit 0 when it ran (findings or not), 2 on unusable input with a one-line reason naming the file.
@@ -18,7 +18,7 @@ import {
   UsageError,
   checkCopyName,
   checkOutputs,
-  isWordDocument,
+  isDocument,
   readDocumentInput,
   profileOption,
   readInput,
@@ -30,6 +30,7 @@ import {
 import { PROFILE_IDS } from "../catalog/profiles";
 import { SEVERITY_NAMES } from "../catalog/findings";
 import { runBatch } from "./batch";
+import { PagedSheet, onPages, unreadPages } from "../documents/pages";
 import {
   checkAndMark,
   CheckResult,
@@ -74,15 +75,20 @@ export async function runTemplate(opts: { tables?: string; dept?: string; year?:
   process.stderr.write(`已生成 ${disclosure.sheets.length + perf.sheets.length} 张空白表：${opts.output}\n`);
 }
 
+/** A document's tables named by the table found on them ("公开05表"). */
+function labelled(paged: PagedSheet[], tables: { sheet: string; number: string }[]): PagedSheet[] {
+  return paged.map((p) => ({ ...p, label: p.label ?? tables.find((t) => t.sheet === p.sheet)?.number }));
+}
+
 export async function runCheck(file: string | undefined, opts: { output?: string; json?: string; profile?: string; text?: string[] }): Promise<CheckResult> {
   const profile = profileOption(opts.profile);
   const texts = await Promise.all((opts.text ?? []).map(readText));
   if (!file && texts.length === 0) throw new UsageError("请给出要校验的 .xlsx 文件，或用 --text 给出决算说明文本");
   if (!file && opts.output) throw new UsageError("只校验文本时没有工作簿可写出（去掉 -o）");
   checkOutputs([file, ...(opts.text ?? [])], [opts.output, opts.json]);
-  // a published Word document: its tables and its 说明 checked together; a document is never marked
-  const document = file && isWordDocument(file) ? await readDocumentInput(file) : undefined;
-  if (document && opts.output) throw new UsageError(`${file}：Word 文档不写标记副本（去掉 -o，用 --json 取得结果）`);
+  // a published document (PDF or Word): its tables and its 说明 checked together; it is not marked
+  const document = file && isDocument(file) ? await readDocumentInput(file) : undefined;
+  if (document && opts.output) throw new UsageError(`${file}：PDF 和 Word 文档不写标记副本（去掉 -o，用 --json 取得结果）`);
   if (document) texts.push(document.narrative);
   const wb = file && !document ? await readInput(file) : undefined;
   if (wb) checkCopyName(wb, opts.output);
@@ -92,6 +98,11 @@ export async function runCheck(file: string | undefined, opts: { output?: string
     texts.map((t) => t.grid),
     { file: file && path.basename(file), at: stampTime(new Date()) },
   );
+  if (document?.paged) result.findings = [...unreadPages(document.unread), ...onPages(result.findings, labelled(document.paged, result.tables))];
+  if (document?.pages && opts.json !== "-")
+    process.stderr.write(
+      `${path.basename(file!)}：${document.pages.count} 页${document.pages.read < document.pages.count ? `，只读取了前 ${document.pages.read} 页` : ""}，找到 ${document.tables.length} 张表格\n`,
+    );
   for (const t of texts) {
     const s = textStats(t.text);
     if (opts.json !== "-")

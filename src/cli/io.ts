@@ -4,6 +4,8 @@ import * as path from "path";
 import { Grid, textGrid } from "../core/workflows";
 import { NotNarrativeError, narrativeText } from "../documents/text";
 import { NotWordDocumentError, readWordDocument } from "../documents/docx";
+import { UnreadableDocumentError, readPdfDocument } from "../documents/pdf";
+import { PagedSheet } from "../documents/pages";
 import { Profile } from "../catalog/tables/types";
 import { PROFILE_IDS } from "../catalog/profiles";
 import { ALL_TABLES, tableById, tablesOf } from "../catalog";
@@ -103,28 +105,63 @@ export async function readInput(file: string): Promise<WorkbookFile> {
   return WorkbookFile.open(bytes, file);
 }
 
-/** A published Word document (.docx) to check whole: its tables as Grids, its paragraphs as the 说明. */
-export async function readDocumentInput(file: string): Promise<{ tables: Grid[]; narrative: { name: string; text: string; grid: Grid } }> {
+/** A published document read whole: its tables as Grids, its paragraphs as the 说明, and for a PDF the page of every row. */
+export interface DocumentInput {
+  tables: Grid[];
+  narrative: { name: string; text: string; grid: Grid };
+  /** a PDF's: the page each row of each table and of the 说明 was printed on */
+  paged?: PagedSheet[];
+  unread: { page: number; reason: "image" | "unmapped" }[];
+  pages?: { count: number; read: number };
+}
+
+/** A published Word document (.docx) or PDF to check whole. */
+export async function readDocumentInput(file: string): Promise<DocumentInput> {
   let bytes: Buffer;
   try {
     bytes = fs.readFileSync(file);
   } catch (e) {
     throw new UnusableWorkbookError(`${file}：无法读取文件（${(e as NodeJS.ErrnoException).code ?? (e as Error).message}）`);
   }
+  const name = path.basename(file);
+  if (isPdfDocument(file)) {
+    try {
+      const doc = await readPdfDocument(bytes);
+      const text = doc.paragraphs.map((p) => p.text).join("\n");
+      const grid = textGrid(name, text);
+      const paged: PagedSheet[] = [
+        ...doc.tables.map((t) => ({ sheet: t.grid.sheet, rowPages: t.rowPages })),
+        { sheet: grid.sheet, rowPages: doc.paragraphs.map((p) => p.page), label: "决算说明" },
+      ];
+      return {
+        tables: doc.tables.map((t) => t.grid),
+        narrative: { name, text, grid },
+        paged,
+        unread: doc.unread,
+        pages: { count: doc.pageCount, read: doc.pagesRead },
+      };
+    } catch (e) {
+      if (e instanceof UnreadableDocumentError) throw new UnusableWorkbookError(`${file}：${e.message}`);
+      throw new UnusableWorkbookError(`${file}：无法读取 PDF（${(e as Error).message.split("\n")[0]}）`);
+    }
+  }
   try {
     const doc = await readWordDocument(bytes);
-    const name = path.basename(file);
     const text = doc.paragraphs.join("\n");
-    return { tables: doc.tables, narrative: { name, text, grid: textGrid(name, text) } };
+    return { tables: doc.tables, narrative: { name, text, grid: textGrid(name, text) }, unread: [] };
   } catch (e) {
     if (e instanceof NotWordDocumentError) throw new UnusableWorkbookError(`${file}：${e.message}`);
     throw new UnusableWorkbookError(`${file}：无法读取 Word 文档（${(e as Error).message.split("\n")[0]}）`);
   }
 }
 
-/** A Word document given as the input (by its name): read whole, never marked. */
-export function isWordDocument(file: string): boolean {
-  return /\.docx$/i.test(file);
+/** A published document given as the input (by its name): read whole. */
+export function isDocument(file: string): boolean {
+  return /\.(docx|pdf)$/i.test(file);
+}
+
+export function isPdfDocument(file: string): boolean {
+  return /\.pdf$/i.test(file);
 }
 
 /** A 说明 to check (.txt or .docx, see narrativeText), one cell per line or paragraph. */

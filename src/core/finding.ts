@@ -7,6 +7,8 @@ export type { Severity };
 export interface CellRef {
   sheet: string;
   address: string;
+  /** the page of a published document (PDF) the cell was read from */
+  page?: number;
 }
 
 export interface Finding {

@@ -30,6 +30,9 @@ const ALIASES: Record<string, string[]> = {
   行次: ["行"],
   小计: ["合计"],
   合计: ["小计"],
+  // 上海's 2024 三公 table prints the short names
+  公务用车购置及运行维护费: ["公务用车购置及运行费"],
+  公务用车运行维护费: ["公务用车运行费"],
 };
 
 /** Labels that structure a header without being a column of their own. */
