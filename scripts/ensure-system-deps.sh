@@ -1,18 +1,19 @@
 #!/usr/bin/env bash
 # Installs what the tests need beyond npm, when missing: Debian's Chromium (the e2e browser),
-# LibreOffice Calc + poppler (render what we write), a CJK font, xmllint (manifest XSD).
+# LibreOffice Calc and Writer + poppler (render what we write; Writer turns .docx into PDF), a CJK font, xmllint (manifest XSD).
 # Idempotent; says clearly what it cannot do. Never downloads browsers of its own.
 set -euo pipefail
 
 need=()
 command -v chromium >/dev/null 2>&1 || need+=(chromium)
 command -v soffice >/dev/null 2>&1 || need+=(libreoffice-calc libreoffice-core)
+ls /usr/lib/libreoffice/program/libswlo.so >/dev/null 2>&1 || need+=(libreoffice-writer)
 command -v pdftoppm >/dev/null 2>&1 || need+=(poppler-utils)
 command -v xmllint >/dev/null 2>&1 || need+=(libxml2-utils)
 fc-list 2>/dev/null | grep -qi "wqy\|noto sans cjk" || need+=(fonts-wqy-zenhei)
 
 if [ ${#need[@]} -eq 0 ]; then
-  echo "system deps: all present (chromium, soffice, pdftoppm, xmllint, CJK font)"
+  echo "system deps: all present (chromium, soffice with Calc and Writer, pdftoppm, xmllint, CJK font)"
   exit 0
 fi
 

@@ -72,7 +72,7 @@ const NUMBER = /^[-+]?[\d,]+(\.\d+)?%?$/;
  * line, and words stand higher than the row's lowest words by half a line or more, those words
  * are a row of their own above. A row where a cell wraps is one row.
  */
-function frameCells(frame: Frame, runs: TextRun[]): { cells: Cell[][]; merges: string[] } {
+function frameCells(frame: Frame, runs: TextRun[]): { cells: Cell[][]; merges: string[]; fullAtEnd: Set<number> } {
   const rows = frame.ys.length - 1;
   const cols = frame.xs.length - 1;
   const texts = new Map<number, TextRun[]>();
@@ -119,6 +119,13 @@ function frameCells(frame: Frame, runs: TextRun[]): { cells: Cell[][]; merges: s
     return lifted.has(r) && !lifted.get(r)!.has(owner) && extent.get(owner)!.bottom === r ? firstRow[r] + 1 : firstRow[r];
   };
   for (const [owner, rs] of texts) cells[rowOf(owner)][owner % cols] = { value: cellText(rs) || null };
+  // cells of the last row whose last line fills the cell: wrapped there, perhaps onto the next page
+  const fullAtEnd = new Set<number>();
+  for (const [owner, rs] of texts) {
+    if (rowOf(owner) !== gridRows - 1) continue;
+    const last = linesOf(rs).pop()!;
+    if (frame.xs[extent.get(owner)!.right + 1] - last.right < last.size * 1.5) fullAtEnd.add(owner % cols);
+  }
   const merges: string[] = [];
   for (const [owner, e] of extent) {
     const top = Math.floor(owner / cols);
@@ -126,7 +133,7 @@ function frameCells(frame: Frame, runs: TextRun[]): { cells: Cell[][]; merges: s
     const bottom = e.bottom === top ? rowOf(owner) : firstRow[e.bottom + 1] - 1;
     if (bottom > rowOf(owner) || e.right > left) merges.push(areaAddress({ top: rowOf(owner), left, bottom, right: e.right }));
   }
-  return { cells, merges };
+  return { cells, merges, fullAtEnd };
 }
 
 const NOTE = /^(注|说明)[:：.]/;
@@ -138,6 +145,31 @@ function appendNote(table: DocumentTable, lines: { text: string; page: number }[
     table.grid.cells.push([{ value: l.text }, ...Array.from({ length: width - 1 }, () => ({ value: null }))]);
     table.rowPages.push(l.page);
   }
+}
+
+/** A glyph's advance as a share of the font size: CJK full width, others about half. */
+const advance = (ch: string) => (CJK.test(ch) ? 1 : 0.55);
+
+/**
+ * pdf.js joins text a small gap apart into one run with a space ("2,082.85 302": an amount and
+ * the next cell's code, printed small). A run that crosses a column rule of a frame is cut at
+ * its spaces, each word placed by its glyphs' widths, the gaps shared out.
+ */
+function splitAcrossRules(run: TextRun, frames: Frame[]): TextRun[] {
+  const words = run.text.trim().split(/\s+/);
+  if (words.length < 2) return [run];
+  const y = centre(run).y;
+  const crosses = frames.some((f) => y <= f.top && y >= f.bottom && f.xs.slice(1, -1).some((x) => run.x < x - 1 && run.x + run.width > x + 1));
+  if (!crosses) return [run];
+  const widths = words.map((w) => [...w].reduce((s, ch) => s + advance(ch), 0) * run.size);
+  const gap = Math.max(0, (run.width - widths.reduce((a, b) => a + b, 0)) / (words.length - 1));
+  const out: TextRun[] = [];
+  let x = run.x;
+  words.forEach((text, i) => {
+    out.push({ text, x, y: run.y, width: widths[i], size: run.size });
+    x += widths[i] + gap;
+  });
+  return out;
 }
 
 /** A page-number line ("- 6 -", "6", "第 6 页") is not text of the document. */
@@ -153,7 +185,7 @@ const rowText = (row: Cell[]) => row.map((c) => (c.value === null ? "" : String(
 const MAPPED = /[\p{L}\p{N}\p{P}]/u;
 
 export function layoutDocument(pages: PdfPage[]): DocumentLayout {
-  const tables: (DocumentTable & { frame: Frame; bodyTop: number })[] = [];
+  const tables: (DocumentTable & { frame: Frame; bodyTop: number; fullAtEnd: Set<number> })[] = [];
   const paragraphs: DocumentParagraph[] = [];
   const unread: DocumentLayout["unread"] = [];
   let open: { text: string; page: number; right: number } | undefined;
@@ -178,7 +210,7 @@ export function layoutDocument(pages: PdfPage[]): DocumentLayout {
     };
     const byFrame = frames.map(() => [] as TextRun[]);
     const loose: TextRun[] = [];
-    for (const r of page.runs) {
+    for (const r of page.runs.flatMap((run) => splitAcrossRules(run, frames))) {
       const i = inFrame(r);
       if (i >= 0) byFrame[i].push(r);
       else loose.push(r);
@@ -190,7 +222,7 @@ export function layoutDocument(pages: PdfPage[]): DocumentLayout {
       return next.length && NOTE.test(joinRuns(next[0].runs)) ? next.slice(0, NOTE_LINES).map((l) => ({ text: joinRuns(l.runs), page: page.number })) : [];
     };
     frames.forEach((frame, i) => {
-      const { cells, merges } = frameCells(frame, byFrame[i]);
+      const { cells, merges, fullAtEnd } = frameCells(frame, byFrame[i]);
       const above = lines.filter((l) => l.y > frame.top && (i === 0 || l.y < frames[i - 1].bottom));
       const previous = tables[tables.length - 1];
       const continues =
@@ -206,11 +238,20 @@ export function layoutDocument(pages: PdfPage[]): DocumentLayout {
           !cells[repeated].some((c) => /\d/.test(String(c.value ?? "")))
         )
           repeated++;
+        // a row broken by the page: its label's rest alone at the top of the next page
+        const first = cells[repeated];
+        const filled = first ? first.map((c, x) => [c, x] as const).filter(([c]) => c.value !== null) : [];
+        if (filled.length && filled.every(([c, x]) => previous.fullAtEnd.has(x) && !/\d/.test(String(c.value)))) {
+          const last = previous.grid.cells[previous.grid.cells.length - 1];
+          for (const [c, x] of filled) last[x] = { value: `${String(last[x].value)}${String(c.value)}` };
+          repeated++;
+        }
         const offset = previous.grid.cells.length - repeated;
         previous.grid.cells.push(...cells.slice(repeated));
         previous.grid.merges.push(...merges.flatMap((m) => shift(m, offset, repeated)));
         previous.rowPages.push(...cells.slice(repeated).map(() => page.number));
         previous.frame = frame;
+        previous.fullAtEnd = fullAtEnd;
         appendNote(previous, below(i));
         return;
       }
@@ -223,6 +264,7 @@ export function layoutDocument(pages: PdfPage[]): DocumentLayout {
         rowPages: [...headingRows, ...cells].map(() => page.number),
         frame,
         bodyTop: heading.length,
+        fullAtEnd,
       });
       appendNote(tables[tables.length - 1], below(i));
     });
