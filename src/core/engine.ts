@@ -4,6 +4,7 @@
  * the disclosure tables, and the 决算说明's numbers.
  */
 import { cellAddress } from "./address";
+import { norm } from "./label";
 import { Grid } from "./grid";
 import { Finding } from "./finding";
 import { SEVERITY_ORDER } from "../catalog/findings";
@@ -11,10 +12,10 @@ import { AmountReader, Tally, Unchecked, evaluate, groupByTable } from "./disclo
 import { assignCauses } from "./disclosure/cause";
 import { formFindings } from "./disclosure/form";
 import { codeFindings, duplicateCodes } from "./disclosure/codes";
-import { LocatedTable, locateTables, regionalTable } from "./disclosure/locate";
+import { LocatedTable, locateTables, regionalTable, tableByTitle } from "./disclosure/locate";
 import { locatePerformanceTables } from "./performance/read";
 import { crossDocumentFindings } from "./performance/against-tables";
-import { narrativeFindings } from "./narrative/sheets";
+import { narrativeFindings, wholeTextFindings } from "./narrative/sheets";
 import { MoneyUnit } from "./money";
 import { ALL_TABLES, RULES } from "../catalog";
 import { profileName } from "../catalog/profiles";
@@ -66,6 +67,9 @@ export function checkWorkbook(grids: Grid[], options: { profile?: Profile; table
   findings.push(...crossDocumentFindings(perf, byTable, (inst, item, col) => reader.read(inst, item, col)?.value));
   findings.push(...narrativeFindings(grids, byTable, reader, perf));
   findings.push(...yearOnYearFindings(grids, byTable, reader));
+  const published = tables.filter((t) => !t.numbers || t.numbers[profile] !== undefined).map((t) => regionalTable(t, profile));
+  const found = published.filter((t) => byTable.has(t.id));
+  findings.push(...wholeTextFindings(grids, found, published, (s) => tableByTitle(norm(s), tables)));
   findings.push(...reader.problems.values());
   findings.push(...uncalculatedFindings(grids));
   for (const t of tables) {

@@ -36,7 +36,7 @@ const NUMBER_RE = /^公开0?(\d{1,2})表$/;
 const titleIndex = new WeakMap<TableDef[], Map<string, TableDef>>();
 
 /** The table a heading names (title or alias, ordinal "一、" ignored), if any. */
-function tableByTitle(text: string, tables: TableDef[]): TableDef | undefined {
+export function tableByTitle(text: string, tables: TableDef[]): TableDef | undefined {
   let index = titleIndex.get(tables);
   if (!index) {
     index = new Map();

@@ -107,7 +107,18 @@ export function checkNarrative(text: string, cell: CellRef, resolveBase: BaseRes
     const budget = num(m[1]);
     const spent = num(m[2]);
     mark(seen, m[1], m[2], m[3]);
-    if (budget.isZero()) continue;
+    if (budget.isZero()) {
+      // "年初预算为 0 万元……完成年初预算的 X%": there is no rate to state
+      if (!num(m[3]).isZero() || !spent.isZero())
+        out.push({
+          rule: kind("N.execution"),
+          severity: "error",
+          message: `决算说明“${m[0]}”：预算数为 0，完成预算的百分比无从计算，应写明“年初未安排预算”及支出原因`,
+          cells: [cell],
+          actual: m[3],
+        });
+      continue;
+    }
     const exact = spent.div(budget).mul(100);
     const f = percentFinding(
       "N.execution",

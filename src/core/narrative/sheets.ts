@@ -30,6 +30,8 @@ import {
   unquote,
 } from ".";
 import { kind } from "../../catalog/findings";
+import { TableDef } from "../../catalog/tables/types";
+import { Paragraph, comparisonFindings, contentsFindings, nameAndYearFindings, partsFindings, reasonFindings, typingFindings } from "./document";
 
 /** A 功能科目's code by its 类, 款 and 项 names as 05表 (else 03表) prints them. */
 function codeByNames(byTable: Map<string, LocatedTable[]>): (names: string[]) => string | undefined {
@@ -144,6 +146,28 @@ function unfinishedFindings(grids: Grid[]): Finding[] {
       message: `${g.sheet} 还有 ${parts.join("，以及")}：公开前请补齐、删去`,
       cells: [{ sheet: g.sheet, address: first ?? draft! }],
     });
+  }
+  return out;
+}
+
+/**
+ * The whole text of each 说明 (a sheet, a text given from outside, a document's body): its 目录
+ * against the tables found, names and years, comparison words, totals and parts, reasons, typing.
+ */
+export function wholeTextFindings(grids: Grid[], found: TableDef[], published: TableDef[], byTitle: (s: string) => TableDef | undefined): Finding[] {
+  const out: Finding[] = [];
+  for (const g of accountantsSheets(grids).filter((x) => /说明/.test(x.sheet))) {
+    const paragraphs: Paragraph[] = [];
+    for (const [address, cell] of nonEmptyCells(g))
+      if (typeof cell.value === "string" && cell.value.trim()) paragraphs.push({ text: cell.value, at: { sheet: g.sheet, address } });
+    out.push(
+      ...contentsFindings(paragraphs, published, found, (t) => `${t.number}（${t.title}）`, byTitle),
+      ...nameAndYearFindings(paragraphs),
+      ...comparisonFindings(paragraphs),
+      ...partsFindings(paragraphs),
+      ...reasonFindings(paragraphs),
+      ...typingFindings(paragraphs),
+    );
   }
   return out;
 }

@@ -184,6 +184,9 @@ const rowText = (row: Cell[]) => row.map((c) => (c.value === null ? "" : String(
 
 const MAPPED = /[\p{L}\p{N}\p{P}]/u;
 
+/** A line that opens an item of a list ("一、", "（二）", "3.", "第一部分", "第五条") starts a paragraph. */
+const ENUMERATED = /^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[)）]|\d+[.、．]|第[一二三四五六七八九十\d]+[部分章节条])/;
+
 export function layoutDocument(pages: PdfPage[]): DocumentLayout {
   const tables: (DocumentTable & { frame: Frame; bodyTop: number; fullAtEnd: Set<number> })[] = [];
   const paragraphs: DocumentParagraph[] = [];
@@ -278,7 +281,7 @@ export function layoutDocument(pages: PdfPage[]): DocumentLayout {
       // a table between two lines ends the paragraph above it
       if (above !== undefined && frames.some((f) => f.top < above! && f.bottom > l.y)) flush();
       above = l.y;
-      if (open && !indented && open.right >= right - l.size * 2 && !/[。：；！？]$/.test(open.text)) {
+      if (open && !indented && !ENUMERATED.test(text) && open.right >= right - l.size * 2 && !/[。：；！？]$/.test(open.text)) {
         open.text += text;
         open.right = l.right;
       } else {
