@@ -115,6 +115,7 @@ export async function runCheck(file: string | undefined, opts: { output?: string
   const name = file ? path.basename(file) : texts.map((t) => t.name).join("、");
   writeJson(opts.json, {
     workbook: file ? path.basename(file) : null,
+    ...(document?.pages ? { pages: document.pages.count } : {}),
     texts: texts.map((t) => ({ file: t.name, sheet: t.grid.sheet, ...textStats(t.text) })),
     ...result,
     summary: summarize(result.findings),

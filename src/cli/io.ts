@@ -124,6 +124,7 @@ export async function readDocumentInput(file: string): Promise<DocumentInput> {
     throw new UnusableWorkbookError(`${file}：无法读取文件（${(e as NodeJS.ErrnoException).code ?? (e as Error).message}）`);
   }
   const name = path.basename(file);
+  if (/\.doc$/i.test(file)) throw new UnusableWorkbookError(`${file}：旧版 Word 文档（.doc）无法读取，请另存为 .docx 或导出 PDF`);
   if (isPdfDocument(file)) {
     try {
       const doc = await readPdfDocument(bytes);
@@ -157,7 +158,7 @@ export async function readDocumentInput(file: string): Promise<DocumentInput> {
 
 /** A published document given as the input (by its name): read whole. */
 export function isDocument(file: string): boolean {
-  return /\.(docx|pdf)$/i.test(file);
+  return /\.(docx?|pdf)$/i.test(file);
 }
 
 export function isPdfDocument(file: string): boolean {

@@ -3,7 +3,8 @@
  * (stable shape: { core: { sizes: [{ cells, ms }], exponent }, cli: { ratioToBareRead, readRatio },
  * office: [{ cells, syncs, payloadBytes, ms }], batch: { files, ms1, ms2, perMinute1, perMinute2 },
  * bigSheets: [{ file, exit, seconds, peakMB }], bad: [...],
- * narrative: { pages, rows: [{ text, chars, findings, ms, withinBound }] } }). Medians of several
+ * narrative: { pages, rows: [{ text, chars, findings, ms, withinBound }] },
+ * documents: [{ file, pages, tables, errors, ms, withinBound }] }). Medians of several
  * runs; ratios measured in the same run. Workbooks are the bundled sample (real 2024 tables)
  * replicated 1×, 10× and 100×; the big sheets run the compiled CLI in a process of its own, so
  * that its peak memory is its own.
@@ -26,6 +27,7 @@ import { workbookFromGrids } from "../fake-excel/browser-workbook";
 import { buildCorpus } from "../bad/corpus";
 import { main as cli } from "../../src/cli";
 import { textGrid } from "../../src/core/narrative/text";
+import { wordDocumentOf } from "../fixtures/word-document";
 
 const ROOT = path.resolve(__dirname, "../../..");
 const SAMPLE = path.join(ROOT, "assets/sample.xlsx");
@@ -196,6 +198,36 @@ async function main(): Promise<void> {
     narrative.push({ text: name, chars: text.length, findings: found, ms, withinBound: ms <= NARRATIVE_BOUND_MS });
   }
 
+  // published documents: the real 25-page PDF (where ../shared is at hand) and a 200-page one
+  // printed by LibreOffice Writer from the 普陀区 tables repeated, each checked whole in-process
+  const docDir = fs.mkdtempSync(path.join(os.tmpdir(), "juesuan-doc-"));
+  const shanghai = path.join(ROOT, "test/fixtures/published/shanghai");
+  const typed = readGrids(await loadWorkbook(fs.readFileSync(path.join(shanghai, "putuo-czj-2024.xlsx"))));
+  const said = fs.readFileSync(path.join(shanghai, "putuo-czj-2024-说明.txt"), "utf8").split(/\r?\n/);
+  const copies = quick ? 2 : 20;
+  const longDocx = path.join(docDir, `普陀区×${copies}.docx`);
+  fs.writeFileSync(longDocx, await wordDocumentOf(Array.from({ length: copies }, () => typed).flat(), Array.from({ length: copies }, () => said).flat()));
+  spawnSync("soffice", [`-env:UserInstallation=file://${docDir}/lo`, "--headless", "--convert-to", "pdf", "--outdir", docDir, longDocx], { stdio: "ignore" });
+  const DOCUMENT_BOUND_MS = 60_000;
+  const documents: { file: string; pages: number; tables: number; errors: number; ms: number; withinBound: boolean }[] = [];
+  const realPdf = path.join(ROOT, "../shared/fixtures/shanghai/putuo-czj-2024.pdf");
+  for (const file of [realPdf, longDocx.replace(/\.docx$/, ".pdf")].filter((f) => fs.existsSync(f))) {
+    const json = path.join(docDir, `${path.basename(file)}.json`);
+    const runs: number[] = [];
+    process.stderr.write = () => true;
+    for (let i = 0; i < (quick ? 1 : 3); i++) runs.push((await time(() => cli(["check", file, "--json", json])))[0]);
+    process.stderr.write = quiet;
+    const out = JSON.parse(fs.readFileSync(json, "utf8")) as { pages: number; tables: unknown[]; summary: { errors: number } };
+    documents.push({
+      file: path.basename(file),
+      pages: out.pages,
+      tables: out.tables.length,
+      errors: out.summary.errors,
+      ms: median(runs),
+      withinBound: median(runs) <= DOCUMENT_BOUND_MS,
+    });
+  }
+
   const results = {
     core: { sizes: core, exponent },
     cli: { ratioToBareRead, readRatio },
@@ -205,6 +237,7 @@ async function main(): Promise<void> {
     bigSheets,
     bad,
     narrative: { pages, rows: narrative },
+    documents,
   };
   fs.mkdirSync(path.join(ROOT, "bench"), { recursive: true });
   fs.writeFileSync(path.join(ROOT, "bench/results.json"), JSON.stringify(results, null, 2) + "\n");
@@ -239,6 +272,11 @@ async function main(): Promise<void> {
   for (const r of narrative)
     console.log(
       `  ${r.text.padEnd(28)} ${String(r.chars).padStart(9)} chars  ${String(r.findings).padStart(6)} findings  ${f(r.ms).padStart(8)} ms  ${r.withinBound ? "ok" : "OVER BOUND"}`,
+    );
+  console.log(`\npublished documents, checked whole (bound ${DOCUMENT_BOUND_MS / 1000} s each; the public checker: about 1.2 s for the 25 pages):`);
+  for (const d of documents)
+    console.log(
+      `  ${d.file.padEnd(28)} ${String(d.pages).padStart(4)} pages ${String(d.tables).padStart(4)} tables ${String(d.errors).padStart(4)} errors ${f(d.ms).padStart(8)} ms  ${d.withinBound ? "ok" : "OVER BOUND"}`,
     );
   console.log(`\nwritten to bench/results.json`);
 }
