@@ -31,6 +31,8 @@ import { PROFILE_IDS } from "../catalog/profiles";
 import { SEVERITY_NAMES } from "../catalog/findings";
 import { runBatch } from "./batch";
 import { PagedSheet, onPages, unreadPages } from "../documents/pages";
+import { pdfMarks } from "../documents/pdf/marks";
+import { UnmarkablePdfError, markedPdf } from "../documents/pdf/annotate";
 import {
   checkAndMark,
   CheckResult,
@@ -82,13 +84,17 @@ function labelled(paged: PagedSheet[], tables: { sheet: string; number: string }
 
 export async function runCheck(file: string | undefined, opts: { output?: string; json?: string; profile?: string; text?: string[] }): Promise<CheckResult> {
   const profile = profileOption(opts.profile);
+  const now = new Date();
   const texts = await Promise.all((opts.text ?? []).map(readText));
   if (!file && texts.length === 0) throw new UsageError("请给出要校验的 .xlsx 文件，或用 --text 给出决算说明文本");
   if (!file && opts.output) throw new UsageError("只校验文本时没有工作簿可写出（去掉 -o）");
   checkOutputs([file, ...(opts.text ?? [])], [opts.output, opts.json]);
   // a published document (PDF or Word): its tables and its 说明 checked together; it is not marked
   const document = file && isDocument(file) ? await readDocumentInput(file) : undefined;
-  if (document && opts.output) throw new UsageError(`${file}：PDF 和 Word 文档不写标记副本（去掉 -o，用 --json 取得结果）`);
+  if (document && opts.output && !(document.pdf && /\.pdf$/i.test(opts.output)))
+    throw new UsageError(
+      document.pdf ? `${opts.output}：PDF 的标记副本也是 PDF，请用 .pdf 文件名` : `${file}：Word 文档暂不写标记副本（去掉 -o，用 --json 取得结果）`,
+    );
   if (document) texts.push(document.narrative);
   const wb = file && !document ? await readInput(file) : undefined;
   if (wb) checkCopyName(wb, opts.output);
@@ -96,9 +102,27 @@ export async function runCheck(file: string | undefined, opts: { output?: string
     document?.tables ?? wb?.grids ?? [],
     profile,
     texts.map((t) => t.grid),
-    { file: file && path.basename(file), at: stampTime(new Date()) },
+    { file: file && path.basename(file), at: stampTime(now) },
   );
+  const marks = document?.pdf && opts.output ? pdfMarks(result.findings, document.pdf.placed) : [];
   if (document?.paged) result.findings = [...unreadPages(document.unread), ...onPages(result.findings, labelled(document.paged, result.tables))];
+  if (document?.pdf && opts.output) {
+    const s = summarize(result.findings);
+    const lines = [
+      `文件：${path.basename(file!)}，校验时间：${stampTime(now)}`,
+      `错误 ${s.errors} 项，警告 ${s.warnings} 项，尾差 ${s.tails} 项，提示 ${s.infos} 项`,
+      "",
+      ...result.findings
+        .filter((f) => f.severity !== "info")
+        .map((f) => `【${SEVERITY_NAMES[f.severity]}】${f.cells[0]?.page ? `第${f.cells[0].page}页：` : ""}${f.message}`),
+    ];
+    try {
+      writeOutput(opts.output, Buffer.from(await markedPdf(document.pdf.bytes, marks, { title: "决算助手校验报告", lines }, now)));
+    } catch (e) {
+      if (e instanceof UnmarkablePdfError) throw new UsageError(`${file}：${e.message}`);
+      throw e;
+    }
+  }
   if (document?.pages && opts.json !== "-")
     process.stderr.write(
       `${path.basename(file!)}：${document.pages.count} 页${document.pages.read < document.pages.count ? `，只读取了前 ${document.pages.read} 页` : ""}，找到 ${document.tables.length} 张表格\n`,

@@ -6,6 +6,7 @@ import { NotNarrativeError, narrativeText } from "../documents/text";
 import { NotWordDocumentError, readWordDocument } from "../documents/docx";
 import { UnreadableDocumentError, readPdfDocument } from "../documents/pdf";
 import { PagedSheet } from "../documents/pages";
+import { PlacedSheet } from "../documents/pdf/marks";
 import { Profile } from "../catalog/tables/types";
 import { PROFILE_IDS } from "../catalog/profiles";
 import { ALL_TABLES, tableById, tablesOf } from "../catalog";
@@ -113,6 +114,8 @@ export interface DocumentInput {
   paged?: PagedSheet[];
   unread: { page: number; reason: "image" | "unmapped" }[];
   pages?: { count: number; read: number };
+  /** a PDF's: its bytes and where each cell and paragraph is printed, for a marked copy */
+  pdf?: { bytes: Uint8Array; placed: PlacedSheet[] };
 }
 
 /** A published Word document (.docx) or PDF to check whole. */
@@ -134,12 +137,17 @@ export async function readDocumentInput(file: string): Promise<DocumentInput> {
         ...doc.tables.map((t) => ({ sheet: t.grid.sheet, rowPages: t.rowPages })),
         { sheet: grid.sheet, rowPages: doc.paragraphs.map((p) => p.page), label: "决算说明" },
       ];
+      const placed: PlacedSheet[] = [
+        ...doc.tables.map((t) => ({ sheet: t.grid.sheet, boxes: t.boxes })),
+        { sheet: grid.sheet, boxes: doc.paragraphs.map((p) => [p.box]) },
+      ];
       return {
         tables: doc.tables.map((t) => t.grid),
         narrative: { name, text, grid },
         paged,
         unread: doc.unread,
         pages: { count: doc.pageCount, read: doc.pagesRead },
+        pdf: { bytes, placed },
       };
     } catch (e) {
       if (e instanceof UnreadableDocumentError) throw new UnusableWorkbookError(`${file}：${e.message}`);

@@ -54,10 +54,10 @@ it("is checked as the workbook is: the same findings of the tables, the slip fou
   expect(out.findings.some((f) => f.rule.startsWith("N."))).toBe(true);
 });
 
-it("is never marked: -o is refused, exit 2", async () => {
+it("is not marked yet: -o is refused, exit 2", async () => {
   const r = await runCli("check", file, "-o", path.join(OUT, "marked.docx"));
   expect(r.code).toBe(2);
-  expect(r.stderr).toMatch(/Word 文档不写标记副本/);
+  expect(r.stderr).toMatch(/Word 文档暂不写标记副本/);
 });
 
 it("reads merged cells from gridSpan and vMerge as the sheet's merged areas", async () => {

@@ -21,7 +21,7 @@ interface PdfJsDocument {
 interface PdfJsPage {
   view: number[];
   getTextContent(): Promise<{ items: Array<{ str?: string; transform?: number[]; width?: number; height?: number }> }>;
-  getOperatorList(): Promise<{ fnArray: number[]; argsArray: unknown[][] }>;
+  getOperatorList(options?: { annotationMode?: number }): Promise<{ fnArray: number[]; argsArray: unknown[][] }>;
   cleanup(): void;
 }
 
@@ -72,7 +72,8 @@ export async function extractPages(pdfjs: PdfJs, data: Uint8Array, limits: Extra
         else if (vertical) rules.push({ x1: (x1 + x2) / 2, y1, x2: (x1 + x2) / 2, y2 });
       };
       let imageCount = 0;
-      const ops = await page.getOperatorList();
+      // the page's own content only: a reviewer's marks (ours among them) are not the document
+      const ops = await page.getOperatorList({ annotationMode: 0 });
       const stack: M[] = [];
       let ctm: M = [1, 0, 0, 1, 0, 0];
       for (let i = 0; i < ops.fnArray.length; i++) {

@@ -7,17 +7,21 @@
 import { Cell, Grid } from "../../core/grid";
 import { areaAddress } from "../../core/address";
 import { Frame, cellAtPoint, framesOf } from "./frames";
-import { PdfPage, TextRun } from "./page";
+import { Box, PdfPage, TextRun } from "./page";
 
 export interface DocumentTable {
   grid: Grid;
   /** the page each row of the grid was printed on */
   rowPages: number[];
+  /** where each cell is printed (a merged cell's area at its top-left cell; none for an empty one) */
+  boxes: (Box | undefined)[][];
 }
 
 export interface DocumentParagraph {
   page: number;
   text: string;
+  /** its lines on its first page */
+  box: Box;
 }
 
 export interface DocumentLayout {
@@ -72,7 +76,7 @@ const NUMBER = /^[-+]?[\d,]+(\.\d+)?%?$/;
  * line, and words stand higher than the row's lowest words by half a line or more, those words
  * are a row of their own above. A row where a cell wraps is one row.
  */
-function frameCells(frame: Frame, runs: TextRun[]): { cells: Cell[][]; merges: string[]; fullAtEnd: Set<number> } {
+function frameCells(frame: Frame, runs: TextRun[], page: number): { cells: Cell[][]; boxes: (Box | undefined)[][]; merges: string[]; fullAtEnd: Set<number> } {
   const rows = frame.ys.length - 1;
   const cols = frame.xs.length - 1;
   const texts = new Map<number, TextRun[]>();
@@ -119,6 +123,11 @@ function frameCells(frame: Frame, runs: TextRun[]): { cells: Cell[][]; merges: s
     return lifted.has(r) && !lifted.get(r)!.has(owner) && extent.get(owner)!.bottom === r ? firstRow[r] + 1 : firstRow[r];
   };
   for (const [owner, rs] of texts) cells[rowOf(owner)][owner % cols] = { value: cellText(rs) || null };
+  const boxes: (Box | undefined)[][] = cells.map((row) => row.map(() => undefined));
+  for (const [owner, e] of extent) {
+    const top = Math.floor(owner / cols);
+    boxes[rowOf(owner)][owner % cols] = { page, x1: frame.xs[owner % cols], y1: frame.ys[e.bottom + 1], x2: frame.xs[e.right + 1], y2: frame.ys[top] };
+  }
   // cells of the last row whose last line fills the cell: wrapped there, perhaps onto the next page
   const fullAtEnd = new Set<number>();
   for (const [owner, rs] of texts) {
@@ -133,19 +142,22 @@ function frameCells(frame: Frame, runs: TextRun[]): { cells: Cell[][]; merges: s
     const bottom = e.bottom === top ? rowOf(owner) : firstRow[e.bottom + 1] - 1;
     if (bottom > rowOf(owner) || e.right > left) merges.push(areaAddress({ top: rowOf(owner), left, bottom, right: e.right }));
   }
-  return { cells, merges, fullAtEnd };
+  return { cells, boxes, merges, fullAtEnd };
 }
 
 const NOTE = /^(注|说明)[:：.]/;
 const NOTE_LINES = 3;
 
-function appendNote(table: DocumentTable, lines: { text: string; page: number }[]): void {
-  const width = table.grid.cells[0].length;
-  for (const l of lines) {
-    table.grid.cells.push([{ value: l.text }, ...Array.from({ length: width - 1 }, () => ({ value: null }))]);
-    table.rowPages.push(l.page);
-  }
+/** A line of text as a row of its own in a table's grid (a heading above it, a note below): its text in the first column. */
+function appendLine(table: DocumentTable & { frame: Frame }, line: { text: string; box: Box }): void {
+  const width = table.frame.xs.length - 1;
+  table.grid.cells.push([{ value: line.text }, ...Array.from({ length: width - 1 }, () => ({ value: null }))]);
+  table.boxes.push([line.box, ...Array.from({ length: width - 1 }, () => undefined)]);
+  table.rowPages.push(line.box.page);
 }
+
+type Line = ReturnType<typeof linesOf>[number];
+const lineBox = (l: Line, page: number): Box => ({ page, x1: l.x, y1: l.y - l.size * 0.25, x2: l.right, y2: l.y + l.size * 0.9 });
 
 /** A glyph's advance as a share of the font size: CJK full width, others about half. */
 const advance = (ch: string) => (CJK.test(ch) ? 1 : 0.55);
@@ -191,9 +203,9 @@ export function layoutDocument(pages: PdfPage[]): DocumentLayout {
   const tables: (DocumentTable & { frame: Frame; bodyTop: number; fullAtEnd: Set<number> })[] = [];
   const paragraphs: DocumentParagraph[] = [];
   const unread: DocumentLayout["unread"] = [];
-  let open: { text: string; page: number; right: number } | undefined;
+  let open: { text: string; page: number; right: number; box: Box } | undefined;
   const flush = () => {
-    if (open) paragraphs.push({ page: open.page, text: open.text });
+    if (open) paragraphs.push({ page: open.page, text: open.text, box: open.box });
     open = undefined;
   };
   for (const page of pages) {
@@ -222,10 +234,12 @@ export function layoutDocument(pages: PdfPage[]): DocumentLayout {
     // the note under a table ("注：本表无数据…") is the table's, as it is on a sheet
     const below = (i: number) => {
       const next = lines.filter((l) => l.y < frames[i].bottom && (i + 1 === frames.length || l.y > frames[i + 1].top));
-      return next.length && NOTE.test(joinRuns(next[0].runs)) ? next.slice(0, NOTE_LINES).map((l) => ({ text: joinRuns(l.runs), page: page.number })) : [];
+      return next.length && NOTE.test(joinRuns(next[0].runs))
+        ? next.slice(0, NOTE_LINES).map((l) => ({ text: joinRuns(l.runs), box: lineBox(l, page.number) }))
+        : [];
     };
     frames.forEach((frame, i) => {
-      const { cells, merges, fullAtEnd } = frameCells(frame, byFrame[i]);
+      const { cells, boxes, merges, fullAtEnd } = frameCells(frame, byFrame[i], page.number);
       const above = lines.filter((l) => l.y > frame.top && (i === 0 || l.y < frames[i - 1].bottom));
       const previous = tables[tables.length - 1];
       const continues =
@@ -253,23 +267,28 @@ export function layoutDocument(pages: PdfPage[]): DocumentLayout {
         previous.grid.cells.push(...cells.slice(repeated));
         previous.grid.merges.push(...merges.flatMap((m) => shift(m, offset, repeated)));
         previous.rowPages.push(...cells.slice(repeated).map(() => page.number));
+        previous.boxes.push(...boxes.slice(repeated));
         previous.frame = frame;
         previous.fullAtEnd = fullAtEnd;
-        appendNote(previous, below(i));
+        for (const note of below(i)) appendLine(previous, note);
         return;
       }
-      const heading = above.slice(-HEADING_LINES).map((l) => joinRuns(l.runs));
-      const width = cells[0].length;
-      const headingRows: Cell[][] = heading.map((h) => [{ value: h }, ...Array.from({ length: width - 1 }, () => ({ value: null }))]);
+      const heading = above.slice(-HEADING_LINES);
       const sheet = `第${page.number}页${frames.length > 1 ? `（${i + 1}）` : ""}`;
-      tables.push({
-        grid: { sheet, origin: "A1", cells: [...headingRows, ...cells], merges: merges.flatMap((m) => shift(m, heading.length, 0)), visibility: "visible" },
-        rowPages: [...headingRows, ...cells].map(() => page.number),
+      const table = {
+        grid: { sheet, origin: "A1", cells: [] as Cell[][], merges: merges.flatMap((m) => shift(m, heading.length, 0)), visibility: "visible" as const },
+        rowPages: [] as number[],
+        boxes: [] as (Box | undefined)[][],
         frame,
         bodyTop: heading.length,
         fullAtEnd,
-      });
-      appendNote(tables[tables.length - 1], below(i));
+      };
+      for (const l of heading) appendLine(table, { text: joinRuns(l.runs), box: lineBox(l, page.number) });
+      table.grid.cells.push(...cells);
+      table.boxes.push(...boxes);
+      table.rowPages.push(...cells.map(() => page.number));
+      for (const note of below(i)) appendLine(table, note);
+      tables.push(table);
     });
     // paragraphs: a line starts one when it is indented, or the line before ended short of the margin
     const left = Math.min(...lines.map((l) => l.x));
@@ -284,14 +303,24 @@ export function layoutDocument(pages: PdfPage[]): DocumentLayout {
       if (open && !indented && !ENUMERATED.test(text) && open.right >= right - l.size * 2 && !/[。：；！？]$/.test(open.text)) {
         open.text += text;
         open.right = l.right;
+        if (open.page === page.number) {
+          const b = lineBox(l, page.number);
+          open.box = {
+            page: page.number,
+            x1: Math.min(open.box.x1, b.x1),
+            y1: Math.min(open.box.y1, b.y1),
+            x2: Math.max(open.box.x2, b.x2),
+            y2: Math.max(open.box.y2, b.y2),
+          };
+        }
       } else {
         flush();
-        open = { text, page: page.number, right: l.right };
+        open = { text, page: page.number, right: l.right, box: lineBox(l, page.number) };
       }
     }
   }
   flush();
-  return { tables: tables.map(({ grid, rowPages }) => ({ grid, rowPages })), paragraphs, unread };
+  return { tables: tables.map(({ grid, rowPages, boxes }) => ({ grid, rowPages, boxes })), paragraphs, unread };
 }
 
 /** A merge of a frame's rows moved down by `offset` rows; merges within dropped rows go. */

@@ -31,5 +31,14 @@ export interface PdfPage {
   images: number;
 }
 
+/** Where something is printed: a page and a rectangle on it (PDF points, origin bottom left). */
+export interface Box {
+  page: number;
+  x1: number;
+  y1: number;
+  x2: number;
+  y2: number;
+}
+
 /** Why a document could not be read at all: the message is a reason the accountant can act on. */
 export class UnreadableDocumentError extends Error {}
