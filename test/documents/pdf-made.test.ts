@@ -11,24 +11,22 @@ import * as path from "path";
 import { checkWorkbook } from "../../src/core/engine";
 import { Grid } from "../../src/core/grid";
 import { readPdfDocument } from "../../src/documents/pdf";
-import { loadWorkbook, readGrids } from "../../src/xlsx";
-import { PUBLISHED } from "../fixtures/seed-workbooks";
+import { SHANGHAI, shanghaiNarrative, shanghaiTables } from "../fixtures/made-documents";
 import { wordDocumentOf } from "../fixtures/word-document";
 import { printedWorkbook } from "../fixtures/printed-workbook";
 import { soffice } from "../helpers/libreoffice";
 import { tableAmounts } from "../helpers/amounts";
 import { runCli } from "../helpers/cli";
 
-const DIR = path.join(PUBLISHED, "shanghai");
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "pdf-made-"));
 let typed: Grid[];
 let fromWriter: string;
 let fromCalc: string;
 
 beforeAll(async () => {
-  const bytes = fs.readFileSync(path.join(DIR, "putuo-czj-2024.xlsx"));
-  typed = readGrids(await loadWorkbook(bytes));
-  const narrative = fs.readFileSync(path.join(DIR, "putuo-czj-2024-说明.txt"), "utf8").split(/\r?\n/);
+  const bytes = fs.readFileSync(path.join(SHANGHAI, "putuo-czj-2024.xlsx"));
+  typed = await shanghaiTables();
+  const narrative = shanghaiNarrative();
   fs.writeFileSync(path.join(dir, "普陀区财政局.docx"), await wordDocumentOf(typed, narrative));
   fs.writeFileSync(path.join(dir, "普陀区财政局表.xlsx"), await printedWorkbook(bytes));
   [fromWriter, fromCalc] = soffice([path.join(dir, "普陀区财政局.docx"), path.join(dir, "普陀区财政局表.xlsx")], "pdf", dir);

@@ -9,13 +9,9 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { Grid } from "../../src/core/grid";
-import { loadWorkbook, readGrids } from "../../src/xlsx";
-import { PUBLISHED } from "../fixtures/seed-workbooks";
-import { wordDocumentOf } from "../fixtures/word-document";
-import { soffice } from "../helpers/libreoffice";
+import { printedDocuments, shanghaiNarrative, shanghaiTables } from "../fixtures/made-documents";
 import { runCli } from "../helpers/cli";
 
-const DIR = path.join(PUBLISHED, "shanghai");
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "planted-"));
 const CONTENTS = [
   "上海市普陀区财政局2024年度部门决算",
@@ -36,9 +32,7 @@ let planted: Finding[];
 let clean: Finding[];
 
 async function checked(name: string, tables: Grid[], narrative: string[]): Promise<Finding[]> {
-  const docx = path.join(dir, `${name}.docx`);
-  fs.writeFileSync(docx, await wordDocumentOf(tables, narrative, CONTENTS));
-  const [pdf] = soffice([docx], "pdf", dir);
+  const [pdf] = await printedDocuments(dir, [{ name, tables, narrative, front: CONTENTS }]);
   const json = path.join(dir, `${name}.json`);
   const run = await runCli("check", pdf, "--json", json);
   expect(run.code).toBe(0);
@@ -46,8 +40,8 @@ async function checked(name: string, tables: Grid[], narrative: string[]): Promi
 }
 
 beforeAll(async () => {
-  const typed = readGrids(await loadWorkbook(fs.readFileSync(path.join(DIR, "putuo-czj-2024.xlsx"))));
-  const real = fs.readFileSync(path.join(DIR, "putuo-czj-2024-说明.txt"), "utf8").split(/\r?\n/);
+  const typed = await shanghaiTables();
+  const real = shanghaiNarrative();
   clean = await checked("clean", typed, real);
   const text = real.map((line) =>
     line
