@@ -30,11 +30,11 @@ import {
 import { PROFILE_IDS } from "../catalog/profiles";
 import { SEVERITY_NAMES } from "../catalog/findings";
 import { runBatch } from "./batch";
-import { PagedSheet, onPages, unreadPages } from "../documents/pages";
 import { pdfMarks } from "../documents/pdf/marks";
 import { UnmarkablePdfError, markedPdf } from "../documents/pdf/annotate";
 import {
   checkAndMark,
+  checkDocument,
   CheckResult,
   DraftError,
   draftNarrativeFor,
@@ -77,11 +77,6 @@ export async function runTemplate(opts: { tables?: string; dept?: string; year?:
   process.stderr.write(`已生成 ${disclosure.sheets.length + perf.sheets.length} 张空白表：${opts.output}\n`);
 }
 
-/** A document's tables named by the table found on them ("公开05表"). */
-function labelled(paged: PagedSheet[], tables: { sheet: string; number: string }[]): PagedSheet[] {
-  return paged.map((p) => ({ ...p, label: p.label ?? tables.find((t) => t.sheet === p.sheet)?.number }));
-}
-
 export async function runCheck(file: string | undefined, opts: { output?: string; json?: string; profile?: string; text?: string[] }): Promise<CheckResult> {
   const profile = profileOption(opts.profile);
   const now = new Date();
@@ -98,14 +93,21 @@ export async function runCheck(file: string | undefined, opts: { output?: string
   if (document) texts.push(document.narrative);
   const wb = file && !document ? await readInput(file) : undefined;
   if (wb) checkCopyName(wb, opts.output);
-  const { result, plan } = checkAndMark(
-    document?.tables ?? wb?.grids ?? [],
-    profile,
-    texts.map((t) => t.grid),
-    { file: file && path.basename(file), at: stampTime(now) },
-  );
-  const marks = document?.pdf && opts.output ? pdfMarks(result.findings, document.pdf.placed) : [];
-  if (document?.paged) result.findings = [...unreadPages(document.unread), ...onPages(result.findings, labelled(document.paged, result.tables))];
+  const { result, plan, onSheets } = document
+    ? {
+        ...checkDocument({ ...document.read, tables: [...document.read.tables, ...texts.filter((t) => t !== document.narrative).map((t) => t.grid)] }, profile),
+        plan: undefined,
+      }
+    : {
+        ...checkAndMark(
+          wb?.grids ?? [],
+          profile,
+          texts.map((t) => t.grid),
+          { file: file && path.basename(file), at: stampTime(now) },
+        ),
+        onSheets: [],
+      };
+  const marks = document?.read.placed && opts.output ? pdfMarks(onSheets, document.read.placed) : [];
   if (document?.pdf && opts.output) {
     const s = summarize(result.findings);
     const lines = [
@@ -117,7 +119,7 @@ export async function runCheck(file: string | undefined, opts: { output?: string
         .map((f) => `【${SEVERITY_NAMES[f.severity]}】${f.cells[0]?.page ? `第${f.cells[0].page}页：` : ""}${f.message}`),
     ];
     try {
-      writeOutput(opts.output, Buffer.from(await markedPdf(document.pdf.bytes, marks, { title: "决算助手校验报告", lines }, now)));
+      writeOutput(opts.output, Buffer.from(await markedPdf(document.pdf, marks, { title: "决算助手校验报告", lines }, now)));
     } catch (e) {
       if (e instanceof UnmarkablePdfError) throw new UsageError(`${file}：${e.message}`);
       throw e;
@@ -125,14 +127,14 @@ export async function runCheck(file: string | undefined, opts: { output?: string
   }
   if (document?.pages && opts.json !== "-")
     process.stderr.write(
-      `${path.basename(file!)}：${document.pages.count} 页${document.pages.read < document.pages.count ? `，只读取了前 ${document.pages.read} 页` : ""}，找到 ${document.tables.length} 张表格\n`,
+      `${path.basename(file!)}：${document.pages.count} 页${document.pages.read < document.pages.count ? `，只读取了前 ${document.pages.read} 页` : ""}，找到 ${document.read.tables.length} 张表格\n`,
     );
   for (const t of texts) {
     const s = textStats(t.text);
     if (opts.json !== "-")
       process.stderr.write(`${t.name}：${s.lines} 段，其中 ${s.withNumbers} 段含金额或百分比${s.withNumbers === 0 ? "，没有可核对的数字" : ""}\n`);
   }
-  if (wb && opts.output) {
+  if (wb && plan && opts.output) {
     await wb.apply(plan);
     writeOutput(opts.output, await wb.save());
   }

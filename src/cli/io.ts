@@ -5,8 +5,7 @@ import { Grid, textGrid } from "../core/workflows";
 import { NotNarrativeError, narrativeText } from "../documents/text";
 import { NotWordDocumentError, readWordDocument } from "../documents/docx";
 import { UnreadableDocumentError, readPdfDocument } from "../documents/pdf";
-import { PagedSheet } from "../documents/pages";
-import { PlacedSheet } from "../documents/pdf/marks";
+import { DocumentRead, fromPdf, fromWord } from "../documents/read";
 import { Profile } from "../catalog/tables/types";
 import { PROFILE_IDS } from "../catalog/profiles";
 import { ALL_TABLES, tableById, tablesOf } from "../catalog";
@@ -106,16 +105,13 @@ export async function readInput(file: string): Promise<WorkbookFile> {
   return WorkbookFile.open(bytes, file);
 }
 
-/** A published document read whole: its tables as Grids, its paragraphs as the 说明, and for a PDF the page of every row. */
+/** A published document read whole: what the check takes, its 说明 as text, and a PDF's pages and bytes. */
 export interface DocumentInput {
-  tables: Grid[];
+  read: DocumentRead;
   narrative: { name: string; text: string; grid: Grid };
-  /** a PDF's: the page each row of each table and of the 说明 was printed on */
-  paged?: PagedSheet[];
-  unread: { page: number; reason: "image" | "unmapped" }[];
   pages?: { count: number; read: number };
-  /** a PDF's: its bytes and where each cell and paragraph is printed, for a marked copy */
-  pdf?: { bytes: Uint8Array; placed: PlacedSheet[] };
+  /** a PDF's bytes, for its marked copy */
+  pdf?: Uint8Array;
 }
 
 /** A published Word document (.docx) or PDF to check whole. */
@@ -128,36 +124,20 @@ export async function readDocumentInput(file: string): Promise<DocumentInput> {
   }
   const name = path.basename(file);
   if (/\.doc$/i.test(file)) throw new UnusableWorkbookError(`${file}：旧版 Word 文档（.doc）无法读取，请另存为 .docx 或导出 PDF`);
+  const narrative = (read: DocumentRead) => ({ name, text: read.narrative.cells.map((r) => String(r[0].value ?? "")).join("\n"), grid: read.narrative });
   if (isPdfDocument(file)) {
     try {
       const doc = await readPdfDocument(bytes);
-      const text = doc.paragraphs.map((p) => p.text).join("\n");
-      const grid = textGrid(name, text);
-      const paged: PagedSheet[] = [
-        ...doc.tables.map((t) => ({ sheet: t.grid.sheet, rowPages: t.rowPages })),
-        { sheet: grid.sheet, rowPages: doc.paragraphs.map((p) => p.page), label: "决算说明" },
-      ];
-      const placed: PlacedSheet[] = [
-        ...doc.tables.map((t) => ({ sheet: t.grid.sheet, boxes: t.boxes })),
-        { sheet: grid.sheet, boxes: doc.paragraphs.map((p) => [p.box]) },
-      ];
-      return {
-        tables: doc.tables.map((t) => t.grid),
-        narrative: { name, text, grid },
-        paged,
-        unread: doc.unread,
-        pages: { count: doc.pageCount, read: doc.pagesRead },
-        pdf: { bytes, placed },
-      };
+      const read = fromPdf(name, doc);
+      return { read, narrative: narrative(read), pages: { count: doc.pageCount, read: doc.pagesRead }, pdf: bytes };
     } catch (e) {
       if (e instanceof UnreadableDocumentError) throw new UnusableWorkbookError(`${file}：${e.message}`);
       throw new UnusableWorkbookError(`${file}：无法读取 PDF（${(e as Error).message.split("\n")[0]}）`);
     }
   }
   try {
-    const doc = await readWordDocument(bytes);
-    const text = doc.paragraphs.join("\n");
-    return { tables: doc.tables, narrative: { name, text, grid: textGrid(name, text) }, unread: [] };
+    const read = fromWord(name, await readWordDocument(bytes));
+    return { read, narrative: narrative(read) };
   } catch (e) {
     if (e instanceof NotWordDocumentError) throw new UnusableWorkbookError(`${file}：${e.message}`);
     throw new UnusableWorkbookError(`${file}：无法读取 Word 文档（${(e as Error).message.split("\n")[0]}）`);

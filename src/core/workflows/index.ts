@@ -9,7 +9,7 @@ import { readFigures } from "../disclosure/figures";
 import { DraftSection, draftCharts, draftInputs, draftNarrative, draftPlan, draftText } from "../narrative/draft";
 import { Grid } from "../grid";
 import { Finding } from "../finding";
-import { parseCell } from "../address";
+import { columnLetters, parseCell } from "../address";
 import { ownSheets } from "../plan";
 import { textGrid } from "../narrative/text";
 import { WritePlan } from "../plan";
@@ -21,6 +21,9 @@ import { subjectLines, workbookTemplatePlan } from "../disclosure/template";
 import { performanceTemplatePlan } from "../performance/template";
 import { PerformanceLayout } from "../../catalog/tables/performance-layouts";
 import { FUNCTION_CLASSIFICATION } from "../../catalog/classification/function";
+import { PagedSheet, UnreadPage, onPages, unreadPages } from "../pages";
+
+export type { PagedSheet, UnreadPage };
 
 export function templatesFor(
   ids: string[] | "all",
@@ -142,3 +145,66 @@ export type { Locale } from "../headings";
 export { TemplateError } from "../disclosure/template";
 export { textGrid, textStats } from "../narrative/text";
 export { columnLetters } from "../address";
+
+/** A published document as an adapter read it: its tables, its text, and (a PDF's) the page of every row. */
+export interface ReadDocument {
+  tables: Grid[];
+  narrative: Grid;
+  paged?: PagedSheet[];
+  unread: UnreadPage[];
+}
+
+/**
+ * A published document checked whole: its tables and its 说明 together. Where it has pages, every
+ * finding names its page and the table on it ("第15页 公开05表"); `onSheets` keeps the findings as
+ * the sheets name them (for marking the document itself).
+ */
+export function checkDocument(doc: ReadDocument, profile?: Profile): { result: CheckResult; onSheets: Finding[] } {
+  const result = checkWorkbook([...doc.tables, doc.narrative], { profile });
+  const onSheets = result.findings;
+  if (doc.paged) {
+    const labelled = doc.paged.map((p) => ({ ...p, label: p.label ?? result.tables.find((t) => t.sheet === p.sheet)?.number }));
+    result.findings = [...unreadPages(doc.unread), ...onPages(onSheets, labelled)];
+  }
+  return { result, onSheets };
+}
+
+/** Findings grouped by the page they name, in page order (those without a page last). */
+export function findingsByPage(findings: Finding[]): { page?: number; findings: Finding[] }[] {
+  const groups = new Map<number | undefined, Finding[]>();
+  for (const f of findings) {
+    const page = f.cells[0]?.page;
+    groups.set(page, [...(groups.get(page) ?? []), f]);
+  }
+  return [...groups].sort((a, b) => (a[0] ?? Infinity) - (b[0] ?? Infinity)).map(([page, list]) => ({ page, findings: list }));
+}
+
+/**
+ * The tables read from a document written into new sheets of the workbook, one a table, named by
+ * its page and number ("第8页 公开02表"), so the accountant corrects them where they work.
+ */
+export function documentTablesPlan(tables: Grid[], numbers: Map<string, string>, existingSheets: string[]): { plan: WritePlan; sheets: string[] } {
+  const taken = new Set(existingSheets.map((s) => s.toLowerCase()));
+  const ops: WritePlan["ops"] = [];
+  const sheets: string[] = [];
+  for (const g of tables) {
+    const base = `${g.sheet}${numbers.get(g.sheet) ? ` ${numbers.get(g.sheet)}` : ""}`.replace(/[\\/?*:[\]]/g, "").slice(0, 28);
+    let sheet = base;
+    for (let n = 2; taken.has(sheet.toLowerCase()); n++) sheet = `${base}(${n})`;
+    taken.add(sheet.toLowerCase());
+    sheets.push(sheet);
+    const width = Math.max(1, ...g.cells.map((r) => r.length));
+    const values = g.cells.map((r) => Array.from({ length: width }, (_, i) => amountOrText(r[i]?.value ?? null)));
+    ops.push({ op: "addSheet", sheet });
+    if (values.length) ops.push({ op: "setValues", sheet, address: `A1:${columnLetters(width - 1)}${values.length}`, values });
+    for (const m of g.merges) ops.push({ op: "merge", sheet, address: m });
+  }
+  return { plan: { ops }, sheets };
+}
+
+/** A printed amount ("1,131.80") back to a number, as the accountant would type it; anything else as printed. */
+function amountOrText(v: string | number | boolean | null): string | number | boolean | null {
+  if (typeof v !== "string") return v;
+  const t = v.trim();
+  return /^-?\d{1,3}(,\d{3})*(\.\d+)?$|^-?\d+\.\d+$/.test(t) ? Number(t.replace(/,/g, "")) : v;
+}

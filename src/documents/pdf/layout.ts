@@ -2,12 +2,13 @@
  * A PDF's pages laid out as the workbook path reads them: each ruled table a Grid (its merged
  * cells' text in the top-left cell, the lines just above it as its heading, a table continued on
  * the next page appended, its repeated header dropped), and the text outside the tables as
- * paragraphs with their page. Pure: pages in, Grids and text out.
+ * paragraphs with their page. Pure: pages in, Grids and text out; a document with nothing to read
+ * is refused with its reason.
  */
 import { Cell, Grid } from "../../core/grid";
 import { Frame, cellAtPoint, framesOf } from "./frames";
 import { centre, frameCells, joinRuns, lineBox, linesOf, splitAcrossRules } from "./cells";
-import { Box, PdfPage, TextRun } from "./page";
+import { Box, PdfPage, TextRun, UnreadableDocumentError } from "./page";
 
 export interface DocumentTable {
   grid: Grid;
@@ -181,6 +182,17 @@ export function layoutDocument(pages: PdfPage[]): DocumentLayout {
     }
   }
   flush();
+  // nothing to read at all: no verdict, one reason
+  if (pages.length > 0 && tables.length === 0 && paragraphs.length === 0) {
+    const scans = unread.length > 0 && unread.every((u) => u.reason === "image");
+    throw new UnreadableDocumentError(
+      scans
+        ? `全部 ${pages.length} 页都是图像（扫描件），没有可读取的文字：请先做文字识别，或用原始的 Word / PDF`
+        : unread.length
+          ? "文字无法识别（字体没有字符映射），未读取：请用导出时嵌入字符映射的 PDF，或原始的 Word 文档"
+          : "PDF 中没有文字",
+    );
+  }
   return { tables: tables.map(({ grid, rowPages, boxes }) => ({ grid, rowPages, boxes })), paragraphs, unread };
 }
 

@@ -2,9 +2,9 @@
  * Findings on a printed document name its pages: a cell of a table read from a PDF becomes
  * "第12页 公开05表" with its page, a line of its 说明 "第21页 决算说明". Pure.
  */
-import { CellRef, Finding } from "../core/finding";
+import { CellRef, Finding } from "./finding";
 import { kind } from "../catalog/findings";
-import { parseCell } from "../core/address";
+import { parseCell } from "./address";
 
 /** The page each row of a sheet (a table read from the document, or its 说明) was printed on. */
 export interface PagedSheet {
@@ -28,7 +28,12 @@ export function onPages(findings: Finding[], sheets: PagedSheet[]): Finding[] {
 }
 
 /** Pages the document gives no text for are named once each, never guessed at. */
-export function unreadPages(unread: { page: number; reason: "image" | "unmapped" }[]): Finding[] {
+export interface UnreadPage {
+  page: number;
+  reason: "image" | "unmapped";
+}
+
+export function unreadPages(unread: UnreadPage[]): Finding[] {
   return unread.map((u) => ({
     rule: kind("document.unread"),
     severity: "info" as const,
