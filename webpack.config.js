@@ -47,6 +47,8 @@ module.exports = async (env, options) => {
         patterns: [
           { from: "assets/icon-*.png", to: "assets/[name][ext]" },
           { from: "src/help.html", to: "help.html" },
+          // pdf.js reads a published PDF in a worker of its own (named .js: any web server gives it the right type)
+          { from: "node_modules/pdfjs-dist/legacy/build/pdf.worker.min.mjs", to: "pdf.worker.js" },
           {
             from: "manifest.xml",
             to: "manifest.xml",

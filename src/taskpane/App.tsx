@@ -6,12 +6,13 @@ import { PaneContext } from "./common";
 import { useStyles } from "./styles";
 import { CheckView } from "./views/CheckView";
 import { NarrativeView } from "./views/NarrativeView";
+import { DocumentView } from "./views/DocumentView";
 import { ScoreView } from "./views/ScoreView";
 import { TemplatesView } from "./views/TemplatesView";
 
-export type View = "templates" | "check" | "score" | "narrative";
+export type View = "templates" | "check" | "score" | "narrative" | "document";
 
-/** The pane: a language switch, four tabs, one view a tab (src/taskpane/views). */
+/** The pane: a language switch, five tabs, one view a tab (src/taskpane/views). */
 export function App(props: { host: WorkbookHost; initialView?: View; initialLocale: Locale }) {
   const styles = useStyles();
   const [locale, setLocale] = React.useState<Locale>(props.initialLocale);
@@ -33,11 +34,13 @@ export function App(props: { host: WorkbookHost; initialView?: View; initialLoca
           <Tab value="check">{t("tabCheck")}</Tab>
           <Tab value="score">{t("tabScore")}</Tab>
           <Tab value="narrative">{t("tabNarrative")}</Tab>
+          <Tab value="document">{t("tabDocument")}</Tab>
         </TabList>
         {view === "templates" && <TemplatesView host={props.host} t={t} />}
         {view === "check" && <CheckView host={props.host} t={t} />}
         {view === "narrative" && <NarrativeView host={props.host} t={t} />}
         {view === "score" && <ScoreView host={props.host} t={t} />}
+        {view === "document" && <DocumentView host={props.host} t={t} />}
       </div>
     </PaneContext.Provider>
   );

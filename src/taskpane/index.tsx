@@ -7,7 +7,7 @@ import { pickLocale } from "./i18n";
 
 function viewFromUrl(): View | undefined {
   const v = new URLSearchParams(window.location.search).get("view");
-  return v === "templates" || v === "check" || v === "score" || v === "narrative" ? v : undefined;
+  return v === "templates" || v === "check" || v === "score" || v === "narrative" || v === "document" ? v : undefined;
 }
 
 void Office.onReady(() => {

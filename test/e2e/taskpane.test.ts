@@ -17,6 +17,7 @@ import { PUBLISHED, seedWorkbook } from "../fixtures/seed-workbooks";
 import { perfWorkbook } from "../fixtures/perf-workbooks";
 import type { SheetState } from "../fake-excel/state";
 import type { Grid } from "../../src/core/grid";
+import { printedDocuments, shanghaiNarrative, shanghaiTables } from "../fixtures/made-documents";
 
 const ROOT = path.resolve(__dirname, "../..");
 const DIST = path.join(ROOT, "dist");
@@ -404,3 +405,30 @@ it("核实说明: written under a finding, it goes into the report, leaves the c
   await page.screenshot({ path: path.join(OUT, "explained.png"), fullPage: true });
   await page.close();
 });
+
+it("公开文件: a published PDF opened beside the workbook, its findings listed by page, its tables written into new sheets", async () => {
+  const [pdf] = await printedDocuments(fs.mkdtempSync(path.join(OUT, "doc-")), [
+    { name: "普陀区财政局", tables: await shanghaiTables(), narrative: shanghaiNarrative() },
+  ]);
+  const page = await openPane("?view=document");
+  await page.getByTestId("document-file").setInputFiles(pdf);
+  await page.getByText(/^“普陀区财政局\.pdf”：9 张表，错误 2 · 警告 1 · 提示 \d+ · 尾差 \d+$/).waitFor({ timeout: 60_000 });
+  // the 说明's two errors under the page they are printed on, the tables' tails under theirs
+  const pages = page.getByTestId("pages").getByRole("listitem");
+  const withError = pages.filter({ hasText: "财政拨款收入支出总计0.3万元" });
+  expect(await withError.count()).toBe(1);
+  expect(await withError.locator("span").first().textContent()).toMatch(/^第 \d+ 页$/);
+  expect(await pages.filter({ hasText: "（尾差）合计行 本年收入合计" }).locator("span").first().textContent()).toMatch(/^第 \d+ 页$/);
+  await page.screenshot({ path: path.join(OUT, "document.png"), fullPage: true });
+  await page.getByRole("button", { name: "把读出的表写入新工作表" }).click();
+  await page.getByText(/^已写入 9 张工作表：第\d+页 公开01表、/).waitFor();
+  const states = await page.evaluate(() => window.__fake.state());
+  const t05 = states.find((s) => / 公开05表$/.test(s.name))!;
+  // amounts as numbers the accountant can correct and sum; the labels as printed
+  expect(Object.values(t05.cells).some((c) => c.value === 2940.05)).toBe(true);
+  expect(Object.values(t05.cells).some((c) => c.value === "行政运行")).toBe(true);
+  // a file that is not a document: one line saying so
+  await page.getByTestId("document-file").setInputFiles({ name: "表.xlsx", mimeType: "application/octet-stream", buffer: Buffer.from("x") });
+  await page.getByText("操作失败：表.xlsx：不是 PDF 或 Word（.docx）文件").waitFor();
+  await page.close();
+}, 120_000);
