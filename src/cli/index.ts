@@ -32,6 +32,8 @@ import { SEVERITY_NAMES } from "../catalog/findings";
 import { runBatch } from "./batch";
 import { pdfMarks } from "../documents/pdf/marks";
 import { UnmarkablePdfError, markedPdf } from "../documents/pdf/annotate";
+import { markedWordDocument } from "../documents/docx-marks";
+import { markedPlaces } from "../documents/marks";
 import {
   checkAndMark,
   checkDocument,
@@ -86,9 +88,10 @@ export async function runCheck(file: string | undefined, opts: { output?: string
   checkOutputs([file, ...(opts.text ?? [])], [opts.output, opts.json]);
   // a published document (PDF or Word): its tables and its 说明 checked together; it is not marked
   const document = file && isDocument(file) ? await readDocumentInput(file) : undefined;
-  if (document && opts.output && !(document.pdf && /\.pdf$/i.test(opts.output)))
+  // a document's marked copy is the same kind of document
+  if (document && opts.output && path.extname(opts.output).toLowerCase() !== `.${document.kind}`)
     throw new UsageError(
-      document.pdf ? `${opts.output}：PDF 的标记副本也是 PDF，请用 .pdf 文件名` : `${file}：Word 文档暂不写标记副本（去掉 -o，用 --json 取得结果）`,
+      `${opts.output}：${document.kind === "pdf" ? "PDF" : "Word 文档"}的标记副本也是 .${document.kind} 文件，请用 .${document.kind} 文件名`,
     );
   if (document) texts.push(document.narrative);
   const wb = file && !document ? await readInput(file) : undefined;
@@ -107,10 +110,10 @@ export async function runCheck(file: string | undefined, opts: { output?: string
         ),
         onSheets: [],
       };
-  const marks = document?.read.placed && opts.output ? pdfMarks(onSheets, document.read.placed) : [];
-  if (document?.pdf && opts.output) {
+  if (document && opts.output) {
     const s = summarize(result.findings);
-    const lines = [
+    const report = [
+      "决算助手校验报告",
       `文件：${path.basename(file!)}，校验时间：${stampTime(now)}`,
       `错误 ${s.errors} 项，警告 ${s.warnings} 项，尾差 ${s.tails} 项，提示 ${s.infos} 项`,
       "",
@@ -119,7 +122,17 @@ export async function runCheck(file: string | undefined, opts: { output?: string
         .map((f) => `【${SEVERITY_NAMES[f.severity]}】${f.cells[0]?.page ? `第${f.cells[0].page}页：` : ""}${f.message}`),
     ];
     try {
-      writeOutput(opts.output, Buffer.from(await markedPdf(document.pdf, marks, { title: "决算助手校验报告", lines }, now)));
+      const marked =
+        document.kind === "pdf"
+          ? await markedPdf(document.bytes, pdfMarks(onSheets, document.read.placed ?? []), { title: report[0], lines: report.slice(1) }, now)
+          : await markedWordDocument(document.bytes, {
+              places: markedPlaces(onSheets),
+              tableSheets: document.read.wordTables ?? [],
+              narrativeSheet: document.read.narrative.sheet,
+              report,
+              at: now,
+            });
+      writeOutput(opts.output, Buffer.from(marked));
     } catch (e) {
       if (e instanceof UnmarkablePdfError) throw new UsageError(`${file}：${e.message}`);
       throw e;

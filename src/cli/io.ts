@@ -110,8 +110,9 @@ export interface DocumentInput {
   read: DocumentRead;
   narrative: { name: string; text: string; grid: Grid };
   pages?: { count: number; read: number };
-  /** a PDF's bytes, for its marked copy */
-  pdf?: Uint8Array;
+  /** the document's bytes, for its marked copy */
+  bytes: Uint8Array;
+  kind: "pdf" | "docx";
 }
 
 /** A published Word document (.docx) or PDF to check whole. */
@@ -129,7 +130,7 @@ export async function readDocumentInput(file: string): Promise<DocumentInput> {
     try {
       const doc = await readPdfDocument(bytes);
       const read = fromPdf(name, doc);
-      return { read, narrative: narrative(read), pages: { count: doc.pageCount, read: doc.pagesRead }, pdf: bytes };
+      return { read, narrative: narrative(read), pages: { count: doc.pageCount, read: doc.pagesRead }, bytes, kind: "pdf" };
     } catch (e) {
       if (e instanceof UnreadableDocumentError) throw new UnusableWorkbookError(`${file}：${e.message}`);
       throw new UnusableWorkbookError(`${file}：无法读取 PDF（${(e as Error).message.split("\n")[0]}）`);
@@ -137,7 +138,7 @@ export async function readDocumentInput(file: string): Promise<DocumentInput> {
   }
   try {
     const read = fromWord(name, await readWordDocument(bytes));
-    return { read, narrative: narrative(read) };
+    return { read, narrative: narrative(read), bytes, kind: "docx" };
   } catch (e) {
     if (e instanceof NotWordDocumentError) throw new UnusableWorkbookError(`${file}：${e.message}`);
     throw new UnusableWorkbookError(`${file}：无法读取 Word 文档（${(e as Error).message.split("\n")[0]}）`);

@@ -12,6 +12,8 @@ import { MAX_BODY, boundedText } from "./text";
 
 export interface WordDocument {
   tables: Grid[];
+  /** how many of each table's first grid rows are the paragraphs above it (its title, 表号, 单位) */
+  headingRows: number[];
   /** the paragraphs outside the tables, in order */
   paragraphs: string[];
 }
@@ -95,6 +97,7 @@ export async function readWordDocument(bytes: Uint8Array): Promise<WordDocument>
   if (xml === undefined) throw new NotWordDocumentError(`正文解压后超过 ${MAX_BODY / 2 ** 20} MB，不像决算公开文件`);
   const body = child(parseXml(xml).root, "body");
   const tables: Grid[] = [];
+  const headingRows: number[] = [];
   const paragraphs: string[] = [];
   let sinceTable: string[] = [];
   const visit = (el: XmlElement) => {
@@ -105,11 +108,13 @@ export async function readWordDocument(bytes: Uint8Array): Promise<WordDocument>
         paragraphs.push(text);
         if (text) sinceTable.push(text);
       } else if (name === "tbl") {
-        tables.push(tableGrid(c, `表格${tables.length + 1}`, sinceTable.slice(-HEADING_PARAGRAPHS)));
+        const heading = sinceTable.slice(-HEADING_PARAGRAPHS);
+        tables.push(tableGrid(c, `表格${tables.length + 1}`, heading));
+        headingRows.push(heading.length);
         sinceTable = [];
       } else if (name === "sdt" || name === "sdtContent" || name === "customXml") visit(c);
     }
   };
   if (body) visit(body);
-  return { tables, paragraphs };
+  return { tables, headingRows, paragraphs };
 }

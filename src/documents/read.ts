@@ -11,6 +11,8 @@ import { WordDocument } from "./docx";
 export interface DocumentRead extends ReadDocument {
   /** a PDF's: where each cell and paragraph is printed, for a marked copy */
   placed?: PlacedSheet[];
+  /** a Word document's: each table's sheet and how many heading rows it was given, for a marked copy */
+  wordTables?: { sheet: string; headingRows: number }[];
 }
 
 export function fromPdf(name: string, layout: DocumentLayout): DocumentRead {
@@ -28,5 +30,10 @@ export function fromPdf(name: string, layout: DocumentLayout): DocumentRead {
 }
 
 export function fromWord(name: string, doc: WordDocument): DocumentRead {
-  return { tables: doc.tables, narrative: textGrid(name, doc.paragraphs.join("\n")), unread: [] };
+  return {
+    tables: doc.tables,
+    narrative: textGrid(name, doc.paragraphs.join("\n")),
+    unread: [],
+    wordTables: doc.tables.map((t, i) => ({ sheet: t.sheet, headingRows: doc.headingRows[i] })),
+  };
 }

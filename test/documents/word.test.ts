@@ -54,10 +54,10 @@ it("is checked as the workbook is: the same findings of the tables, the slip fou
   expect(out.findings.some((f) => f.rule.startsWith("N."))).toBe(true);
 });
 
-it("is not marked yet: -o is refused, exit 2", async () => {
-  const r = await runCli("check", file, "-o", path.join(OUT, "marked.docx"));
+it("its marked copy is a Word document: another kind of name is refused, exit 2", async () => {
+  const r = await runCli("check", file, "-o", path.join(OUT, "marked.pdf"));
   expect(r.code).toBe(2);
-  expect(r.stderr).toMatch(/Word 文档暂不写标记副本/);
+  expect(r.stderr).toMatch(/Word 文档的标记副本也是 \.docx 文件，请用 \.docx 文件名/);
 });
 
 it("reads merged cells from gridSpan and vMerge as the sheet's merged areas", async () => {
