@@ -128,3 +128,24 @@ it("a rate of completion stated against a 年初预算 of 0 is an error: there i
   const found = checkNarrative("年初预算为0万元，支出决算为12.50万元，完成年初预算的100.00%。", { sheet: "决算说明", address: "A1" });
   expect(found.map((f) => `${f.rule} ${f.severity} ${f.actual}`)).toEqual(["N.execution error 100.00"]);
 });
+
+describe("the department, and a change stated with both years' figures", () => {
+  it("another department's name where the document's own should be is an error", async () => {
+    const { departmentFindings } = await import("../../src/core/narrative/document");
+    const found = departmentFindings(
+      paragraphs("上海市普陀区财政局2024年度部门决算", "第三部分上海市普陀区财政局2024年度部门决算情况说明", "上海市普陀区民政局2024年度部门决算情况说明"),
+    );
+    expect(said(found)).toEqual(["error A3 此处写的单位是“上海市普陀区民政局”，本文件是“上海市普陀区财政局”的决算"]);
+  });
+  it("a change is this year's figure less last year's, in the direction said", () => {
+    const found = comparisonFindings(
+      paragraphs(
+        "支出决算为2940.05万元，比上年3003.19万元减少63.14万元。",
+        "支出决算为2940.05万元，比上年3003.19万元减少63.15万元。",
+        "支出决算为2940.05万元，比上年3003.19万元减少60.00万元。",
+        "支出决算为2940.05万元，比上年3003.19万元增加63.14万元。",
+      ),
+    );
+    expect(found.map((f) => `${f.cells[0].address} ${f.rule} ${f.severity}`)).toEqual(["A2 N.yoy tail", "A3 N.yoy error", "A4 N.yoy.direction error"]);
+  });
+});

@@ -115,6 +115,38 @@ export function documentYear(paragraphs: Paragraph[]): number | undefined {
   return [...count].sort((a, b) => b[1] - a[1])[0]?.[0];
 }
 
+/** The department the document is about: its title's name before "2024年度…决算". */
+export function documentDepartment(paragraphs: Paragraph[]): string | undefined {
+  for (const p of paragraphs.slice(0, 10)) {
+    const m = DEPARTMENT_BEFORE_YEAR.exec(compact(p.text));
+    if (m && !PLACEHOLDER.test(m[1])) return m[1];
+  }
+  return undefined;
+}
+
+/** "第三部分上海市普陀区财政局2024年度部门决算…": the name before the year, its part number dropped. */
+const DEPARTMENT_BEFORE_YEAR = /^(?:第[一二三四五六七八九十]+部分)?([\u4e00-\u9fff（）()]{4,40}?)20\d{2}年度?(?:部门|单位)?决算/;
+
+/** Another department named where the document's own should be (a text copied from another's). */
+export function departmentFindings(paragraphs: Paragraph[]): Finding[] {
+  const dept = documentDepartment(paragraphs);
+  if (!dept) return [];
+  const out: Finding[] = [];
+  for (const p of paragraphs) {
+    const m = DEPARTMENT_BEFORE_YEAR.exec(compact(p.text));
+    if (!m || PLACEHOLDER.test(m[1]) || m[1].endsWith(dept) || dept.endsWith(m[1])) continue;
+    out.push({
+      rule: kind("N.department"),
+      severity: "error",
+      message: `此处写的单位是“${m[1]}”，本文件是“${dept}”的决算`,
+      cells: [p.at],
+      expected: dept,
+      actual: m[1],
+    });
+  }
+  return out;
+}
+
 /** A placeholder for the department, and a year that is not the document's where nothing compares or plans. */
 export function nameAndYearFindings(paragraphs: Paragraph[]): Finding[] {
   const out: Finding[] = [];
@@ -182,6 +214,36 @@ export function comparisonFindings(paragraphs: Paragraph[]): Finding[] {
             actual: said[1] ?? said[2],
           });
       }
+    }
+    // "支出 A 万元，比上年 B 万元增加 C 万元": C is A − B, in the direction said
+    const stated = new RegExp(
+      `${N}\\s*万元\\s*[,，]?\\s*(?:比|较)(?:上年度?|20\\d{2}\\s*年度?)(?:决算数?)?(?:的)?\\s*${N}\\s*万元\\s*(?:相比)?\\s*[,，]?\\s*(增加|减少)了?\\s*${N}\\s*万元`,
+      "g",
+    );
+    for (const m of t.matchAll(stated)) {
+      const [now, before, change] = [num(m[1]), num(m[2]), num(m[4])];
+      const actual = now.minus(before);
+      const direction = actual.gt(0) ? "增加" : actual.lt(0) ? "减少" : "持平";
+      const diff = change.minus(actual.abs());
+      if (direction !== m[3] && !actual.isZero())
+        out.push({
+          rule: kind("N.yoy.direction"),
+          severity: "error",
+          message: `决算说明“${m[0]}”：${formatAmount(now)} 比 ${formatAmount(before)} 是${direction}，写作“${m[3]}”`,
+          cells: [p.at],
+          expected: direction,
+          actual: m[3],
+        });
+      else if (!diff.isZero())
+        out.push({
+          rule: kind("N.yoy"),
+          severity: tailOr(diff, "error"),
+          message: `决算说明“${m[0]}”：${formatAmount(now)} − ${formatAmount(before)} = ${formatAmount(actual.abs())} 万元，写作 ${formatAmount(change)} 万元`,
+          cells: [p.at],
+          expected: actual.abs().toFixed(),
+          actual: change.toFixed(),
+          difference: diff.toFixed(),
+        });
     }
     for (const sentence of t.split(/[。；;]/)) {
       const change = CHANGE.exec(sentence);

@@ -31,7 +31,16 @@ import {
 } from ".";
 import { kind } from "../../catalog/findings";
 import { TableDef } from "../../catalog/tables/types";
-import { Paragraph, comparisonFindings, contentsFindings, nameAndYearFindings, partsFindings, reasonFindings, typingFindings } from "./document";
+import {
+  Paragraph,
+  comparisonFindings,
+  contentsFindings,
+  departmentFindings,
+  nameAndYearFindings,
+  partsFindings,
+  reasonFindings,
+  typingFindings,
+} from "./document";
 
 /** A 功能科目's code by its 类, 款 and 项 names as 05表 (else 03表) prints them. */
 function codeByNames(byTable: Map<string, LocatedTable[]>): (names: string[]) => string | undefined {
@@ -163,6 +172,7 @@ export function wholeTextFindings(grids: Grid[], found: TableDef[], published: T
     out.push(
       ...contentsFindings(paragraphs, published, found, (t) => `${t.number}（${t.title}）`, byTitle),
       ...nameAndYearFindings(paragraphs),
+      ...departmentFindings(paragraphs),
       ...comparisonFindings(paragraphs),
       ...partsFindings(paragraphs),
       ...reasonFindings(paragraphs),
