@@ -91,7 +91,7 @@ export async function runCheck(file: string | undefined, opts: { output?: string
   // a document's marked copy is the same kind of document
   if (document && opts.output && path.extname(opts.output).toLowerCase() !== `.${document.kind}`)
     throw new UsageError(
-      `${opts.output}：${document.kind === "pdf" ? "PDF" : "Word 文档"}的标记副本也是 .${document.kind} 文件，请用 .${document.kind} 文件名`,
+      `${opts.output}：${document.kind === "pdf" ? "PDF " : "Word 文档"}的标记副本也是 .${document.kind} 文件，请用 .${document.kind} 文件名`,
     );
   if (document) texts.push(document.narrative);
   const wb = file && !document ? await readInput(file) : undefined;

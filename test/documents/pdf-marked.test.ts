@@ -96,7 +96,7 @@ it("checking the marked copy finds what the original gave", async () => {
 });
 
 it("a marked copy of a PDF is a PDF; the input is never the output", async () => {
-  expect((await runCli("check", original, "-o", path.join(dir, "x.xlsx"))).stderr).toMatch(/PDF 的标记副本也是 PDF，请用 \.pdf 文件名/);
+  expect((await runCli("check", original, "-o", path.join(dir, "x.xlsx"))).stderr).toMatch(/x\.xlsx：PDF 的标记副本也是 \.pdf 文件，请用 \.pdf 文件名/);
   const same = await runCli("check", original, "-o", original);
   expect(same.code).toBe(2);
 });
