@@ -6,7 +6,7 @@
  *   juesuan score IN.xlsx [-o marked.xlsx] [--json FILE|-]
  *   juesuan check [IN.xlsx] --text 说明.txt   (a 说明 as text, alone or against the workbook's tables)
  *   juesuan check 部门决算.pdf|.docx [--json FILE|-]   (a published document: its tables and its 说明, by page)
- *   juesuan draft IN.xlsx [-o OUT.xlsx] [--text FILE|-]
+ *   juesuan draft IN.xlsx [-o OUT.xlsx] [--text FILE|-] [--docx 说明.docx]
  *   juesuan demo [SAMPLE.xlsx] [--out DIR]
  * Exit 0 when it ran (findings or not), 2 on unusable input with a one-line reason naming the file.
  */
@@ -34,6 +34,7 @@ import { pdfMarks } from "../documents/pdf/marks";
 import { UnmarkablePdfError, markedPdf } from "../documents/pdf/annotate";
 import { markedWordDocument } from "../documents/docx-marks";
 import { markedPlaces } from "../documents/marks";
+import { draftWordDocument } from "../documents/draft-docx";
 import {
   checkAndMark,
   checkDocument,
@@ -177,10 +178,14 @@ export async function runScore(file: string, opts: { output?: string; json?: str
   return result;
 }
 
-export async function runDraft(file: string, opts: { output?: string; text?: string; year?: string; dept?: string; profile?: string }): Promise<string> {
+export async function runDraft(
+  file: string,
+  opts: { output?: string; text?: string; docx?: string; year?: string; dept?: string; profile?: string },
+): Promise<string> {
   const year = opts.year === undefined ? undefined : Number(opts.year);
   if (year !== undefined && !Number.isInteger(year)) throw new UsageError(`年度无效：${opts.year}`);
-  checkOutputs([file], [opts.output, opts.text]);
+  checkOutputs([file], [opts.output, opts.text, opts.docx]);
+  if (opts.docx && !/\.docx$/i.test(opts.docx)) throw new UsageError(`${opts.docx}：Word 稿请用 .docx 文件名`);
   const wb = await readInput(file);
   checkCopyName(wb, opts.output);
   let draft;
@@ -194,10 +199,11 @@ export async function runDraft(file: string, opts: { output?: string; text?: str
     await wb.apply(draft.plan);
     writeOutput(opts.output, await wb.save());
   }
-  if (opts.text === "-" || (!opts.text && !opts.output)) process.stdout.write(draft.text);
+  if (opts.docx) writeOutput(opts.docx, await draftWordDocument({ dept: draft.dept, year: draft.year, sections: draft.sections, at: new Date() }));
+  if (opts.text === "-" || (!opts.text && !opts.output && !opts.docx)) process.stdout.write(draft.text);
   else if (opts.text) writeOutput(opts.text, draft.text);
   process.stderr.write(
-    `已起草决算说明 ${draft.sections.length} 节${opts.output ? `，写入工作表“${draft.sheet}”：${opts.output}` : ""}${opts.text && opts.text !== "-" ? `，文本：${opts.text}` : ""}\n`,
+    `已起草决算说明 ${draft.sections.length} 节${opts.output ? `，写入工作表“${draft.sheet}”：${opts.output}` : ""}${opts.docx ? `，Word 稿：${opts.docx}` : ""}${opts.text && opts.text !== "-" ? `，文本：${opts.text}` : ""}\n`,
   );
   return draft.text;
 }
@@ -279,10 +285,11 @@ export function program(): Command {
     .description("按表起草决算说明（数字、占比、增减均按表计算，原因留空待填）")
     .option("-o, --output <file>", "写出加了“决算说明（草稿）”工作表的 .xlsx")
     .option("--text <file>", "写出纯文本（- 为标准输出；不给 -o 时默认输出到标准输出）")
+    .option("--docx <file>", "写出公文格式的 Word 稿（.docx：仿宋三号正文、黑体标题，待填处以批注说明）")
     .option("--year <yyyy>", "年度（默认取表头）")
     .option("--dept <name>", "部门名称（默认取表头）")
     .option("--profile <name>", `地区口径：${PROFILE_IDS.join("、")}（默认自动识别）`)
-    .action(async (input: string, o: { output?: string; text?: string; year?: string; dept?: string; profile?: string }) => {
+    .action(async (input: string, o: { output?: string; text?: string; docx?: string; year?: string; dept?: string; profile?: string }) => {
       await runDraft(input, o);
     });
   cmd

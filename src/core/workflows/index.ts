@@ -111,7 +111,7 @@ export function draftNarrativeFor(
   grids: Grid[],
   /** `fallbackYear`: the year when neither the caller nor the tables say (the faces pass last year; the core reads no clock) */
   options: { year?: number; dept?: string; profile?: Profile; fallbackYear?: number } = {},
-): { sheet: string; text: string; plan: WritePlan; sections: DraftSection[] } {
+): { sheet: string; text: string; plan: WritePlan; sections: DraftSection[]; dept: string; year: number } {
   const figures = readFigures(grids, options.profile);
   if (!["T01", "T03", "T05"].some((t) => figures.has(t))) throw new DraftError("工作簿中没有找到公开01/03/05表，无法起草决算说明");
   const year = options.year ?? figures.year ?? options.fallbackYear;
@@ -123,7 +123,7 @@ export function draftNarrativeFor(
   const taken = new Set(grids.map((g) => g.sheet.toLowerCase()));
   let sheet = "决算说明（草稿）";
   for (let n = 2; taken.has(sheet.toLowerCase()); n++) sheet = `决算说明（草稿${n}）`;
-  return { sheet, text: draftText(title, sections), plan: draftPlan(sheet, title, sections, draftCharts(figures)), sections };
+  return { sheet, text: draftText(title, sections), plan: draftPlan(sheet, title, sections, draftCharts(figures)), sections, dept, year };
 }
 
 export class DraftError extends Error {}
@@ -137,6 +137,7 @@ export type { CheckResult } from "../engine";
 export type { ScoreResult } from "../performance/score";
 export type { CellRef, Finding, Severity } from "../finding";
 export type { Grid } from "../grid";
+export type { DraftSection } from "../narrative/draft";
 export type { WritePlan } from "../plan";
 export { summarize } from "../finding";
 export { findingHeading, ruleFormula } from "../headings";
