@@ -4,6 +4,7 @@
  * scoring themselves by the official rules, so the scorer finds nothing to flag.
  */
 import ExcelJS from "exceljs";
+import { execFileSync } from "child_process";
 import * as fs from "fs";
 import * as path from "path";
 import { DistrictYunnan, PERFORMANCE_LAYOUTS, ProjectGansu, OverallGansu } from "../../src/catalog/tables/performance-layouts";
@@ -135,3 +136,48 @@ it("云南: the weight tree sums itself, 总分 and 评价等次 ticks follow th
   expect(scored.projects[0]).toMatchObject({ kind: "区级预算支出部门评价表", computedTotal: "90", grade: "优", printedGrade: "优" });
   expect(scored.findings.filter((f) => f.severity !== "info")).toEqual([]);
 }, 180_000);
+
+describe("as an office prints it", () => {
+  // the 项目 self-evaluations that score (the 转移支付 one scores nothing)
+  const project = PERFORMANCE_LAYOUTS.filter((l) => l.table.kind === ProjectGansu.table.kind && l.indicatorColumns.some((c) => c.key === "weight"));
+
+  it.each(project.map((l) => [l.id, l] as const))(
+    "%s: the usual weights, 产出 50 · 效益 30 · 满意度 10 · 执行率 10, each 一级指标 printed once over its lines",
+    async (_id, layout) => {
+      const ws = (await template(layout)).getWorksheet("自评表")!;
+      const labels = layout.indicatorColumns.map((c) => c.label);
+      const col = (label: string) => labels.indexOf(label) + 1;
+      let header = 1;
+      while (ws.getCell(header, 1).value !== "一级指标") header++;
+      const weights = new Map<string, number>();
+      let level1 = "";
+      for (let r = header + 1; ws.getCell(r, 1).value !== "总分"; r++) {
+        const cell = ws.getCell(r, col("一级指标"));
+        if (!cell.isMerged || cell.master === cell) level1 = String(cell.value);
+        // a merged 一级指标 reads only at its first line
+        else expect(cell.master.address).not.toBe(cell.address);
+        const w = ws.getCell(r, col(labels.find((l) => /分值/.test(l) && l !== "分值权重")!)).value;
+        weights.set(level1, (weights.get(level1) ?? 0) + Number(w ?? 0));
+      }
+      expect(Object.fromEntries(weights)).toEqual({ 产出指标: 50, 效益指标: 30, 满意度指标: 10 });
+      expect(layout.fundsWeight).toBe(10);
+      expect(ws.getCell(header + 1, col("一级指标")).isMerged).toBe(true);
+    },
+  );
+
+  it("the year's goal has room for a paragraph; the 新疆 form, the widest, prints in readable type on A4", async () => {
+    const layout = PERFORMANCE_LAYOUTS.find((l) => l.id === "D-xinjiang-project")!;
+    const wb = await template(layout);
+    const ws = wb.getWorksheet("自评表")!;
+    let goal = 1;
+    while (ws.getCell(goal, 1).value !== "年度总体目标") goal++;
+    expect(ws.getRow(goal + 1).height).toBeGreaterThanOrEqual(60);
+    const file = path.join(OUT, "xinjiang.xlsx");
+    fs.writeFileSync(file, await xlsx.saveWorkbook(wb));
+    renderPng(file, path.join(OUT, "xinjiang"));
+    // the height of a header word's box on the printed page, in points: the type's size after fitting
+    const bbox = execFileSync("pdftotext", ["-bbox", path.join(OUT, "xinjiang", "xinjiang.pdf"), "-"]).toString();
+    const word = /<word xMin="[\d.]+" yMin="([\d.]+)" xMax="[\d.]+" yMax="([\d.]+)">指标赋分规则<\/word>/.exec(bbox)!;
+    expect(Number(word[2]) - Number(word[1])).toBeGreaterThanOrEqual(8);
+  }, 120_000);
+});

@@ -161,21 +161,23 @@ export function performanceTemplatePlan(layout: PerformanceLayout, options: Perf
       if (completion && t && a) formulas.set(completion, completionFormula(t, a, unit));
     }
   }
-  // a weight tree: each 一级 and 二级 分值 is the sum of its lines, printed once over its merged block
+  // each 一级 and 二级 指标 printed once over its lines (merged); in a weight tree its 分值 is their sum
   for (const [level, weightKey] of [
     ["level1", "weight1"],
     ["level2", "weight2"],
   ] as const) {
     const wcol = ic.get(weightKey);
-    if (wcol === undefined) continue;
     let start = 0;
     for (let i = 1; i <= indicatorRows.length; i++) {
       const key = (j: number) => `${rows[indicatorRows[j]][ic.get("level1")!]}/${level === "level2" ? rows[indicatorRows[j]][ic.get("level2")!] : ""}`;
       if (i < indicatorRows.length && key(i) === key(start)) continue;
       const top = indicatorRows[start];
       const bottom = indicatorRows[i - 1];
-      formulas.set(at(top, wcol), `=SUM(${at(top, ic.get("weight")!)}:${at(bottom, ic.get("weight")!)})`);
-      if (bottom > top) merges.push({ top, bottom, left: ic.get(level)!, right: ic.get(level)! }, { top, bottom, left: wcol, right: wcol });
+      if (wcol !== undefined) formulas.set(at(top, wcol), `=SUM(${at(top, ic.get("weight")!)}:${at(bottom, ic.get("weight")!)})`);
+      if (bottom > top) {
+        merges.push({ top, bottom, left: ic.get(level)!, right: ic.get(level)! });
+        if (wcol !== undefined) merges.push({ top, bottom, left: wcol, right: wcol });
+      }
       start = i;
     }
   }
@@ -259,14 +261,31 @@ export function performanceTemplatePlan(layout: PerformanceLayout, options: Perf
     ops.push({ op: "dataValidation", sheet, address: at(r, wc!), rule: { type: "decimal", min: 0, max: 100 }, message: "分值为 0–100 之间的数" });
     ops.push({ op: "dataValidation", sheet, address: at(r, sc!), rule: { type: "decimal", min: 0, max: 100 }, message: "得分不能为负，也不能超过满分" });
   }
+  // A4 landscape holds about 136 widths at full size: a layout of many columns gets narrower ones,
+  // its text wrapping, so that fitting it to the page keeps the type readable
+  const many = layout.indicatorColumns.length > 11;
   const widthOf = (key: IndicatorColumn) =>
-    ["level3", "reason", "target"].includes(key) ? 22 : key === "level2" ? 16 : key === "level1" || key === "actual" ? 14 : 10;
+    many
+      ? ((
+          { level1: 8, level2: 10, level3: 14, target: 12, actual: 12, reason: 16, weight: 7, score: 7, completion: 8, lastYear: 8, unit: 6 } as Partial<
+            Record<IndicatorColumn, number>
+          >
+        )[key] ?? 12)
+      : ["level3", "reason", "target"].includes(key)
+        ? 22
+        : key === "level2"
+          ? 16
+          : key === "level1" || key === "actual"
+            ? 14
+            : 10;
   // column B also carries the funds lines' labels (年度资金总额, 其中：财政拨款)
   ops.push({
     op: "columnWidth",
     sheet,
     columns: layout.indicatorColumns.map((c, i) => ({ column: columnLetters(i), width: i === 1 ? Math.max(16, widthOf(c.key)) : widthOf(c.key) })),
   });
+  // the year's goals are a paragraph each: room for four lines
+  ops.push({ op: "rowHeight", sheet, rows: [{ row: goal + 1, height: 72 }] });
   ops.push({ op: "freeze", sheet, rows: 2, columns: 0 });
   ops.push({ op: "printSetup", sheet, orientation: "landscape", fitToWidth: true, centered: true, pageNumbers: true });
   return { ops };
