@@ -409,7 +409,7 @@ describe("juesuan draft", () => {
   it("adds the draft sheet to a copy of the workbook and writes the text; checking the copy finds no wrong number in the draft, only what is left to fill", async () => {
     const r = await run("draft", SAMPLE, "-o", file("drafted.xlsx"), "--text", file("draft.txt"));
     expect(r.code).toBe(0);
-    expect(r.stderr).toContain("已起草决算说明 13 节，写入工作表“决算说明（草稿）”");
+    expect(r.stderr).toContain("已起草决算说明 14 节，写入工作表“决算说明（草稿）”");
     const text = fs.readFileSync(file("draft.txt"), "utf8");
     expect(text.split("\n")[0]).toBe("临夏市人民政府办公室2024年度部门决算情况说明（草稿）");
     const check = await run("check", file("drafted.xlsx"), "--json", "-");

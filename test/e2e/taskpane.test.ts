@@ -221,7 +221,7 @@ it("决算说明: drafts onto a new sheet, and shows each pasted paragraph with 
   const page = await openPane("?view=narrative");
   await page.evaluate((g) => window.__fake.load(g), readGrids(seedWorkbook("sheets")));
   await page.getByRole("button", { name: "按表起草说明" }).click();
-  await page.getByText("已起草 13 节，写入工作表“决算说明（草稿）”；原因处的“____”待填写").waitFor();
+  await page.getByText("已起草 14 节，写入工作表“决算说明（草稿）”；原因处的“____”待填写").waitFor();
   const drafted = sheet(await page.evaluate(() => window.__fake.state()), "决算说明（草稿）");
   expect(drafted.cells.A1.value).toBe("临夏市人民政府办公室2024年度部门决算情况说明（草稿）");
   // the 收入/支出 compositions beside the text, each drawn as a pie (Excel draws charts; files get the data only)
@@ -347,7 +347,7 @@ it.each([320, 300])(
         async (page) => {
           await page.evaluate((g) => window.__fake.load(g), readGrids(seedWorkbook("sheets")));
           await page.getByRole("button", { name: "按表起草说明" }).click();
-          await page.getByText(/已起草 13 节/).waitFor();
+          await page.getByText(/已起草 14 节/).waitFor();
         },
       ],
     ];

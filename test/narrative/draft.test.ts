@@ -39,10 +39,11 @@ it("drafts every standard section from the tables; checked again, the draft has 
     "七、政府性基金预算财政拨款支出决算情况说明",
     "八、国有资本经营预算财政拨款支出决算情况说明",
     "九、财政拨款“三公”经费支出决算情况说明",
-    "十、机关运行经费支出情况说明",
-    "十一、政府采购支出情况说明",
-    "十二、国有资产占用情况说明",
-    "十三、预算绩效情况说明",
+    "十、会议费、培训费支出情况说明",
+    "十一、机关运行经费支出情况说明",
+    "十二、政府采购支出情况说明",
+    "十三、国有资产占用情况说明",
+    "十四、预算绩效情况说明",
   ]);
   const text = draft.text;
   expect(text.split("\n")[0]).toBe("临夏市人民政府办公室2024年度部门决算情况说明（草稿）");
@@ -140,4 +141,17 @@ it("a 项 line's 决算数 is checked through its 科目编码: a slip in the dr
   expect(found.map((f) => [f.rule, f.severity, f.cells[0].address, f.message])).toEqual([
     ["N.amount", "error", at, "决算说明中科目 2010301 的决算数 704.43 万元与公开05表（表5） 740.43 万元不一致"],
   ]);
+});
+
+it("a score the rules reject is not stated as fact: a blank with both figures, to settle before publishing", async () => {
+  const { draft } = await draftInto(sampleWorkbook());
+  const perf = draft.sections.find((s) => s.heading.endsWith("预算绩效情况说明"))!.paragraphs;
+  // 99.9 printed, 99.7 by the rules (the 97% 合格率 against ≥98%)
+  expect(perf.find((p) => p.includes("政务公开新媒体产品制作"))).toContain("项目绩效自评得分为____（待核：表中总分99.9分，按评分规则为99.7分）分。");
+  // the 部门整体 self-evaluation has its paragraph too
+  expect(perf.find((p) => p.startsWith("部门整体支出绩效自评情况"))).toContain("自评得分为____（待核：表中总分97.23分，按评分规则为96.46分）分。");
+  // 会议费 and 培训费 from 06表's 30215 and 30216
+  expect(draft.sections.find((s) => s.heading.endsWith("会议费、培训费支出情况说明"))!.paragraphs[0]).toMatch(
+    /^2024年度本部门会议费支出\d+\.\d\d万元，培训费支出\d+\.\d\d万元。/,
+  );
 });

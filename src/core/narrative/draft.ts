@@ -208,6 +208,18 @@ export function draftNarrative(f: Figures, options: DraftOptions): DraftSection[
     `（二）具体情况：1.${tpLine("因公出国（境）费", 2)}2.${tpLine("公务用车购置及运行维护费", 3)}其中：公务用车购置费全年预算数为 ${w(tp(4))} 万元，支出决算为 ${w(tp(10))} 万元；公务用车运行维护费全年预算数为 ${w(tp(5))} 万元，支出决算为 ${w(tp(11))} 万元。3.${tpLine("公务接待费", 6)}`,
     `（三）实物量情况：${y}因公出国（境）共计____个团组，____人；公务用车购置____辆，公务用车保有量____辆；国内公务接待____批次，____人。`,
   );
+  // 会议费 (30215) and 培训费 (30216): the 基本支出 lines of 06表, as 北京 and others ask them said
+  const economic = (code: string) =>
+    f
+      .coded("T06")
+      .find((r) => r.code === code)
+      ?.amount("amount");
+  const meetings = economic("30215");
+  const training = economic("30216");
+  add(
+    "会议费、培训费支出情况说明",
+    `${y}本部门会议费支出 ${meetings === undefined ? "____" : w(meetings)} 万元，培训费支出 ${training === undefined ? "____" : w(training)} 万元。${REASON}`,
+  );
 
   // 十 机关运行经费 (行政单位: the 公用经费 of 一般公共预算 基本支出)
   add(
@@ -241,13 +253,31 @@ export function draftNarrative(f: Figures, options: DraftOptions): DraftSection[
       ? `本部门对${y}一般公共预算项目支出${actualSum.eq(projectTotal) ? "全面" : ""}开展绩效自评，一级项目${evaluated.length}个，涉及资金${w(actualSum)}万元，占一般公共预算项目支出总额的 ${pct(actualSum, projectTotal) ?? "____"}%。`
       : `本部门对${y}一般公共预算项目支出开展绩效自评，一级项目____个，涉及资金____万元，占一般公共预算项目支出总额的____%。`,
     ...evaluated.map(({ p, funds }, i) => {
-      const score = options.scores?.find((s) => s.sheet === p.sheet);
-      const points = score?.printedTotal ?? score?.computedTotal;
-      return `${i + 1}.“${p.name}”项目绩效自评情况：项目绩效自评得分为 ${points ?? "____"} 分。项目全年预算数为 ${w(funds!.budget)} 万元，执行数为 ${w(funds!.actual)} 万元，完成预算的 ${pct(funds!.actual, funds!.budget) ?? "____"}%。项目绩效目标完成情况：____。发现的主要问题及原因：____。下一步改进措施：____。`;
+      return `${i + 1}.“${p.name}”项目绩效自评情况：项目绩效自评得分为${scoreText(options.scores?.find((s) => s.sheet === p.sheet))}分。项目全年预算数为 ${w(funds!.budget)} 万元，执行数为 ${w(funds!.actual)} 万元，完成预算的 ${pct(funds!.actual, funds!.budget) ?? "____"}%。项目绩效目标完成情况：____。发现的主要问题及原因：____。下一步改进措施：____。`;
     }),
+    // the 部门整体 self-evaluation, when the workbook holds its table
+    ...f.perf
+      .filter((p) => p.def.id === "P.whole")
+      .map(
+        (p) =>
+          `部门整体支出绩效自评情况：自评得分为${scoreText(options.scores?.find((s) => s.sheet === p.sheet))}分。年度绩效目标完成情况：____。发现的主要问题及原因：____。下一步改进措施：____。`,
+      ),
   ];
   add("预算绩效情况说明", ...paragraphs);
   return sections;
+}
+
+/**
+ * A self-evaluation's score as the 说明 may state it: the table's total where the rules give the
+ * same; where they do not, a blank with both, for the accountant to settle before publishing.
+ */
+function scoreText(score: ProjectScore | undefined): string {
+  if (!score) return "____";
+  const { printedTotal: printed, computedTotal: computed } = score;
+  if (printed === undefined || computed === undefined) return printed ?? computed ?? "____";
+  // a total the rules reach, or miss by a rounding tail only, stands as printed
+  if (!score.totalDiffers || (!Number.isNaN(Number(printed)) && new Decimal(printed).minus(computed).abs().lte("0.01"))) return printed;
+  return `____（待核：表中总分 ${printed} 分，按评分规则为 ${computed} 分）`;
 }
 
 /** The draft as plain text, to copy into the 说明 document. */
