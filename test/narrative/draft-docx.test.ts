@@ -74,6 +74,15 @@ it("LibreOffice opens and renders it, with its page numbers at the foot", () => 
   const rendered = execFileSync("pdftotext", ["-layout", pdf, "-"]).toString();
   expect(rendered).toContain("第三部分");
   expect(rendered).toMatch(/—\s*2\s*—/);
-  // the fonts named are asked for (this machine has none of them: LibreOffice substitutes and says so in the PDF's font list)
   expect(execFileSync("pdffonts", [pdf]).toString().split("\n").length).toBeGreaterThan(3);
+});
+
+it("LibreOffice reads the fonts it names: saved again, its font declarations are 仿宋_GB2312, 黑体 and 方正小标宋简体", async () => {
+  // (this machine has none of them — they are not free to install — so the pages above are drawn in a substitute)
+  const [odt] = soffice([file], "odt", path.join(OUT, "odt"));
+  const zip = await JSZip.loadAsync(fs.readFileSync(odt));
+  const declared = [
+    ...((await zip.file("content.xml")!.async("string")) + (await zip.file("styles.xml")!.async("string"))).matchAll(/<style:font-face style:name="([^"]+)"/g),
+  ].map((m) => m[1]);
+  expect(declared).toEqual(expect.arrayContaining(["仿宋_GB2312", "黑体", "方正小标宋简体"]));
 });
