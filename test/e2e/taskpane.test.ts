@@ -350,6 +350,13 @@ it.each([320, 300])(
           await page.getByText(/已起草 14 节/).waitFor();
         },
       ],
+      [
+        "document",
+        async (page) => {
+          await page.getByTestId("document-file").setInputFiles(await publishedPdf());
+          await page.getByTestId("pages").waitFor({ timeout: 60_000 });
+        },
+      ],
     ];
     for (const [view, work] of steps) {
       const page = await openPane(`?view=${view}`, undefined, width);
@@ -406,10 +413,17 @@ it("核实说明: written under a finding, it goes into the report, leaves the c
   await page.close();
 });
 
+/** The 普陀区 document printed to PDF by LibreOffice Writer, once for every test that opens it. */
+let published: Promise<string> | undefined;
+function publishedPdf(): Promise<string> {
+  published ??= shanghaiTables().then((tables) =>
+    printedDocuments(fs.mkdtempSync(path.join(OUT, "doc-")), [{ name: "普陀区财政局", tables, narrative: shanghaiNarrative() }]).then(([pdf]) => pdf),
+  );
+  return published;
+}
+
 it("公开文件: a published PDF opened beside the workbook, its findings listed by page, its tables written into new sheets", async () => {
-  const [pdf] = await printedDocuments(fs.mkdtempSync(path.join(OUT, "doc-")), [
-    { name: "普陀区财政局", tables: await shanghaiTables(), narrative: shanghaiNarrative() },
-  ]);
+  const pdf = await publishedPdf();
   const page = await openPane("?view=document");
   await page.getByTestId("document-file").setInputFiles(pdf);
   await page.getByText(/^“普陀区财政局\.pdf”：9 张表，错误 2 · 警告 1 · 提示 \d+ · 尾差 \d+$/).waitFor({ timeout: 60_000 });
