@@ -21,7 +21,8 @@ import { FakeWorkbook } from "../fake-excel/model";
 import { fakeState, xlsxState } from "../contract/state";
 import { SEED001, loadSeedTable } from "../fixtures/seed-workbooks";
 import { readSpecTables } from "../helpers/spec";
-import { recalculate, renderPng } from "../helpers/libreoffice";
+import { insertRows, recalculate, renderPng } from "../helpers/libreoffice";
+import { templatesFor } from "../../src/core/workflows";
 
 const OUT = path.resolve(__dirname, "../../test-output/templates");
 const spec = readSpecTables();
@@ -283,3 +284,20 @@ describe("bad options give a clear message", () => {
     expect(instances[0].sheet).toBe("公开01表(3)");
   });
 });
+
+it("公开05表 with 25 rows inserted by the accountant (LibreOffice inserting them, the sheet protected as delivered) still totals them", async () => {
+  const dir = path.join(OUT, "grown");
+  fs.mkdirSync(dir, { recursive: true });
+  const file = path.join(dir, "05.xlsx");
+  const wb = xlsx.newWorkbook();
+  await xlsx.applyPlan(wb, templatesFor(["T05"], "测试单位", 2024).plan);
+  fs.writeFileSync(file, await xlsx.saveWorkbook(wb));
+  // 25 类 lines typed into rows inserted in the middle of the 科目 block: 1.00 基本, 2.00 项目 each
+  const rows = Array.from({ length: 25 }, (_, i) => [String(210 + i), `类${i + 1}`, null, 1, 2]);
+  const grown = await xlsx.loadWorkbook(fs.readFileSync(insertRows(file, "公开05表", 15, rows, dir)));
+  const ws = grown.worksheets[0];
+  const total = (a: string) => (ws.getCell(a).value as ExcelJS.CellFormulaValue).result;
+  expect([total("C7"), total("D7"), total("E7")]).toEqual([75, 25, 50]);
+  // the note moved down with the block, nothing lost under it
+  expect(String(ws.getCell(`A${28 + 25}`).value)).toMatch(/^注：/);
+}, 180_000);
