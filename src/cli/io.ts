@@ -95,14 +95,17 @@ export function selectTables(spec: string | undefined, profile: Profile = "gansu
   return { tables, layouts };
 }
 
-export async function readInput(file: string): Promise<WorkbookFile> {
-  let bytes: Buffer;
+/** The input file's bytes, or one line saying why they cannot be had. */
+function inputBytes(file: string): Buffer {
   try {
-    bytes = fs.readFileSync(file);
+    return fs.readFileSync(file);
   } catch (e) {
     throw new UnusableWorkbookError(`${file}：无法读取文件（${(e as NodeJS.ErrnoException).code ?? (e as Error).message}）`);
   }
-  return WorkbookFile.open(bytes, file);
+}
+
+export async function readInput(file: string): Promise<WorkbookFile> {
+  return WorkbookFile.open(inputBytes(file), file);
 }
 
 /** A published document read whole: what the check takes, its 说明 as text, and a PDF's pages and bytes. */
@@ -117,12 +120,7 @@ export interface DocumentInput {
 
 /** A published Word document (.docx) or PDF to check whole. */
 export async function readDocumentInput(file: string): Promise<DocumentInput> {
-  let bytes: Buffer;
-  try {
-    bytes = fs.readFileSync(file);
-  } catch (e) {
-    throw new UnusableWorkbookError(`${file}：无法读取文件（${(e as NodeJS.ErrnoException).code ?? (e as Error).message}）`);
-  }
+  const bytes = inputBytes(file);
   const name = path.basename(file);
   if (/\.doc$/i.test(file)) throw new UnusableWorkbookError(`${file}：旧版 Word 文档（.doc）无法读取，请另存为 .docx 或导出 PDF`);
   const narrative = (read: DocumentRead) => ({ name, text: read.narrative.cells.map((r) => String(r[0].value ?? "")).join("\n"), grid: read.narrative });

@@ -1,6 +1,6 @@
 /** What every view shares: the translator, the status line, the task hook, the severity badge, the cell button. */
 import * as React from "react";
-import { Badge, Button, MessageBar, MessageBarActions, MessageBarBody, Spinner } from "@fluentui/react-components";
+import { Badge, Button, MessageBar, MessageBarActions, MessageBarBody, Spinner, Text } from "@fluentui/react-components";
 import { CellRef, Severity } from "../core/workflows";
 import { ExcelNotResponding } from "../excel";
 import { WorkbookHost } from "../host";
@@ -106,5 +106,16 @@ export function CellButton({ cell, title, children }: { cell?: CellRef; title?: 
         </MessageBar>
       )}
     </>
+  );
+}
+
+/** A finding as a line under what it is about (a paragraph, a page): its severity, then its message. */
+export function FindingLine({ finding, t }: { finding: { severity: Severity; message: string }; t: T }) {
+  const styles = useStyles();
+  return (
+    <div className={styles.claim}>
+      <SeverityBadge severity={finding.severity} t={t} className={styles.badge} />
+      <Text size={200}>{finding.message}</Text>
+    </div>
   );
 }

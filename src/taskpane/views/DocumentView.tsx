@@ -3,7 +3,7 @@ import { Button, Text } from "@fluentui/react-components";
 import { Finding, checkDocument, documentTablesPlan, findingsByPage, summarize } from "../../core/workflows";
 import type { DocumentRead } from "../../documents/read";
 import { WorkbookHost } from "../../host";
-import { SeverityBadge, StatusLine, T, useTask } from "../common";
+import { FindingLine, StatusLine, T, useTask } from "../common";
 import { useStyles } from "../styles";
 
 /**
@@ -72,10 +72,7 @@ export function DocumentView({ host, t }: { host: WorkbookHost; t: T }) {
                 {p.page ? t("onPage", { n: p.page }) : t("wholeDocument")}
               </Text>
               {p.findings.map((f, i) => (
-                <div key={i} className={styles.claim}>
-                  <SeverityBadge severity={f.severity} t={t} className={styles.badge} />
-                  <Text size={200}>{f.message}</Text>
-                </div>
+                <FindingLine key={i} finding={f} t={t} />
               ))}
             </div>
           ))}

@@ -3,7 +3,7 @@ import { Button, Field, Text, Textarea } from "@fluentui/react-components";
 import { checkNarrativeText, DraftError, draftNarrativeFor, Finding, summarize } from "../../core/workflows";
 import { NotNarrativeError, narrativeText } from "../../documents/text";
 import { WorkbookHost } from "../../host";
-import { SeverityBadge, StatusLine, T, useTask } from "../common";
+import { FindingLine, StatusLine, T, useTask } from "../common";
 import { useStyles } from "../styles";
 
 /** The name pasted text is read under (it never becomes a sheet). */
@@ -103,10 +103,7 @@ export function NarrativeView({ host, t }: { host: WorkbookHost; t: T }) {
             <div role="listitem" key={p.line} className={styles.paragraph}>
               <Text size={200}>{p.text}</Text>
               {p.findings.map((f, i) => (
-                <div key={i} className={styles.claim}>
-                  <SeverityBadge severity={f.severity} t={t} className={styles.badge} />
-                  <Text size={200}>{f.message}</Text>
-                </div>
+                <FindingLine key={i} finding={f} t={t} />
               ))}
             </div>
           ))}
