@@ -17,6 +17,13 @@ export interface MarkedPlace {
 
 const MARKED: Severity[] = ["error", "warning", "tail"];
 
+/** Another note on a place already marked: its text added once, the more serious severity kept. */
+export function addNote(place: { severity: Severity; note: string }, severity: Severity, note: string): void {
+  if (place.note.includes(note)) return;
+  place.note += `\n\n${note}`;
+  if (SEVERITY_ORDER.indexOf(severity) < SEVERITY_ORDER.indexOf(place.severity)) place.severity = severity;
+}
+
 export function markedPlaces(findings: Finding[]): MarkedPlace[] {
   const places = new Map<string, MarkedPlace>();
   for (const f of findings) {
@@ -27,10 +34,7 @@ export function markedPlaces(findings: Finding[]): MarkedPlace[] {
       const key = `${ref.sheet}!${row},${col}`;
       const was = places.get(key);
       if (!was) places.set(key, { sheet: ref.sheet, row, col, severity: f.severity, note });
-      else if (!was.note.includes(note)) {
-        was.note += `\n\n${note}`;
-        if (SEVERITY_ORDER.indexOf(f.severity) < SEVERITY_ORDER.indexOf(was.severity)) was.severity = f.severity;
-      }
+      else addNote(was, f.severity, note);
     }
   }
   return [...places.values()];

@@ -119,3 +119,10 @@ export function FindingLine({ finding, t }: { finding: { severity: Severity; mes
     </div>
   );
 }
+
+/** The file just picked in a file input; the input is emptied so that picking the same file again is seen. */
+export function pickedFile(e: React.ChangeEvent<HTMLInputElement>): File | undefined {
+  const file = e.target.files?.[0];
+  e.target.value = "";
+  return file;
+}

@@ -1,7 +1,6 @@
 /** Findings as marks on a PDF's pages: each marked place at the box its cell or paragraph is printed in. Pure. */
 import { Finding, Severity } from "../../core/finding";
-import { SEVERITY_ORDER } from "../../catalog/findings";
-import { markedPlaces } from "../marks";
+import { addNote, markedPlaces } from "../marks";
 import { Box } from "./page";
 
 export interface PdfMark {
@@ -27,10 +26,7 @@ export function pdfMarks(findings: Finding[], sheets: PlacedSheet[]): PdfMark[] 
     const key = `${box.page} ${box.x1.toFixed(1)} ${box.y1.toFixed(1)}`;
     const was = marks.get(key);
     if (!was) marks.set(key, { box, severity: place.severity, note: place.note });
-    else if (!was.note.includes(place.note)) {
-      was.note += `\n\n${place.note}`;
-      if (SEVERITY_ORDER.indexOf(place.severity) < SEVERITY_ORDER.indexOf(was.severity)) was.severity = place.severity;
-    }
+    else addNote(was, place.severity, place.note);
   }
   return [...marks.values()].sort((a, b) => a.box.page - b.box.page || b.box.y2 - a.box.y2 || a.box.x1 - b.box.x1);
 }

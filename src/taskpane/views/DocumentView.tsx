@@ -3,7 +3,7 @@ import { Button, Text } from "@fluentui/react-components";
 import { Finding, checkDocument, documentTablesPlan, findingsByPage, summarize } from "../../core/workflows";
 import type { DocumentRead } from "../../documents/read";
 import { WorkbookHost } from "../../host";
-import { FindingLine, StatusLine, T, useTask } from "../common";
+import { FindingLine, StatusLine, T, pickedFile, useTask } from "../common";
 import { useStyles } from "../styles";
 
 /**
@@ -13,12 +13,11 @@ import { useStyles } from "../styles";
  */
 export function DocumentView({ host, t }: { host: WorkbookHost; t: T }) {
   const styles = useStyles();
-  const [read, setRead] = React.useState<{ name: string; doc: DocumentRead; numbers: Map<string, string>; pages: { page?: number; findings: Finding[] }[] }>();
+  const [read, setRead] = React.useState<{ doc: DocumentRead; numbers: Map<string, string>; pages: { page?: number; findings: Finding[] }[] }>();
   const { status, run, busy } = useTask(t);
   const fileInput = React.useRef<HTMLInputElement>(null);
   const openFile = (e: React.ChangeEvent<HTMLInputElement>) => {
-    const file = e.target.files?.[0];
-    e.target.value = "";
+    const file = pickedFile(e);
     if (!file) return;
     void run(t("reading"), async () => {
       // loaded on first use: pdf.js is large and most sessions never open a document
@@ -33,7 +32,7 @@ export function DocumentView({ host, t }: { host: WorkbookHost; t: T }) {
       const { result } = checkDocument(doc);
       // what asks for action, and the pages not read; the notes stay in the counts
       const shown = result.findings.filter((f) => f.severity !== "info" || f.rule === "document.unread");
-      setRead({ name: file.name, doc, numbers: new Map(result.tables.map((x) => [x.sheet, x.number])), pages: findingsByPage(shown) });
+      setRead({ doc, numbers: new Map(result.tables.map((x) => [x.sheet, x.number])), pages: findingsByPage(shown) });
       return t("documentChecked", { name: file.name, tables: result.tables.length, ...summarize(result.findings) });
     });
   };

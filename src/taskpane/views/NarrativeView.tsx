@@ -3,7 +3,7 @@ import { Button, Field, Text, Textarea } from "@fluentui/react-components";
 import { checkNarrativeText, DraftError, draftNarrativeFor, Finding, summarize } from "../../core/workflows";
 import { NotNarrativeError, narrativeText } from "../../documents/text";
 import { WorkbookHost } from "../../host";
-import { FindingLine, StatusLine, T, useTask } from "../common";
+import { FindingLine, StatusLine, T, pickedFile, useTask } from "../common";
 import { useStyles } from "../styles";
 
 /** The name pasted text is read under (it never becomes a sheet). */
@@ -34,8 +34,7 @@ export function NarrativeView({ host, t }: { host: WorkbookHost; t: T }) {
   const fileInput = React.useRef<HTMLInputElement>(null);
   // the 说明 as the accountant keeps it, in Word or a .txt: its text goes into the box, ready to check
   const openFile = (e: React.ChangeEvent<HTMLInputElement>) => {
-    const file = e.target.files?.[0];
-    e.target.value = "";
+    const file = pickedFile(e);
     if (!file) return;
     void run(t("reading"), async () => {
       try {
