@@ -5,7 +5,7 @@ import reactHooks from "eslint-plugin-react-hooks";
 import globals from "globals";
 
 export default tseslint.config(
-  { ignores: ["dist/**", "dist-cli/**", "dist-bench/**", "out/**", "test-output/**", "coverage/**", "test/tmp/**", "assets/**"] },
+  { ignores: ["dist/**", "dist-cli/**", "dist-bench/**", "dist-wps/**", "out/**", "test-output/**", "coverage/**", "test/tmp/**", "assets/**"] },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {

@@ -15,8 +15,43 @@ async function httpsOptions() {
   return devCerts.getHttpsServerOptions();
 }
 
+/** The WPS 加载项's folder name: WPS keeps add-ins as name_version under jsaddons. */
+const WPS_FOLDER = `juesuan_${require("./package.json").version}`;
+
+/** The pane's page without office.js: WPS has its own `wps` global, and an office without internet would wait on Microsoft's CDN. */
+function wpsPaneTemplate() {
+  const html = require("fs").readFileSync(path.join(__dirname, "src/taskpane/taskpane.html"), "utf8");
+  return html.replace(/\s*<!--[^>]*office\.js[^>]*-->/, "").replace(/\s*<script[^>]*office\.js"><\/script>/, "");
+}
+
+/** `--env wps`: the WPS 加载项 (the same pane, main.js for the ribbon; scripts/wps-package.js adds ribbon.xml and the plugin lists). */
+function wpsConfig(dev) {
+  return {
+    devtool: dev ? "source-map" : false,
+    entry: { taskpane: "./src/taskpane/index.tsx", main: "./src/wps/main.ts" },
+    output: { path: path.resolve(__dirname, "dist-wps", WPS_FOLDER), clean: true, filename: "[name].js" },
+    resolve: { extensions: [".ts", ".tsx", ".js"] },
+    module: {
+      rules: [{ test: /\.tsx?$/, exclude: /node_modules/, use: { loader: "ts-loader", options: { transpileOnly: true, configFile: "tsconfig.json" } } }],
+    },
+    performance: { hints: false },
+    plugins: [
+      // no index.html: WPS writes its own, which loads main.js
+      new HtmlWebpackPlugin({ filename: "taskpane.html", templateContent: wpsPaneTemplate(), chunks: ["taskpane"] }),
+      new CopyWebpackPlugin({
+        patterns: [
+          { from: "assets/icon-*.png", to: "assets/[name][ext]" },
+          { from: "src/help.html", to: "help.html" },
+          { from: "node_modules/pdfjs-dist/legacy/build/pdf.worker.min.mjs", to: "pdf.worker.js" },
+        ],
+      }),
+    ],
+  };
+}
+
 module.exports = async (env, options) => {
   const dev = options.mode === "development";
+  if (env.wps) return wpsConfig(dev);
   return {
     devtool: dev ? "source-map" : false,
     entry: {

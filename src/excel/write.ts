@@ -1,9 +1,11 @@
 /** applyPlan: the whole WritePlan in one sync, grouped into multi-area ranges (more syncs only past the payload limit). */
 import { areaAddress, areaSize, columnIndex, parseArea, qualified, splitQualified } from "../core/address";
-import { CellValue } from "../core/grid";
 import { PAGE_FOOTER, PlanOp, WritePlan } from "../core/plan";
 import { Capabilities } from "./capabilities";
 import { AdapterOptions, PAYLOAD_BUDGET, sync } from "./sync";
+import { chunkAddresses, typedValue as officeValue } from "../core/plan/adapter";
+
+export { chunkAddresses };
 
 const TO_OFFICE_VISIBILITY = { visible: "Visible", hidden: "Hidden", veryHidden: "VeryHidden" } as const;
 
@@ -25,37 +27,9 @@ export function charsToPoints(chars: number): number {
   return Math.round((chars * 7 + 5) * 0.75 * 100) / 100;
 }
 
-/**
- * Text that Excel would take for a formula ("-", "+1", "=x") or whose leading apostrophe it would
- * swallow ("'Sheet'!A1") gets Excel's text prefix, so the cell holds exactly the text.
- */
-function officeValue(v: CellValue): string | number | boolean {
-  if (v === null) return "";
-  if (typeof v === "string" && /^[=+\-']/.test(v)) return `'${v}`;
-  return v;
-}
-
 function filled<T>(address: string, value: T): T[][] {
   const { rows, columns } = areaSize(parseArea(address));
   return Array.from({ length: rows }, () => Array.from({ length: columns }, () => value));
-}
-
-/** Multi-area address strings short enough for getRanges (Excel fails near 8,200 characters). */
-export function chunkAddresses(addresses: string[], maxChars = 4000, maxAreas = 400): string[] {
-  const out: string[] = [];
-  let cur: string[] = [];
-  let len = 0;
-  for (const a of addresses) {
-    if (cur.length > 0 && (len + a.length + 1 > maxChars || cur.length >= maxAreas)) {
-      out.push(cur.join(","));
-      cur = [];
-      len = 0;
-    }
-    cur.push(a);
-    len += a.length + 1;
-  }
-  if (cur.length) out.push(cur.join(","));
-  return out;
 }
 
 const BORDER_EDGES = ["EdgeTop", "EdgeBottom", "EdgeLeft", "EdgeRight", "InsideHorizontal", "InsideVertical"] as const;

@@ -1,8 +1,11 @@
-/** Entry: wait for Office, then render the pane inside one FluentProvider (the Office template's shape). */
+/**
+ * Entry: the pane inside one FluentProvider (the Office template's shape), over the host the page
+ * runs in — WPS 表格 at once, Excel once Office is ready.
+ */
 import { createRoot } from "react-dom/client";
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import { App, View } from "./App";
-import { officeHost } from "../host";
+import { WorkbookHost, WpsGlobal, hostKind, officeHost, wpsHost } from "../host";
 import { pickLocale } from "./i18n";
 
 function viewFromUrl(): View | undefined {
@@ -10,11 +13,15 @@ function viewFromUrl(): View | undefined {
   return v === "templates" || v === "check" || v === "score" || v === "narrative" || v === "document" ? v : undefined;
 }
 
-void Office.onReady(() => {
+function render(host: WorkbookHost, language: string): void {
   const root = createRoot(document.getElementById("container")!);
   root.render(
     <FluentProvider theme={webLightTheme}>
-      <App host={officeHost()} initialView={viewFromUrl()} initialLocale={pickLocale(Office.context.displayLanguage)} />
+      <App host={host} initialView={viewFromUrl()} initialLocale={pickLocale(language)} />
     </FluentProvider>,
   );
-});
+}
+
+const globals = window as unknown as { wps?: WpsGlobal };
+if (hostKind(globals) === "wps") render(wpsHost(globals.wps!.EtApplication()), navigator.language);
+else void Office.onReady(() => render(officeHost(), Office.context.displayLanguage));

@@ -1,7 +1,7 @@
 /**
  * npm run bench [-- --quick]: measured speed, printed as a table and kept in bench/results.json
  * (stable shape: { core: { sizes: [{ cells, ms }], exponent }, cli: { ratioToBareRead, readRatio },
- * office: [{ cells, syncs, payloadBytes, ms }], batch: { files, ms1, ms2, perMinute1, perMinute2 },
+ * office: [{ cells, syncs, payloadBytes, ms }], wps: [{ variant, cells, sheets, readCalls, applyCalls, marks, ms }], batch: { files, ms1, ms2, perMinute1, perMinute2 },
  * bigSheets: [{ file, exit, seconds, peakMB }], bad: [...],
  * narrative: { pages, rows: [{ text, chars, findings, ms, withinBound }] },
  * documents: [{ file, pages, tables, errors, ms, withinBound }] }). Medians of several
@@ -28,6 +28,8 @@ import { buildCorpus } from "../bad/corpus";
 import { main as cli } from "../../src/cli";
 import { textGrid } from "../../src/core/narrative/text";
 import { wordDocumentOf } from "../fixtures/word-document";
+import * as wps from "../../src/wps";
+import { FakeWps } from "../fake-wps/et";
 
 const ROOT = path.resolve(__dirname, "../../..");
 const SAMPLE = path.join(ROOT, "assets/sample.xlsx");
@@ -78,6 +80,30 @@ async function officeCheck(grids: Grid[], payloadLimit: number) {
   return { syncs: host.syncCount, readSyncs, payloadBytes: host.syncs.reduce((n, s) => n + s.requestBytes + s.responseBytes, 0), ms };
 }
 
+/** A check in WPS: the calls into the ET model (every property and method), for the read and for the marks. */
+async function wpsCheck(grids: Grid[]) {
+  const app = new FakeWps(workbookFromGrids(grids));
+  let readCalls = 0;
+  let marks = 0;
+  const [ms] = await time(() => {
+    const read = wps.readWorkbook(app);
+    readCalls = app.calls;
+    const { plan } = checkAndMark(read);
+    marks = plan.ops.filter((op) => op.op === "note").length;
+    wps.applyPlan(app, plan);
+  });
+  return { sheets: grids.length, cells: cellsOf(grids), readCalls, applyCalls: app.calls - readCalls, marks, ms };
+}
+
+/** The same tables with k times the cells: each sheet's last row repeated below it as text, nothing to check. */
+function taller(grids: Grid[], k: number): Grid[] {
+  return grids.map((g) => {
+    const width = g.cells[0]?.length ?? 1;
+    const extra = Array.from({ length: g.cells.length * (k - 1) }, () => Array.from({ length: width }, () => ({ value: "（空白）" })));
+    return { ...g, cells: [...g.cells, ...extra] };
+  });
+}
+
 async function main(): Promise<void> {
   const core: { cells: number; ms: number }[] = [];
   const officeRows: { cells: number; syncs: number; readSyncs: number; payloadBytes: number; ms: number; desktopSyncs: number; desktopReadSyncs: number }[] =
@@ -102,6 +128,11 @@ async function main(): Promise<void> {
       desktopReadSyncs: desktop.readSyncs,
     });
   }
+  // WPS: calls grow with the sheets and the marks, not with the cells
+  const tables = readGrids(await loadWorkbook(files.get(1)!));
+  const wpsRows = [];
+  for (const size of SIZES) wpsRows.push({ variant: `${size}× sheets`, ...(await wpsCheck(readGrids(await loadWorkbook(files.get(size)!)))) });
+  for (const k of [10, 100]) wpsRows.push({ variant: `${k}× rows`, ...(await wpsCheck(taller(tables, k))) });
   const exponent = Math.log(core[core.length - 1].ms / core[0].ms) / Math.log(core[core.length - 1].cells / core[0].cells);
   // the whole sample at 100×, 绩效 texts included: past 5 MB the web read goes in bands
   const wholeGrids = readGrids(await loadWorkbook(await replicated(SIZES[SIZES.length - 1], true)));
@@ -233,6 +264,7 @@ async function main(): Promise<void> {
     cli: { ratioToBareRead, readRatio },
     office: officeRows,
     officeWholeSample,
+    wps: wpsRows,
     batch: { files: nFiles, ms1, ms2, perMinute1: perMinute(ms1), perMinute2: perMinute(ms2) },
     bigSheets,
     bad,
@@ -260,6 +292,11 @@ async function main(): Promise<void> {
   console.log(
     `whole sample 100× (绩效 texts too) ${String(officeWholeSample.cells).padStart(7)} cells: ${officeWholeSample.syncs} syncs on the web, ${officeWholeSample.payloadBytes} bytes`,
   );
+  console.log("\nWPS path          variant        cells  sheets  marks  calls read+write       ms");
+  for (const r of wpsRows)
+    console.log(
+      `                ${r.variant.padEnd(12)} ${String(r.cells).padStart(7)} ${String(r.sheets).padStart(7)} ${String(r.marks).padStart(6)} ${`${r.readCalls}+${r.applyCalls}`.padStart(17)} ${f(r.ms).padStart(8)}`,
+    );
   console.log(
     `\nbatch of ${nFiles} workbooks (the sample each): 1 worker ${f(ms1)} ms (${perMinute(ms1)}/min), 2 workers ${f(ms2)} ms (${perMinute(ms2)}/min)`,
   );

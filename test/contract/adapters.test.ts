@@ -1,7 +1,8 @@
 /**
- * One contract, three adapters: the same WritePlan applied through ExcelJS (to a new .xlsx, saved
- * and read back), through the package writer (to the accountant's own file) and through
- * Office.js (against the fake host) leaves the same workbook, and all read it back into the same Grid.
+ * One contract, every adapter: the same WritePlan applied through ExcelJS (to a new .xlsx, saved
+ * and read back), through the package writer (to the accountant's own file), through Office.js
+ * (against the fake host) and through WPS's ET model (against the fake WPS) leaves the same
+ * workbook, and all read it back into the same Grid.
  */
 import ExcelJS from "exceljs";
 import * as office from "../../src/excel";
@@ -11,6 +12,8 @@ import { WritePlan, ledgerSheet } from "../../src/core/plan";
 import { FakeExcelHost, FakeRequestContext } from "../fake-excel/host";
 import { FakeWorkbook } from "../fake-excel/model";
 import { SheetState, fakeState, xlsxState } from "./state";
+import * as wps from "../../src/wps";
+import { FakeWps } from "../fake-wps/et";
 
 const ALL = office.detectCapabilities(() => true);
 
@@ -154,6 +157,22 @@ async function throughOffice(plans: WritePlan[], host = new FakeExcelHost(new Fa
   return { state: fakeState(host.workbook), grids, applySyncs, readSyncs: host.syncCount - before };
 }
 
+/** WPS opens a workbook with one blank sheet of its own: the plans' sheets are compared without it. */
+function throughWps(plans: WritePlan[]) {
+  const workbook = new FakeWorkbook();
+  workbook.addSheet("Sheet1");
+  const app = new FakeWps(workbook);
+  const applyCalls: number[] = [];
+  for (const plan of plans) {
+    const before = app.calls;
+    wps.applyPlan(app, plan);
+    applyCalls.push(app.calls - before);
+  }
+  const before = app.calls;
+  const grids = wps.readWorkbook(app).filter((g) => g.sheet !== "Sheet1");
+  return { state: fakeState(workbook).filter((s) => s.name !== "Sheet1"), grids, applyCalls, readCalls: app.calls - before, app };
+}
+
 describe("adapter contract: ExcelJS and Office.js leave the same workbook", () => {
   it("template plan: every operation", async () => {
     const x = await throughXlsx([templatePlan]);
@@ -241,5 +260,90 @@ describe("adapter contract: ExcelJS and Office.js leave the same workbook", () =
     const s = fakeState(host.workbook).find((x) => x.name === "公开01表")!;
     expect(s.cells.C2.fill).toBe("#FFC7CE");
     expect(s.cells.C2.note).toBeUndefined(); // neither notes nor comments: the report carries it
+  });
+});
+
+describe("adapter contract: WPS leaves the workbook the others leave", () => {
+  const sorted = (gs: Grid[]) => gs.map((g) => ({ ...g, merges: [...g.merges].sort() }));
+
+  it("template plan: every operation (the chart is Excel's alone), the user left on their sheet", async () => {
+    const x = await throughXlsx([templatePlan]);
+    const w = throughWps([templatePlan]);
+    expect(w.state).toEqual(x.state);
+    expect(sorted(w.grids)).toEqual(sorted(x.grids));
+    const s = w.state[0];
+    expect(s.cells.D3).toMatchObject({ value: 100.5, numberFormat: "#,##0.00", borders: "t,b,l,r", unlocked: true });
+    expect(s.frozen).toEqual({ rows: 2, columns: 2 });
+    expect([s.protected, s.rowsEditable]).toEqual([true, true]);
+    // freezing activates the sheet (panes belong to the window); the user is put back where they were
+    expect(w.app.workbook.active).toBe("Sheet1");
+    // the column width the plan gave in characters is the width Excel shows
+    expect(w.app.workbook.sheet("公开05表")!.columnWidths.get(1)).toBe(office.charsToPoints(36));
+  });
+
+  it("marks with a ledger, then restore: the accountant's formats and notes come back exactly", async () => {
+    const x1 = await throughXlsx([userSheet]);
+    const xMarked = await throughXlsx([userSheet, markPlan]);
+    const wMarked = throughWps([userSheet, markPlan]);
+    const wRestored = throughWps([userSheet, markPlan, restorePlan]);
+    expect(wMarked.state).toEqual(xMarked.state);
+    expect(wRestored.state).toEqual(x1.state);
+    const marked = wMarked.state.find((s) => s.name === "公开01表")!;
+    expect(marked.cells.C2).toMatchObject({ fill: "#FFC7CE", fontColor: "#9C0006", note: expect.stringContaining("T01.income.total") });
+    expect(marked.cells.C3).toMatchObject({ fill: "#FFEB9C", note: "尾差 0.01" });
+    expect(wMarked.state.find((s) => s.name === "校验报告")!.cells.B2.link).toBe("'公开01表'!C2");
+    const user = (gs: Grid[]) => sorted(gs.filter((g) => g.sheet === "公开01表"));
+    expect(user(wMarked.grids)).toEqual(user((await throughOffice([userSheet, markPlan])).grids));
+  });
+
+  it("a workbook marked in Excel is cleared in WPS, and one marked in WPS is cleared in Excel", async () => {
+    const x1 = await throughXlsx([userSheet]);
+    const inExcel = await throughOffice([userSheet, markPlan]);
+    const host = new FakeExcelHost(new FakeWorkbook());
+    await host.run((ctx: FakeRequestContext) => office.applyPlan(ctx as unknown as Excel.RequestContext, userSheet, ALL));
+    await host.run((ctx: FakeRequestContext) => office.applyPlan(ctx as unknown as Excel.RequestContext, markPlan, ALL));
+    // the same file opened in WPS
+    wps.applyPlan(new FakeWps(host.workbook), restorePlan);
+    expect(fakeState(host.workbook)).toEqual(x1.state);
+    expect(inExcel.state).not.toEqual(x1.state);
+
+    const marked = throughWps([userSheet, markPlan]);
+    const workbook = marked.app.workbook;
+    workbook.sheets = workbook.sheets.filter((s) => s.name !== "Sheet1");
+    const opened = new FakeExcelHost(workbook);
+    await opened.run((ctx: FakeRequestContext) => office.applyPlan(ctx as unknown as Excel.RequestContext, restorePlan, ALL));
+    expect(fakeState(workbook)).toEqual(x1.state);
+  });
+
+  it("a fill over many cells is one range a chunk of 255 characters, whatever the cells", () => {
+    const many = (n: number): WritePlan => ({
+      ops: [
+        { op: "addSheet", sheet: "表" },
+        { op: "fill", sheet: "表", addresses: Array.from({ length: n }, (_, i) => `C${2 * i + 1}`), color: "#FFC7CE" },
+      ],
+    });
+    const small = throughWps([many(10)]);
+    const large = throughWps([many(400)]);
+    expect(large.state[0].cells.C799.fill).toBe("#FFC7CE");
+    // 400 cells' addresses in ranges of at most 255 characters: calls grow with the chunks, not per cell
+    expect(large.applyCalls[0] - small.applyCalls[0]).toBeLessThan(400 / 10);
+  });
+
+  it("runs with alerts and repainting off, and gives them back as they were", () => {
+    const workbook = new FakeWorkbook();
+    workbook.addSheet("Sheet1");
+    const app = new FakeWps(workbook);
+    wps.applyPlan(app, userSheet);
+    // merging cells that hold values, and deleting a sheet, would stop on a dialog with alerts on
+    wps.applyPlan(app, {
+      ops: [
+        { op: "merge", sheet: "公开01表", address: "A2:B2" },
+        { op: "deleteSheet", sheet: "Sheet1" },
+      ],
+    });
+    expect([app.DisplayAlerts, app.ScreenUpdating]).toEqual([true, true]);
+    expect(workbook.sheets.map((s) => s.name)).toEqual(["公开01表"]);
+    expect(() => wps.applyPlan(app, { ops: [{ op: "setValues", sheet: "无此表", address: "A1", values: [[1]] }] })).toThrow(/无此表/);
+    expect([app.DisplayAlerts, app.ScreenUpdating]).toEqual([true, true]);
   });
 });

@@ -6,12 +6,11 @@
  */
 import { execFileSync } from "child_process";
 import * as fs from "fs";
-import * as http from "http";
+import type * as http from "http";
 import * as path from "path";
-import { AddressInfo } from "net";
-import webpack from "webpack";
 import JSZip from "jszip";
-import { Browser, Page, chromium } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
+import { OUT, ROOT, bundle, launch, serve } from "./harness";
 import { loadWorkbook, readGrids } from "../../src/xlsx";
 import { PUBLISHED, seedWorkbook } from "../fixtures/seed-workbooks";
 import { perfWorkbook } from "../fixtures/perf-workbooks";
@@ -19,42 +18,8 @@ import type { SheetState } from "../fake-excel/state";
 import type { Grid } from "../../src/core/grid";
 import { printedDocuments, shanghaiNarrative, shanghaiTables } from "../fixtures/made-documents";
 
-const ROOT = path.resolve(__dirname, "../..");
 const DIST = path.join(ROOT, "dist");
-const OUT = path.join(ROOT, "test-output/e2e");
-const SHIM = path.join(OUT, "office-shim.js");
-const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
-
-function buildShim(): Promise<void> {
-  return new Promise((resolve, reject) => {
-    webpack(
-      {
-        mode: "development",
-        devtool: false,
-        entry: path.join(ROOT, "test/fake-excel/browser.ts"),
-        output: { path: OUT, filename: "office-shim.js" },
-        resolve: { extensions: [".ts", ".js"] },
-        module: { rules: [{ test: /\.ts$/, use: { loader: "ts-loader", options: { transpileOnly: true, configFile: path.join(ROOT, "tsconfig.json") } } }] },
-      },
-      (err, stats) => (err || stats?.hasErrors() ? reject(err ?? new Error(stats!.toString("errors-only"))) : resolve()),
-    );
-  });
-}
-
-const TYPES: Record<string, string> = { ".html": "text/html; charset=utf-8", ".js": "text/javascript", ".png": "image/png", ".xml": "application/xml" };
-
-function serve(dir: string): Promise<http.Server> {
-  const server = http.createServer((req, res) => {
-    const file = path.join(dir, decodeURIComponent(new URL(req.url ?? "/", "http://x").pathname));
-    if (!file.startsWith(dir) || !fs.existsSync(file) || fs.statSync(file).isDirectory()) {
-      res.writeHead(404).end();
-      return;
-    }
-    res.writeHead(200, { "Content-Type": TYPES[path.extname(file)] ?? "application/octet-stream" });
-    fs.createReadStream(file).pipe(res);
-  });
-  return new Promise((resolve) => server.listen(0, "127.0.0.1", () => resolve(server)));
-}
+let SHIM = "";
 
 let server: http.Server;
 let browser: Browser;
@@ -63,21 +28,9 @@ let base: string;
 beforeAll(async () => {
   fs.mkdirSync(OUT, { recursive: true });
   execFileSync(path.join(ROOT, "node_modules/.bin/webpack"), ["--mode", "production"], { cwd: ROOT, stdio: "pipe" });
-  await buildShim();
-  server = await serve(DIST);
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: [
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-quic",
-      "--no-first-run",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-    ],
-  });
+  SHIM = await bundle("test/fake-excel/browser.ts", "office-shim.js");
+  ({ server, base } = await serve(DIST));
+  browser = await launch();
 }, 240_000);
 
 afterAll(async () => {

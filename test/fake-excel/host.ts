@@ -9,7 +9,7 @@
  */
 import { Area, areaAddress, areaCells, areaSize, parseArea, parseCell, splitQualified } from "../../src/core/address";
 import { CellValue } from "../../src/core/grid";
-import { FakeCell, FakeFormat, FakeSheet, FakeWorkbook, cloneFormat, defaultFormat, Edge } from "./model";
+import { EDGES, asTyped, FakeCell, FakeFormat, FakeSheet, FakeWorkbook, cloneFormat, defaultFormat } from "./model";
 
 export const PAYLOAD_LIMIT = 5 * 1024 * 1024;
 
@@ -705,7 +705,7 @@ export class RangeProxy extends AreasObject {
             c.value = val.slice(1);
           } else {
             delete c.formula;
-            c.value = val === "" ? null : (val as CellValue);
+            c.value = val === "" ? null : asTyped(val as CellValue);
           }
         }),
       );
@@ -1086,16 +1086,6 @@ class FontProxy extends ClientObject {
     this.set("size", v);
   }
 }
-
-/** Which sides of a cell an Excel border index draws; a shared edge belongs to both neighbours. */
-const EDGES: Record<string, (a: Area, row: number, col: number) => Edge[]> = {
-  EdgeTop: (a, r) => (r === a.top ? ["top"] : []),
-  EdgeBottom: (a, r) => (r === a.bottom ? ["bottom"] : []),
-  EdgeLeft: (a, _r, c) => (c === a.left ? ["left"] : []),
-  EdgeRight: (a, _r, c) => (c === a.right ? ["right"] : []),
-  InsideHorizontal: (a, r) => [...(r < a.bottom ? (["bottom"] as Edge[]) : []), ...(r > a.top ? (["top"] as Edge[]) : [])],
-  InsideVertical: (a, _r, c) => [...(c < a.right ? (["right"] as Edge[]) : []), ...(c > a.left ? (["left"] as Edge[]) : [])],
-};
 
 class BordersProxy extends ClientObject {
   constructor(

@@ -23,6 +23,16 @@ export interface FakeFormat {
   locked: boolean;
 }
 
+/** Which sides of a cell an Excel border index draws; a shared edge belongs to both neighbours. */
+export const EDGES: Record<string, (a: Area, row: number, col: number) => Edge[]> = {
+  EdgeTop: (a, r) => (r === a.top ? ["top"] : []),
+  EdgeBottom: (a, r) => (r === a.bottom ? ["bottom"] : []),
+  EdgeLeft: (a, _r, c) => (c === a.left ? ["left"] : []),
+  EdgeRight: (a, _r, c) => (c === a.right ? ["right"] : []),
+  InsideHorizontal: (a, r) => [...(r < a.bottom ? (["bottom"] as Edge[]) : []), ...(r > a.top ? (["top"] as Edge[]) : [])],
+  InsideVertical: (a, _r, c) => [...(c < a.right ? (["right"] as Edge[]) : []), ...(c > a.left ? (["left"] as Edge[]) : [])],
+};
+
 export interface FakeValidation {
   area: Area;
   rule: unknown;
@@ -34,6 +44,18 @@ export interface FakeCell {
   formula?: string;
   format?: FakeFormat;
   hyperlink?: { documentReference?: string; address?: string; textToDisplay?: string; screenTip?: string };
+}
+
+/**
+ * What Excel and WPS keep of text written without the text prefix: what reads as a number is a
+ * number, as if typed ("01" → 1, "1,131.80" → 1131.8, "-5" → -5). Other text stays text.
+ */
+export function asTyped(v: CellValue): CellValue {
+  if (typeof v !== "string") return v;
+  const t = v.trim();
+  if (/^-?(\d{1,3}(,\d{3})+|\d+)?(\.\d+)?$/.test(t) && /\d/.test(t)) return Number(t.replace(/,/g, ""));
+  if (/^(true|false)$/i.test(t)) return t.toLowerCase() === "true";
+  return v;
 }
 
 export const DEFAULT_FONT: FakeFont = Object.freeze({ bold: false, italic: false, color: "#000000", name: "Calibri", size: 11 });
