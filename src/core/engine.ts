@@ -13,6 +13,7 @@ import { assignCauses } from "./disclosure/cause";
 import { formFindings } from "./disclosure/form";
 import { codeFindings, duplicateCodes } from "./disclosure/codes";
 import { LocatedTable, locateTables, regionalTable, tableByTitle } from "./disclosure/locate";
+import { tableWhere } from "./disclosure/instance";
 import { locatePerformanceTables } from "./performance/read";
 import { crossDocumentFindings } from "./performance/against-tables";
 import { narrativeFindings, wholeTextFindings } from "./narrative/sheets";
@@ -113,7 +114,7 @@ export function checkWorkbook(grids: Grid[], options: { profile?: Profile; table
       findings.push({
         rule: kind("locate.columns"),
         severity: "warning",
-        message: `${inst.table.number}（${inst.sheet}）未能读取科目代码列：按科目的关系未核对`,
+        message: `${tableWhere(inst)}未能读取科目代码列：按科目的关系未核对`,
         cells: at,
       });
     }
@@ -121,7 +122,7 @@ export function checkWorkbook(grids: Grid[], options: { profile?: Profile; table
       findings.push({
         rule: kind("locate.unit"),
         severity: "info",
-        message: `${inst.table.number}（${inst.sheet}）金额单位为${inst.unit}，已换算为${unit}与其他表比较`,
+        message: `${tableWhere(inst)}金额单位为${inst.unit}，已换算为${unit}与其他表比较`,
         cells: at,
       });
     }

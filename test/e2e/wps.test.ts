@@ -16,6 +16,7 @@ import { seedWorkbook } from "../fixtures/seed-workbooks";
 import { perfWorkbook } from "../fixtures/perf-workbooks";
 import type { SheetState } from "../fake-excel/state";
 import { CONTROLS } from "../../src/wps/ribbon";
+import { printedDocuments, shanghaiNarrative, shanghaiTables } from "../fixtures/made-documents";
 
 const { version } = JSON.parse(fs.readFileSync(path.join(ROOT, "package.json"), "utf8")) as { version: string };
 const ADDIN = path.join(ROOT, "dist-wps", `juesuan_${version}`);
@@ -197,3 +198,19 @@ it("绩效评分 in WPS: per project printed and computed totals", async () => {
   expect(states.map((s) => s.name)).toContain("评分报告");
   await page.close();
 });
+
+it("公开文件 in WPS: a published PDF read in the pane (pdf.js's worker from the add-in's folder), its tables written into new sheets", async () => {
+  const tables = await shanghaiTables();
+  const [pdf] = await printedDocuments(fs.mkdtempSync(path.join(OUT, "wps-doc-")), [{ name: "普陀区财政局", tables, narrative: shanghaiNarrative() }]);
+  const page = await openPane("document");
+  await page.getByTestId("document-file").setInputFiles(pdf);
+  await page.getByText(/^“普陀区财政局\.pdf”：9 张表，错误 2 · 警告 1 · 提示 \d+ · 尾差 \d+$/).waitFor({ timeout: 60_000 });
+  await page.getByRole("button", { name: "把读出的表写入新工作表" }).click();
+  await page.getByText(/^已写入 9 张工作表：第\d+页 公开01表、/).waitFor();
+  await page.screenshot({ path: path.join(OUT, "wps-document.png"), fullPage: true });
+  const states = await page.evaluate(() => window.__fakeWps.state());
+  const t05 = states.find((s) => / 公开05表$/.test(s.name))!;
+  expect(Object.values(t05.cells).some((c) => c.value === 2940.05)).toBe(true);
+  expect(Object.values(t05.cells).some((c) => c.value === "行政运行")).toBe(true);
+  await page.close();
+}, 120_000);

@@ -43,6 +43,8 @@ it("templates written in WPS, protected as delivered, still take a check's marks
   const t07 = marked.find((s) => s.name === "公开07表")!;
   expect(t07.merges.some((m) => m.startsWith("A1:"))).toBe(true);
   expect(t07.cells.A1).toMatchObject({ fill: "#FFD8A8", note: expect.stringContaining("本表无数据") });
+  // a sheet named as its table is not named twice ("公开07表（公开07表）")
+  expect(t07.cells.A1.note).toContain("【警告】公开07表没有数据，表下应注明“本表无数据”及原因");
   wps.applyPlan(app, clearMarks(wps.readWorkbook(app)));
   expect(fakeState(app.workbook)).toEqual(typed);
 });

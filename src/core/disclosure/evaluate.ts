@@ -8,7 +8,7 @@ import Decimal from "decimal.js";
 import { CellPos, cellAddress, parseCell } from "../address";
 import { Cell, Grid } from "../grid";
 import { CellRef, Finding, formatMessage } from "../finding";
-import { Item, TableInstance, findItem, splitColumnKey } from "./instance";
+import { Item, TableInstance, findItem, splitColumnKey, tableWhere } from "./instance";
 import { relationsOf } from "./relations";
 import type { LocatedTable } from "./locate";
 import { CellAmount, MoneyUnit, ParsedAmount, convertUnit, formatAmount, parseAmount, placesShift } from "../money";
@@ -131,7 +131,7 @@ export class Unchecked {
   }
   /** a column the located table has but the sheet did not give */
   column(inst: LocatedTable, key: string): void {
-    this.add(`column:${inst.sheet}:${inst.anchor}:${key}`, `${inst.table.number}（${inst.sheet}）未能读取“${columnLabel(inst.table, key, false)}”列`, [
+    this.add(`column:${inst.sheet}:${inst.anchor}:${key}`, `${tableWhere(inst)}未能读取“${columnLabel(inst.table, key, false)}”列`, [
       { sheet: inst.sheet, address: inst.anchor },
     ]);
   }
@@ -145,9 +145,7 @@ export class Unchecked {
             ? "合计行"
             : `“${rowLabel(inst.table, sel.key)}”`
           : `科目${sel.code}`;
-    this.add(`row:${inst.sheet}:${inst.anchor}:${JSON.stringify(sel)}`, `${inst.table.number}（${inst.sheet}）未找到${what}`, [
-      { sheet: inst.sheet, address: inst.anchor },
-    ]);
+    this.add(`row:${inst.sheet}:${inst.anchor}:${JSON.stringify(sel)}`, `${tableWhere(inst)}未找到${what}`, [{ sheet: inst.sheet, address: inst.anchor }]);
   }
   /** how many relations a missing table left unjudged */
   countFor(id: string): number {
@@ -403,5 +401,5 @@ export function amountAt(
   const inst = byTable.get(table)?.[0];
   const item = inst && findItem(inst, sel);
   const v = item ? reader.read(inst, item, col) : undefined;
-  return v ? { value: v.value, cell: v.cell, where: `${inst!.table.number}（${inst!.sheet}）` } : undefined;
+  return v ? { value: v.value, cell: v.cell, where: tableWhere(inst!) } : undefined;
 }

@@ -4,7 +4,7 @@
  * table prints 0 where nothing was spent.
  */
 import { Finding } from "../finding";
-import { itemCell, splitColumnKey } from "./instance";
+import { itemCell, splitColumnKey, tableWhere } from "./instance";
 import type { LocatedTable } from "./locate";
 import { AmountReader } from "./evaluate";
 import { kind } from "../../catalog/findings";
@@ -38,7 +38,7 @@ export function formFindings(instances: LocatedTable[], reader: AmountReader): F
       out.push({
         rule: kind("form.emptyNote"),
         severity: "warning",
-        message: `${table.number}（${inst.sheet}）没有数据，表下应注明“本表${table.emptyNote}”及原因`,
+        message: `${tableWhere(inst)}没有数据，表下应注明“本表${table.emptyNote}”及原因`,
         cells: [at],
       });
     }

@@ -33,6 +33,14 @@ export interface TableInstance {
   columnNumbers?: boolean;
 }
 
+/**
+ * A table as a message names it: its number, then the sheet it was read on where the sheet's name
+ * says something else ("公开05表（表5）", "公开04表（第5页（2））"; "公开07表", not "公开07表（公开07表）").
+ */
+export function tableWhere(inst: Pick<TableInstance, "table" | "sheet">): string {
+  return inst.sheet.trim() === inst.table.number ? inst.table.number : `${inst.table.number}（${inst.sheet}）`;
+}
+
 /** "income.amount" → ["income", "amount"]; "c3" → ["", "c3"]. */
 export function splitColumnKey(key: string): [string, string] {
   const i = key.indexOf(".");
