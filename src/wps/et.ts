@@ -1,7 +1,8 @@
 /**
  * The part of WPS 表格's object model (the ET model, VBA-shaped: synchronous, collections indexed
  * from 1 with Item, Value2 as a 2-D array) that the adapter uses, typed structurally. The names are
- * those of wps-jsapi's lib.et.d.ts; its own types are mostly `any`, so these say what we rely on.
+ * those of wps-jsapi's lib.et.d.ts; its own types are mostly `any`, so these say what we rely on,
+ * and test/wps/vendor-names.ts checks every name here against the vendor's.
  */
 export interface EtApplication {
   ActiveWorkbook: EtWorkbook;
