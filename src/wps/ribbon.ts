@@ -7,7 +7,7 @@ import { checkAndMark } from "../core/workflows";
 import { WpsGlobal, wpsHost } from "../host";
 
 export interface WpsTaskPane {
-  ID: string | number;
+  ID: number;
   Visible: boolean;
   Navigate(url: string): void;
 }
@@ -15,7 +15,7 @@ export interface WpsTaskPane {
 /** The part of the `wps` global the ribbon uses, beside 表格's Application. */
 export interface WpsRuntime extends WpsGlobal {
   CreateTaskPane(url: string, title?: string): WpsTaskPane;
-  GetTaskPane(id: string | number): WpsTaskPane | null | undefined;
+  GetTaskPane(id: number): WpsTaskPane | null | undefined;
   PluginStorage: { getItem(key: string): string | null | undefined; setItem(key: string, value: string): void };
 }
 
@@ -39,7 +39,8 @@ export function paneUrl(view: string, base: string): string {
 /** One pane for the add-in: opened once, then shown on the view asked for. */
 function showPane(rt: WpsRuntime, view: string, base: string): void {
   const id = rt.PluginStorage.getItem(PANE_KEY);
-  let pane = id ? rt.GetTaskPane(id) : undefined;
+  // the storage keeps text; WPS finds a pane by its number
+  let pane = id ? rt.GetTaskPane(Number(id)) : undefined;
   if (pane) pane.Navigate(paneUrl(view, base));
   else {
     pane = rt.CreateTaskPane(paneUrl(view, base), "决算助手");

@@ -39,7 +39,11 @@ const runtime: WpsRuntime = {
     panes.push(pane);
     return pane;
   },
-  GetTaskPane: (id) => panes.find((p) => String(p.ID) === String(id)),
+  GetTaskPane: (id: number) => {
+    // wps-jsapi: GetTaskPane(id: number)
+    if (typeof id !== "number") throw new TypeError(`GetTaskPane takes the pane's number, got ${JSON.stringify(id)}`);
+    return panes.find((p) => p.ID === id);
+  },
   PluginStorage: { getItem: (k) => storage.get(k) ?? null, setItem: (k, v) => void storage.set(k, v) },
 };
 (window as unknown as { wps: WpsRuntime }).wps = runtime;
