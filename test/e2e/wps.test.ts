@@ -214,3 +214,22 @@ it("公开文件 in WPS: a published PDF read in the pane (pdf.js's worker from 
   expect(Object.values(t05.cells).some((c) => c.value === "行政运行")).toBe(true);
   await page.close();
 }, 120_000);
+
+it("决算说明 in WPS: the draft on a new sheet (the compositions as a table beside it, no chart: WPS draws none here)", async () => {
+  const page = await openPane("narrative");
+  await page.evaluate((g) => window.__fakeWps.load(g), readGrids(seedWorkbook("sheets")));
+  await page.getByRole("button", { name: "按表起草说明" }).click();
+  await page.getByText("已起草 14 节，写入工作表“决算说明（草稿）”；原因处的“____”待填写").waitFor();
+  await page.screenshot({ path: path.join(OUT, "wps-narrative.png"), fullPage: true });
+  const drafted = sheet(await page.evaluate(() => window.__fakeWps.state()), "决算说明（草稿）");
+  expect(drafted.cells.A1.value).toBe("临夏市人民政府办公室2024年度部门决算情况说明（草稿）");
+  expect(drafted.charts).toBeUndefined();
+  expect([drafted.cells.C20.value, drafted.cells.D20.value, drafted.cells.C21.value, drafted.cells.D21.value]).toEqual([
+    "基本支出",
+    764.61,
+    "项目支出",
+    122.68,
+  ]);
+  expect(Object.values(drafted.cells).some((c) => typeof c.value === "string" && c.value.includes("2024年度支出合计887.29万元"))).toBe(true);
+  await page.close();
+});
