@@ -10,11 +10,24 @@ export function norm(v: CellValue | undefined): string {
   if (typeof v === "number") return String(v);
   const s = String(v);
   if (PLAIN.test(s)) return s;
-  return s
-    .normalize("NFKC")
-    .replace(/[\s\u00a0\u3000]+/g, "")
-    .replace(/[“”"'‘’]/g, "");
+  // the same labels recur in every table and every workbook of a batch: each normalized once (a long text is not kept)
+  let out = NORMAL.get(s);
+  if (out === undefined) {
+    out = s
+      .normalize("NFKC")
+      .replace(/[\s\u00a0\u3000]+/g, "")
+      .replace(/[“”"'‘’]/g, "");
+    if (s.length <= LABEL_MAX) {
+      if (NORMAL.size >= NORMAL_MAX) NORMAL.clear();
+      NORMAL.set(s, out);
+    }
+  }
+  return out;
 }
+
+const NORMAL = new Map<string, string>();
+const NORMAL_MAX = 50_000;
+const LABEL_MAX = 200;
 
 /** A leading ordinal dropped: "一、", "十九、", "(一)", "1.". */
 export function stripOrdinal(s: string): string {

@@ -8,7 +8,16 @@ import { Severity } from "./finding";
 
 /** Half a unit of the last place of each figure, summed: places 2 and 2 → 0.01. */
 export function roundingTolerance(...places: number[]): Decimal {
-  return places.reduce((s, p) => s.plus(new Decimal(10).pow(-p).div(2)), new Decimal(0));
+  return places.reduce((s, p) => s.plus(halfUnit(p)), new Decimal(0));
+}
+
+const HALF_UNITS = new Map<number, Decimal>();
+
+/** Half a unit of the given last place (2 → 0.005), computed once a place. */
+function halfUnit(places: number): Decimal {
+  let h = HALF_UNITS.get(places);
+  if (!h) HALF_UNITS.set(places, (h = new Decimal(10).pow(-places).div(2)));
+  return h;
 }
 
 /** Two figures each shown to 2 places (amounts in 万元, rates in %): 0.01. */

@@ -164,7 +164,13 @@ function keysOf(table: TableDef) {
 
 /** The fixed row a data row is, by its printed labels (合计) or position (09表). */
 function matchFixedRow(table: TableDef, rec: RowRecord, isFirstRow: boolean): FixedRow | undefined {
-  const text = (k: string) => (rec[k] === undefined ? "" : norm(String(rec[k])));
+  // each cell normalized once, however many fixed rows it is compared with
+  const normal = new Map<string, string>();
+  const text = (k: string) => {
+    let t = normal.get(k);
+    if (t === undefined) normal.set(k, (t = rec[k] === undefined ? "" : norm(String(rec[k]))));
+    return t;
+  };
   for (const { row, keys } of keysOf(table)) {
     if (keys.length && keys.every(([k, v]) => text(k) === v)) return row;
     // a 合计 row may print its label in the code column
