@@ -316,6 +316,7 @@ async function main(): Promise<void> {
       `  ${d.file.padEnd(28)} ${String(d.pages).padStart(4)} pages ${String(d.tables).padStart(4)} tables ${String(d.errors).padStart(4)} errors ${f(d.ms).padStart(8)} ms  ${d.withinBound ? "ok" : "OVER BOUND"}`,
     );
   console.log(`\nwritten to bench/results.json`);
+  for (const d of [dir, bigDir, badDir, docDir]) fs.rmSync(d, { recursive: true, force: true });
 }
 
 main().catch((e) => {

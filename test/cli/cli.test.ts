@@ -1,15 +1,15 @@
 /** The command line over real files: exit codes, JSON contract, marked output, bad input. */
 import { execFileSync, spawnSync } from "child_process";
 import * as fs from "fs";
-import * as os from "os";
 import * as path from "path";
 import { loadWorkbook, readWorkbook } from "../../src/xlsx";
 import * as workflows from "../../src/core/workflows";
 import { SAMPLE } from "../fixtures/sample";
 import { SEED001 } from "../fixtures/seed-workbooks";
 import { runCli } from "../helpers/cli";
+import { tempDir } from "../helpers/temp";
 
-const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "juesuan-cli-"));
+const tmp = tempDir("juesuan-cli-");
 const file = (name: string) => path.join(tmp, name);
 
 const run = runCli;

@@ -4,7 +4,6 @@
  * Never a stack trace, never a hang.
  */
 import * as fs from "fs";
-import * as os from "os";
 import * as path from "path";
 import { execFileSync } from "child_process";
 import { runCli } from "../helpers/cli";
@@ -13,8 +12,9 @@ import { readPdfPages } from "../../src/documents/pdf/node";
 import { layoutDocument } from "../../src/documents/pdf/layout";
 import { UnreadableDocumentError } from "../../src/documents/pdf";
 import { soffice } from "../helpers/libreoffice";
+import { tempDir } from "../helpers/temp";
 
-const dir = fs.mkdtempSync(path.join(os.tmpdir(), "bad-doc-"));
+const dir = tempDir("bad-doc-");
 const write = (name: string, bytes: Buffer | string) => {
   const file = path.join(dir, name);
   fs.writeFileSync(file, bytes);

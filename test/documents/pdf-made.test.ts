@@ -6,7 +6,6 @@
  * 说明's two known errors are found on their page. Needs no ../shared.
  */
 import * as fs from "fs";
-import * as os from "os";
 import * as path from "path";
 import { checkWorkbook } from "../../src/core/engine";
 import { Grid } from "../../src/core/grid";
@@ -17,8 +16,9 @@ import { printedWorkbook } from "../fixtures/printed-workbook";
 import { soffice } from "../helpers/libreoffice";
 import { tableAmounts } from "../helpers/amounts";
 import { runCli } from "../helpers/cli";
+import { tempDir } from "../helpers/temp";
 
-const dir = fs.mkdtempSync(path.join(os.tmpdir(), "pdf-made-"));
+const dir = tempDir("pdf-made-");
 let typed: Grid[];
 let fromWriter: string;
 let fromCalc: string;

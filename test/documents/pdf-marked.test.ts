@@ -5,14 +5,14 @@
  * back by pdf.js and pdf-lib; checking the marked copy finds what the original gave.
  */
 import * as fs from "fs";
-import * as os from "os";
 import * as path from "path";
 import { execFileSync } from "child_process";
 import { PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFString } from "pdf-lib";
 import { printedDocuments, shanghaiNarrative, shanghaiTables } from "../fixtures/made-documents";
 import { runCli } from "../helpers/cli";
+import { tempDir } from "../helpers/temp";
 
-const dir = fs.mkdtempSync(path.join(os.tmpdir(), "pdf-marked-"));
+const dir = tempDir("pdf-marked-");
 let original: string;
 const marked = path.join(dir, "marked.pdf");
 type Json = { findings: { severity: string; rule: string; message: string; cells: { sheet: string; page?: number }[] }[] };

@@ -13,6 +13,9 @@ import { readPdfDocument } from "../../src/documents/pdf";
 import { loadWorkbook, readGrids } from "../../src/xlsx";
 import { PUBLISHED } from "../fixtures/seed-workbooks";
 import { runCli } from "../helpers/cli";
+import { tempDir } from "../helpers/temp";
+
+const TMP = tempDir("pdf-published-");
 
 const PDF = path.join(__dirname, "../../../shared/fixtures/shanghai/putuo-czj-2024.pdf");
 const present = fs.existsSync(PDF);
@@ -67,7 +70,7 @@ describeWithPdf("the published PDF of 普陀区财政局 2024, read whole", () =
   });
 
   it("from the command line: both known errors of the 说明, each on its page; the tables' cells named by page and table", async () => {
-    const json = path.join(fs.mkdtempSync(path.join(require("os").tmpdir(), "pdf-")), "check.json");
+    const json = path.join(fs.mkdtempSync(path.join(TMP, "cli-")), "check.json");
     const run = await runCli("check", PDF, "--json", json);
     // findings are the answer, not a failure of the command
     expect(run.code).toBe(0);

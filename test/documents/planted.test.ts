@@ -6,13 +6,13 @@
  * on the page it is printed on; and nothing of the kind where the real text has none.
  */
 import * as fs from "fs";
-import * as os from "os";
 import * as path from "path";
 import { Grid } from "../../src/core/grid";
 import { printedDocuments, shanghaiNarrative, shanghaiTables } from "../fixtures/made-documents";
 import { runCli } from "../helpers/cli";
+import { tempDir } from "../helpers/temp";
 
-const dir = fs.mkdtempSync(path.join(os.tmpdir(), "planted-"));
+const dir = tempDir("planted-");
 const CONTENTS = [
   "上海市普陀区财政局2024年度部门决算",
   "目录",

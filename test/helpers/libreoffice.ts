@@ -4,18 +4,25 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 
-function profile(): string {
-  // parallel runs must not share a profile
-  return `file://${fs.mkdtempSync(path.join(os.tmpdir(), "lo-profile-"))}`;
+/** A LibreOffice profile of its own for one run (parallel runs must not share one), removed after it: each is about half a megabyte. */
+function withProfile<T>(run: (profile: string) => T): T {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "lo-profile-"));
+  try {
+    return run(`file://${dir}`);
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
 }
 
 /** Convert files with soffice; returns the output paths (same base names, new extension). */
 export function soffice(files: string[], to: string, outDir: string): string[] {
   fs.mkdirSync(outDir, { recursive: true });
-  execFileSync("soffice", [`-env:UserInstallation=${profile()}`, "--headless", "--convert-to", to, "--outdir", outDir, ...files], {
-    stdio: "pipe",
-    timeout: 180_000,
-  });
+  withProfile((profile) =>
+    execFileSync("soffice", [`-env:UserInstallation=${profile}`, "--headless", "--convert-to", to, "--outdir", outDir, ...files], {
+      stdio: "pipe",
+      timeout: 180_000,
+    }),
+  );
   const ext = to.split(":")[0];
   return files.map((f) => path.join(outDir, `${path.basename(f, path.extname(f))}.${ext}`));
 }
@@ -45,8 +52,11 @@ export function recalculate(file: string, outDir: string): string {
  */
 export function insertRows(file: string, sheet: string, at: number, rows: (string | number | null)[][], outDir: string): string {
   fs.mkdirSync(outDir, { recursive: true });
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "lo-macro-"));
-  const profile = `file://${dir}`;
+  return withProfile((profile) => insertRowsIn(profile, file, sheet, at, rows, outDir));
+}
+
+function insertRowsIn(profile: string, file: string, sheet: string, at: number, rows: (string | number | null)[][], outDir: string): string {
+  const dir = profile.slice("file://".length);
   execFileSync("soffice", [`-env:UserInstallation=${profile}`, "--headless", "--terminate_after_init"], { stdio: "pipe", timeout: 120_000 });
   const esc = (s: string) => s.replace(/&/g, "&amp;").replace(/"/g, "&quot;").replace(/</g, "&lt;");
   const basic = `Sub InsertRows

@@ -1,8 +1,8 @@
 /** The manifest, checked offline: XSD, resids, locales, one origin, and every file present in the build. */
 import * as fs from "fs";
-import * as os from "os";
 import * as path from "path";
 import { execFileSync } from "child_process";
+import { tempDir } from "../helpers/temp";
 
 // the script is plain Node (no build step): required, and typed here
 const { checkManifest } = require("../../scripts/validate-manifest.js") as {
@@ -11,9 +11,10 @@ const { checkManifest } = require("../../scripts/validate-manifest.js") as {
 
 const ROOT = path.resolve(__dirname, "../..");
 const MANIFEST = path.join(ROOT, "manifest.xml");
+const TMP = tempDir("manifest-");
 
 function variant(edit: (xml: string) => string): string {
-  const f = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "manifest-")), "manifest.xml");
+  const f = path.join(fs.mkdtempSync(path.join(TMP, "variant-")), "manifest.xml");
   fs.writeFileSync(f, edit(fs.readFileSync(MANIFEST, "utf8")));
   return f;
 }
@@ -69,7 +70,7 @@ describe("manifest.xml", () => {
 
   it("points only at files the production build contains", async () => {
     // its own output folder: the e2e test may be building dist/ at the same time
-    const out = fs.mkdtempSync(path.join(os.tmpdir(), "juesuan-dist-"));
+    const out = fs.mkdtempSync(path.join(TMP, "dist-"));
     execFileSync(path.join(ROOT, "node_modules/.bin/webpack"), ["--mode", "production", "--output-path", out], {
       cwd: ROOT,
       stdio: "pipe",

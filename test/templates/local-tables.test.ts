@@ -4,7 +4,6 @@
  * LibreOffice recalculates, found and checked in a filled workbook, named by the 说明.
  */
 import * as fs from "fs";
-import * as os from "os";
 import * as path from "path";
 import ExcelJS from "exceljs";
 import { main } from "../../src/cli";
@@ -21,9 +20,10 @@ import * as xlsx from "../../src/xlsx";
 import { FakeExcelHost, FakeRequestContext } from "../fake-excel/host";
 import { FakeWorkbook } from "../fake-excel/model";
 import { fakeState, xlsxState } from "../contract/state";
+import { tempDir } from "../helpers/temp";
 
 const OUT = path.resolve(__dirname, "../../test-output/templates/beijing");
-const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "juesuan-bj-"));
+const tmp = tempDir("juesuan-bj-");
 
 async function run(...argv: string[]): Promise<number> {
   const e = jest.spyOn(process.stderr, "write").mockImplementation(() => true);
