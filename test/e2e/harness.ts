@@ -9,6 +9,13 @@ export const ROOT = path.resolve(__dirname, "../..");
 export const OUT = path.join(ROOT, "test-output/e2e");
 const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 
+/** A folder of test output emptied for this run (kept afterwards, to be looked at). */
+export function freshDir(dir: string): string {
+  fs.rmSync(dir, { recursive: true, force: true });
+  fs.mkdirSync(dir, { recursive: true });
+  return dir;
+}
+
 /** A test-only entry (a fake host) bundled for the browser. */
 export function bundle(entry: string, filename: string): Promise<string> {
   return new Promise((resolve, reject) => {

@@ -10,7 +10,7 @@ import type * as http from "http";
 import * as path from "path";
 import JSZip from "jszip";
 import type { Browser, Page } from "playwright-core";
-import { OUT, ROOT, bundle, launch, serve } from "./harness";
+import { OUT, ROOT, bundle, freshDir, launch, serve } from "./harness";
 import { loadWorkbook, readGrids } from "../../src/xlsx";
 import { PUBLISHED, seedWorkbook } from "../fixtures/seed-workbooks";
 import { perfWorkbook } from "../fixtures/perf-workbooks";
@@ -370,7 +370,7 @@ it("核实说明: written under a finding, it goes into the report, leaves the c
 let published: Promise<string> | undefined;
 function publishedPdf(): Promise<string> {
   published ??= shanghaiTables().then((tables) =>
-    printedDocuments(fs.mkdtempSync(path.join(OUT, "doc-")), [{ name: "普陀区财政局", tables, narrative: shanghaiNarrative() }]).then(([pdf]) => pdf),
+    printedDocuments(freshDir(path.join(OUT, "documents")), [{ name: "普陀区财政局", tables, narrative: shanghaiNarrative() }]).then(([pdf]) => pdf),
   );
   return published;
 }

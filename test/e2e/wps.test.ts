@@ -10,7 +10,7 @@ import * as fs from "fs";
 import type * as http from "http";
 import * as path from "path";
 import type { Browser, Page } from "playwright-core";
-import { OUT, ROOT, bundle, launch, serve } from "./harness";
+import { OUT, ROOT, bundle, freshDir, launch, serve } from "./harness";
 import { readGrids } from "../../src/xlsx";
 import { seedWorkbook } from "../fixtures/seed-workbooks";
 import { perfWorkbook } from "../fixtures/perf-workbooks";
@@ -201,7 +201,7 @@ it("绩效评分 in WPS: per project printed and computed totals", async () => {
 
 it("公开文件 in WPS: a published PDF read in the pane (pdf.js's worker from the add-in's folder), its tables written into new sheets", async () => {
   const tables = await shanghaiTables();
-  const [pdf] = await printedDocuments(fs.mkdtempSync(path.join(OUT, "wps-doc-")), [{ name: "普陀区财政局", tables, narrative: shanghaiNarrative() }]);
+  const [pdf] = await printedDocuments(freshDir(path.join(OUT, "wps-documents")), [{ name: "普陀区财政局", tables, narrative: shanghaiNarrative() }]);
   const page = await openPane("document");
   await page.getByTestId("document-file").setInputFiles(pdf);
   await page.getByText(/^“普陀区财政局\.pdf”：9 张表，错误 2 · 警告 1 · 提示 \d+ · 尾差 \d+$/).waitFor({ timeout: 60_000 });
