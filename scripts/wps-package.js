@@ -46,20 +46,12 @@ ${button("juesuan.score", "Score.Label", "Score.Tooltip", "          ")}
 const dir = path.join(OUT, FOLDER);
 if (!fs.existsSync(path.join(dir, "main.js"))) throw new Error(`${dir} has no main.js: run webpack --env wps first`);
 fs.writeFileSync(path.join(dir, "ribbon.xml"), ribbon);
-fs.writeFileSync(
-  path.join(OUT, "publish.xml"),
-  `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+/** A plugin list of one entry: `jsplugin` for a folder beside it (offline), `jspluginonline` for an address (online). */
+const pluginList = (tag, url) => `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <jsplugins>
-  <jsplugin name="${NAME}" type="et" url="${FOLDER}" version="${version}" enable="enable_dev" install="null" customDomain=""/>
+  <${tag} name="${NAME}" type="et" url="${url}" version="${version}" enable="enable_dev" install="null" customDomain=""/>
 </jsplugins>
-`,
-);
-fs.writeFileSync(
-  path.join(OUT, "jsplugins.xml"),
-  `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-<jsplugins>
-  <jspluginonline name="${NAME}" type="et" url="${URL_ONLINE}" version="${version}" enable="enable_dev" install="null" customDomain=""/>
-</jsplugins>
-`,
-);
+`;
+fs.writeFileSync(path.join(OUT, "publish.xml"), pluginList("jsplugin", FOLDER));
+fs.writeFileSync(path.join(OUT, "jsplugins.xml"), pluginList("jspluginonline", URL_ONLINE));
 console.log(`WPS 加载项: ${path.relative(ROOT, dir)}/ (publish.xml for offline, jsplugins.xml → ${URL_ONLINE})`);

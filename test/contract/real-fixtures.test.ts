@@ -8,20 +8,19 @@
 import * as fs from "fs";
 import * as path from "path";
 import ExcelJS from "exceljs";
-import * as office from "../../src/excel";
 import * as wps from "../../src/wps";
 import { Grid } from "../../src/core/grid";
 import { WritePlan } from "../../src/core/plan";
 import { checkAndMark, clearMarks, scoreAndMark } from "../../src/core/workflows";
 import { WorkbookFile, loadWorkbook, readGrids, saveWorkbook } from "../../src/xlsx";
-import { FakeExcelHost, FakeRequestContext } from "../fake-excel/host";
+import { FakeExcelHost } from "../fake-excel/host";
+import { paneHost } from "../fake-excel/pane-host";
 import { workbookFromGrids } from "../fake-excel/browser-workbook";
 import { SheetState, fakeState, xlsxState } from "./state";
 import { FakeWps } from "../fake-wps/et";
 import { PUBLISHED, seedWorkbook } from "../fixtures/seed-workbooks";
 import { perfWorkbook } from "../fixtures/perf-workbooks";
 
-const ALL = office.detectCapabilities(() => true);
 const AT = { file: "fixture.xlsx", at: "2026-11-30 12:00" };
 
 type Mark = (grids: Grid[]) => WritePlan;
@@ -43,14 +42,14 @@ function marks(states: SheetState[], sheets: string[]): Record<string, { fill?: 
 }
 
 async function throughOffice(grids: Grid[], mark: Mark) {
-  const host = new FakeExcelHost(workbookFromGrids(grids));
-  const run = <T>(f: (ctx: Excel.RequestContext) => Promise<T>) => host.run<T>((c: FakeRequestContext) => f(c as unknown as Excel.RequestContext));
-  const before = fakeState(host.workbook);
-  const read = await run((c) => office.readWorkbook(c, ALL));
-  await run((c) => office.applyPlan(c, mark(read), ALL));
-  const marked = fakeState(host.workbook);
-  await run(async (c) => office.applyPlan(c, clearMarks(await office.readWorkbook(c, ALL)), ALL));
-  return { read, before, marked, cleared: fakeState(host.workbook) };
+  const fake = new FakeExcelHost(workbookFromGrids(grids));
+  const host = paneHost(fake);
+  const before = fakeState(fake.workbook);
+  const read = await host.read();
+  await host.apply(mark(read));
+  const marked = fakeState(fake.workbook);
+  await host.apply(clearMarks(await host.read()));
+  return { read, before, marked, cleared: fakeState(fake.workbook) };
 }
 
 function throughWps(grids: Grid[], mark: Mark) {

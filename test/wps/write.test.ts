@@ -5,13 +5,13 @@
  */
 import * as fs from "fs";
 import * as path from "path";
-import * as office from "../../src/excel";
 import * as wps from "../../src/wps";
 import { Grid } from "../../src/core/grid";
 import { WritePlan } from "../../src/core/plan";
 import { checkAndMark, clearMarks, templatesFor } from "../../src/core/workflows";
 import { loadWorkbook, readGrids } from "../../src/xlsx";
-import { FakeExcelHost, FakeRequestContext } from "../fake-excel/host";
+import { FakeExcelHost } from "../fake-excel/host";
+import { paneHost } from "../fake-excel/pane-host";
 import { FakeWorkbook } from "../fake-excel/model";
 import { workbookFromGrids } from "../fake-excel/browser-workbook";
 import { fakeState } from "../fake-excel/state";
@@ -60,13 +60,7 @@ it("text that WPS and Excel would type as a number, a date or TRUE is written as
   const app = blankWps();
   wps.applyPlan(app, plan);
   const host = new FakeExcelHost(new FakeWorkbook());
-  await host.run((ctx: FakeRequestContext) =>
-    office.applyPlan(
-      ctx as unknown as Excel.RequestContext,
-      plan,
-      office.detectCapabilities(() => true),
-    ),
-  );
+  await paneHost(host).apply(plan);
   for (const wb of [app.workbook, host.workbook]) {
     const cells = fakeState(wb).find((s) => s.name === "代码")!.cells;
     expect(texts.map((_, i) => cells[`A${i + 1}`].value)).toEqual(texts);
