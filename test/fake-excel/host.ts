@@ -9,7 +9,7 @@
  */
 import { Area, areaAddress, areaCells, areaSize, parseArea, parseCell, splitQualified } from "../../src/core/address";
 import { CellValue } from "../../src/core/grid";
-import { EDGES, asTyped, FakeCell, FakeFormat, FakeSheet, FakeWorkbook, cloneFormat, defaultFormat } from "./model";
+import { EDGES, storeTyped, FakeCell, FakeFormat, FakeSheet, FakeWorkbook, cloneFormat, defaultFormat } from "./model";
 
 export const PAYLOAD_LIMIT = 5 * 1024 * 1024;
 
@@ -693,22 +693,7 @@ export class RangeProxy extends AreasObject {
     this.write("values", v, () => {
       const { sheet, area } = this.area();
       const rows = checkDims(area, v, "values");
-      rows.forEach((r, i) =>
-        r.forEach((val, j) => {
-          const c = sheet.touch(area.top + i, area.left + j);
-          if (typeof val === "string" && val.startsWith("=")) {
-            c.formula = val;
-            c.value = null;
-          } else if (typeof val === "string" && val.startsWith("'")) {
-            // Excel's text prefix: stored as text, the apostrophe is not part of the value
-            delete c.formula;
-            c.value = val.slice(1);
-          } else {
-            delete c.formula;
-            c.value = val === "" ? null : asTyped(val as CellValue);
-          }
-        }),
-      );
+      rows.forEach((r, i) => r.forEach((val, j) => storeTyped(sheet.touch(area.top + i, area.left + j), val as CellValue)));
     });
   }
 

@@ -58,6 +58,21 @@ export function asTyped(v: CellValue): CellValue {
   return v;
 }
 
+/**
+ * A value written to a cell as Excel and WPS keep it: "=…" a formula (no result kept: the host
+ * recalculates), the text prefix "'" taken off, "" empty, anything else as typed (asTyped).
+ */
+export function storeTyped(c: FakeCell, v: CellValue | undefined): void {
+  if (typeof v === "string" && v.startsWith("=")) {
+    c.formula = v;
+    c.value = null;
+    return;
+  }
+  delete c.formula;
+  if (typeof v === "string" && v.startsWith("'")) c.value = v.slice(1);
+  else c.value = v === "" || v === undefined || v === null ? null : asTyped(v);
+}
+
 export const DEFAULT_FONT: FakeFont = Object.freeze({ bold: false, italic: false, color: "#000000", name: "Calibri", size: 11 });
 
 export function defaultFormat(): FakeFormat {

@@ -7,7 +7,8 @@
 import { Area, areaAddress, areaCells, areasOverlap, cellAddress, parseArea, parseCell } from "../../src/core/address";
 import { charsToPoints } from "../../src/excel/write";
 import { EtComment, EtComments, EtFont, EtInterior, EtRange, EtValidation, EtValue, XL } from "../../src/wps/et";
-import { EDGES, FakeFormat, FakeSheet, asTyped, cloneFormat } from "../fake-excel/model";
+import { EDGES, FakeFormat, FakeSheet, cloneFormat, storeTyped } from "../fake-excel/model";
+import { CellValue } from "../../src/core/grid";
 
 export class WpsError extends Error {}
 
@@ -52,20 +53,6 @@ const BORDER_INDEX = new Map<number, string>([
   [12, "InsideHorizontal"],
   [11, "InsideVertical"],
 ]);
-
-/** What WPS stores for a value written to a cell: a formula, text after its prefix, or the value. */
-function store(sheet: FakeSheet, row: number, col: number, v: unknown): void {
-  const c = sheet.touch(row, col);
-  if (typeof v === "string" && v.startsWith("=")) {
-    c.formula = v;
-    c.value = null; // WPS recalculates; the fake keeps no result
-    return;
-  }
-  delete c.formula;
-  if (typeof v === "string" && v.startsWith("'")) c.value = v.slice(1);
-  else if (v === "" || v === undefined || v === null) c.value = null;
-  else c.value = asTyped(v as string | number | boolean);
-}
 
 export class FakeRange implements EtRange {
   constructor(
@@ -180,8 +167,8 @@ export class FakeRange implements EtRange {
       if (v.length !== rows || v.some((r) => !Array.isArray(r) || r.length !== cols)) {
         throw new WpsError(`${what}: a ${v.length}-row array for ${rows}×${cols} cells at ${areaAddress(a)}`);
       }
-      v.forEach((r: unknown[], i) => r.forEach((x, j) => store(this.sheet, a.top + i, a.left + j, x)));
-    } else for (const p of areaCells(a)) store(this.sheet, p.row, p.col, v);
+      v.forEach((r: unknown[], i) => r.forEach((x, j) => storeTyped(this.sheet.touch(a.top + i, a.left + j), x as CellValue)));
+    } else for (const p of areaCells(a)) storeTyped(this.sheet.touch(p.row, p.col), v as CellValue);
   }
   get NumberFormat(): string | null {
     this.app.count();
